@@ -1,0 +1,33 @@
+# SegRestore — see README.md. `make test` is what CI runs (.ci/run).
+SHELL := /bin/bash
+DOTNET ?= dotnet
+CONFIGURATION ?= Debug
+CLI := $(DOTNET) run --project src/SegRestore.Cli -c $(CONFIGURATION) --no-launch-profile --
+
+.PHONY: build test run crds fmt clean deps
+
+build:
+	$(DOTNET) build SegRestore.sln -c $(CONFIGURATION) -nologo
+
+## Everything: installs what is missing (Debian packages, npm), builds, checks formatting, starts PostgreSQL, tests.
+test:
+	CONFIGURATION=$(CONFIGURATION) tests/setup/test.sh
+
+deps:
+	tests/setup/deps.sh
+
+## The operator; with no KUBECONFIG it runs on the embedded LocalCluster.
+run:
+	$(DOTNET) run --project src/SegRestore.Operator -c $(CONFIGURATION) --no-launch-profile
+
+## Regenerates crds/ from the C# types (a test fails when the committed file is stale).
+crds:
+	$(CLI) crd --output crds
+
+fmt:
+	$(DOTNET) format SegRestore.sln
+
+clean:
+	$(DOTNET) clean SegRestore.sln -nologo -v q
+	rm -rf .tmp artifacts TestResults tests/interop/node_modules
+	find . -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} +

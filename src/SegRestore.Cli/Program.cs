@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace SegRestore.Cli;
+
+/// <summary>The <c>segrestore</c> command line.</summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        var root = new RootCommand("SegRestore: segmented point-in-time restores of TiDB, declaratively.");
+        return root.Parse(args).Invoke();
+    }
+}
