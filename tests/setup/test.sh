@@ -19,6 +19,6 @@ set -a; . .tmp/pg.env; set +a
 log=.tmp/test.log
 status=0
 dotnet test SegRestore.sln -c "${CONFIGURATION:-Debug}" --no-build -nologo \
-  --blame-hang-timeout 5m --logger "console;verbosity=normal" 2>&1 | tee "$log" || status=$?
+  --blame-hang-timeout 5m 2>&1 | tee "$log" || status=$?
 tests/setup/summary.sh "$log"
 exit "$status"
