@@ -19,10 +19,12 @@ public sealed class BrSpec
 
     [Description("Table filters (--filter). Filters that include system databases (mysql, sys, ...) are rejected: " +
         "BR refuses them for point-in-time restore.")]
+    [MaxLength(64)]
     public List<string>? Filter { get; set; }
 
     [Description("Extra BR flags, each one --flag or --flag=value token. Flags the operator owns are rejected " +
         "(--pd, -u, -s, --storage, --start-ts, --restored-ts, --last, --last-segment, --full-backup-storage, " +
         "--checkpoint-storage, --ca, --cert, --key).")]
+    [MaxLength(64)]
     public List<string>? ExtraArgs { get; set; }
 }

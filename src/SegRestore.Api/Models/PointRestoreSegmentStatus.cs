@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using SegRestore.Api.Schema;
 using SegRestore.Api.Timestamps;
 using SegRestore.Kube.Models;
 
@@ -15,6 +16,7 @@ public sealed class PointRestoreSegmentStatus
 
     [Description("Validated, PredecessorComplete, Held, WorkerRunning, Succeeded, Failed, ChainFinalized, " +
         "TiFlashReplicasRestored.")]
+    [ListMap("type")]
     public List<V1Condition>? Conditions { get; set; }
 
     [Description("The chain this segment belongs to.")]

@@ -14,6 +14,7 @@ public sealed class WorkerSpec
     public Dictionary<string, string>? NodeSelector { get; set; }
 
     [Description("Tolerations of the worker pod (core/v1 Toleration).")]
+    [System.ComponentModel.DataAnnotations.MaxLength(64)]
     public List<WorkerToleration>? Tolerations { get; set; }
 
     [Description("Affinity of the worker pod (core/v1 Affinity), passed to the pod unchanged; the API server " +
@@ -25,5 +26,6 @@ public sealed class WorkerSpec
     public string? PriorityClassName { get; set; }
 
     [Description("Secrets to pull the BR and worker images.")]
+    [System.ComponentModel.DataAnnotations.MaxLength(16)]
     public List<LocalObjectReference>? ImagePullSecrets { get; set; }
 }
