@@ -21,7 +21,7 @@ public static partial class YamlJson
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));
         return stream.Documents
-            .Where(document => document.RootNode is not YamlScalarNode { Value: null or "" } || document.RootNode.Tag.IsEmpty is false)
+            .Where(document => document.RootNode is not YamlScalarNode { Value: null or "", Style: ScalarStyle.Plain })
             .Select(document => ToJson(document.RootNode))
             .ToList();
     }
@@ -102,7 +102,7 @@ public static partial class YamlJson
     private static JsonValue? Scalar(YamlScalarNode scalar)
     {
         var text = scalar.Value ?? "";
-        if (scalar.Style != ScalarStyle.Plain || scalar.Tag.Value == "tag:yaml.org,2002:str")
+        if (scalar.Style != ScalarStyle.Plain || IsExplicitString(scalar.Tag))
         {
             return JsonValue.Create(text);
         }
@@ -126,6 +126,10 @@ public static partial class YamlJson
             ? JsonValue.Create(real)
             : JsonValue.Create(text);
     }
+
+    // TagName.Value throws for an empty or non-specific tag, so those are tested first.
+    private static bool IsExplicitString(TagName tag) =>
+        !tag.IsEmpty && !tag.IsNonSpecific && tag.Value == "tag:yaml.org,2002:str";
 
     [GeneratedRegex(@"^[-+]?[0-9]+$", RegexOptions.CultureInvariant)]
     private static partial Regex IntegerScalar();
