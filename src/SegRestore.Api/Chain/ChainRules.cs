@@ -77,7 +77,7 @@ public static class ChainRules
             : view.Ledger?.Segments.FirstOrDefault(segment => segment.Index == position.Index && segment.Name != self.Name);
         if (recordedRival is not null && !rivals.Contains(recordedRival.Name))
         {
-            rivals.Add(recordedRival.Name);
+            rivals.Add($"{recordedRival.Name} (which the chain's ledger records at index {recordedRival.Index})");
         }
 
         return rivals.Count == 0

@@ -37,9 +37,10 @@ public static class ChainSettingsRules
 
         var url = spec.Checkpoint?.Url;
         return !string.IsNullOrEmpty(url) && NormalizeUrl(url) != NormalizeUrl(root.CheckpointUrl ?? "")
-            ? new(ChainReason.CheckpointMismatch, $"spec.checkpoint.url: \"{url}\" differs from " +
-                $"{(root.CheckpointUrl is null ? "the first segment's (none)" : $"\"{root.CheckpointUrl}\"")} of the chain's " +
-                $"first segment {rootName}; set the same url or omit spec.checkpoint")
+            ? new(ChainReason.CheckpointMismatch, $"spec.checkpoint.url: \"{url}\" differs from the chain's checkpoint " +
+                (root.CheckpointUrl is null
+                    ? $"storage (the first segment {rootName} uses mode {root.CheckpointMode}, without a url); omit spec.checkpoint"
+                    : $"url \"{root.CheckpointUrl}\" of the first segment {rootName}; set the same url or omit spec.checkpoint"))
             : null;
     }
 

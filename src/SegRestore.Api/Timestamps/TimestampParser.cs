@@ -44,8 +44,9 @@ public static partial class TimestampParser
         var match = DateTimePattern().Match(text);
         if (!match.Success)
         {
+            var example = text.Length == 10 ? text + "T00:00:00" : text;
             error = ZoneLessPattern().IsMatch(text)
-                ? $"{field}: \"{Shown(text)}\" has no time zone; add one, e.g. \"{text}Z\" or \"{text}+08:00\". " +
+                ? $"{field}: \"{Shown(text)}\" has no time zone; add one, e.g. \"{example}Z\" or \"{example}+08:00\". " +
                   $"Accepted: {AcceptedForms}"
                 : $"{field}: \"{Shown(text)}\" is neither a TSO nor a timestamp with a zone. Accepted: {AcceptedForms}";
             return false;

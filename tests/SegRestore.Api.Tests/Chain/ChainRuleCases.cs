@@ -125,7 +125,7 @@ internal static class ChainRuleCases
         add("Two_new_segments_after_the_same_previous_fork", Next("s1", "s0", "2000"), View(s0, Next("s1b", "s0", "2500")), ChainReason.ChainFork, "s1b");
         add("New_segment_after_a_started_sibling_forks", Next("s1b", "s0", "2500"), View(s0, started), ChainReason.ChainFork, "also the previous segment of s1");
         add("Ledger_records_another_segment_at_the_same_index", Next("s1b", "s0", "2500"),
-            View(s0) with { Ledger = Ledger(segments: [Recorded("s0", 0, 1000), Recorded("s1", 1, 2000)]) }, ChainReason.ChainFork, "s1");
+            View(s0) with { Ledger = Ledger(segments: [Recorded("s0", 0, 1000), Recorded("s1", 1, 2000)]) }, ChainReason.ChainFork, "s1 (which the chain's ledger records at index 1)");
         add("Segment_after_last_is_invalid", Next("s2", "s1", "3000"), View(s0, Next("s1", "s0", "2000", SegmentPhase.Succeeded, last: true)),
             ChainReason.SegmentAfterLast, "\"s1\" has spec.last: true");
         add("Segment_joining_a_finalized_chain_is_invalid", Next("s2", "s1", "3000"),
@@ -144,7 +144,7 @@ internal static class ChainRuleCases
         add("Different_checkpoint_url_than_the_root_is_invalid", Next("s1", "s0", "2000", edit: s => s.Checkpoint = new CheckpointSpec { Mode = CheckpointMode.External, Url = "s3://ckpt/y" }),
             View(external), ChainReason.CheckpointMismatch, "\"s3://ckpt/y\" differs");
         add("Checkpoint_url_on_a_later_segment_of_a_managed_chain_is_invalid", Next("s1", "s0", "2000", edit: s => s.Checkpoint = new CheckpointSpec { Url = "s3://ckpt/y" }),
-            View(s0), ChainReason.CheckpointMismatch, "(none)");
+            View(s0), ChainReason.CheckpointMismatch, "uses mode Managed, without a url");
         add("StartTs_different_from_the_previous_restored_is_invalid", Next("s1", "s0", "2000", edit: s => s.StartTs = "999"), View(s0), ChainReason.StartTsMismatch, "restored TSO 1000");
         add("Invalid_spec_comes_before_waiting", Next("s1", "s0", "2026-01-22", edit: s => s.Hold = true), View(), ChainReason.InvalidTimestamp, "has no time zone");
         add("Fork_comes_before_predecessor_wait", Next("s1", "s0", "2000"), View(Root(phase: SegmentPhase.Running), Next("s1b", "s0", "2500")), ChainReason.ChainFork, "s1b");

@@ -116,6 +116,14 @@ public class TimestampParserTests
     }
 
     [Fact]
+    public void A_zone_less_date_suggests_a_full_timestamp()
+    {
+        TimestampParser.TryParse("2026-01-22", "spec.startTs", out _, out var error);
+
+        error.Should().Contain("\"2026-01-22T00:00:00Z\"");
+    }
+
+    [Fact]
     public void A_very_long_value_is_shortened_in_the_message()
     {
         var text = new string('x', 10_000);
