@@ -125,8 +125,13 @@ public static class TableFilterRules
             switch (character)
             {
                 case '*':
+                    // Consecutive stars mean one; each would otherwise add a ".*" for the matcher to try.
                     regex.Append(".*");
-                    position++;
+                    while (position < body.Length && body[position] == '*')
+                    {
+                        position++;
+                    }
+
                     break;
                 case '?':
                     regex.Append('.');
@@ -160,6 +165,8 @@ public static class TableFilterRules
                         .Append(']');
                     position = close + 1;
                     break;
+                case var space when char.IsWhiteSpace(space):
+                    return Fail(out pattern, out source, out problem, "has whitespace outside quotes; quote such names with backquotes");
                 default:
                     regex.Append(Regex.Escape(character.ToString()));
                     position++;
@@ -175,7 +182,8 @@ public static class TableFilterRules
         source = regex.ToString();
         try
         {
-            pattern = new Regex($"^(?:{source})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            // NonBacktracking: matching time stays linear whatever wildcards a user writes.
+            pattern = new Regex($"^(?:{source})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
         }
         catch (ArgumentException)
         {
