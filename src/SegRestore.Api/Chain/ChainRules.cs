@@ -15,12 +15,9 @@ public static class ChainRules
         ArgumentNullException.ThrowIfNull(self);
         ArgumentNullException.ThrowIfNull(view);
         var recorded = ChainWalk.FindInLedger(view.Ledger, self);
-        if (recorded?.SpecHash is { } hash && hash != SpecFingerprint.Compute(self.Spec))
+        if (SpecFingerprint.CheckUnchanged(self.Name, self.Spec, recorded?.SpecHash) is { } changed)
         {
-            return ChainEvaluation.Of(
-                new(ChainReason.SpecChangedAfterStart, $"spec of {self.Name} changed after the segment started " +
-                    "(only spec.hold and spec.retry may change); restore the spec it started with, or create a new segment"),
-                view.Ledger is { } ledger ? new ChainPosition(recorded.Index, ledger.RootName, ledger.RootUid) : null);
+            return ChainEvaluation.Of(changed, new ChainPosition(recorded!.Index, view.Ledger!.RootName, view.Ledger.RootUid));
         }
 
         if (SegmentSpecRules.Check(self.Spec) is { } specViolation)

@@ -22,4 +22,14 @@ public static class SpecFingerprint
         var bytes = Encoding.UTF8.GetBytes(node.ToJsonString());
         return Convert.ToHexStringLower(SHA256.HashData(bytes));
     }
+
+    /// <summary>
+    /// The SpecChangedAfterStart violation when <paramref name="spec"/> no longer matches the hash recorded when the
+    /// segment started; null when it matches or nothing was recorded.
+    /// </summary>
+    public static ChainViolation? CheckUnchanged(string segmentName, PointRestoreSegmentSpec spec, string? recordedHash) =>
+        recordedHash is null || recordedHash == Compute(spec)
+            ? null
+            : new ChainViolation(ChainReason.SpecChangedAfterStart, $"spec of {segmentName} changed after the segment " +
+                "started (only spec.hold and spec.retry may change); restore the spec it started with, or create a new segment");
 }
