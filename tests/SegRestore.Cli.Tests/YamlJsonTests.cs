@@ -42,6 +42,14 @@ public class YamlJsonTests
         YamlJson.ParseDocuments("a: 1\n---\n---\nb: 2\n").Should().HaveCount(2);
     }
 
+    [Fact]
+    public void A_complex_mapping_key_is_a_yaml_error_not_a_crash()
+    {
+        var parse = () => YamlJson.ParseDocuments("? [a, b]\n: 1\n");
+
+        parse.Should().Throw<YamlDotNet.Core.YamlException>().WithMessage("*mapping key*");
+    }
+
     [Theory]
     [InlineData("true")]
     [InlineData("no")]

@@ -30,7 +30,7 @@ public static partial class YamlJson
     public static JsonNode? ToJson(YamlNode node) => node switch
     {
         YamlMappingNode mapping => new JsonObject(mapping.Children.Select(pair =>
-            KeyValuePair.Create(((YamlScalarNode)pair.Key).Value ?? "", ToJson(pair.Value)))),
+            KeyValuePair.Create(KeyOf(pair.Key), ToJson(pair.Value)))),
         YamlSequenceNode sequence => new JsonArray(sequence.Children.Select(ToJson).ToArray()),
         YamlScalarNode scalar => Scalar(scalar),
         _ => throw new YamlException($"unsupported YAML node {node.NodeType}"),
@@ -48,6 +48,11 @@ public static partial class YamlJson
         emitter.Emit(new StreamEnd());
         return writer.ToString();
     }
+
+    // JSON keys are strings; a YAML mapping or sequence used as a key has no JSON form.
+    private static string KeyOf(YamlNode key) => key is YamlScalarNode scalar
+        ? scalar.Value ?? ""
+        : throw new YamlException(key.Start, key.End, "a mapping key must be a plain value, not a mapping or a list");
 
     private static void Emit(IEmitter emitter, JsonNode? node)
     {
