@@ -71,7 +71,7 @@ public static class ChainRules
             .ToList();
         var recordedRival = position is null
             ? null
-            : view.Ledger?.Segments.FirstOrDefault(segment => segment.Index == position.Index && segment.Name != self.Name);
+            : view.Ledger?.Segments.FirstOrDefault(segment => segment.Index == position.Index && !ChainWalk.IsRecordOf(segment, self));
         if (recordedRival is not null && !rivals.Contains(recordedRival.Name))
         {
             rivals.Add($"{recordedRival.Name} (which the chain's ledger records at index {recordedRival.Index})");

@@ -58,8 +58,18 @@ public sealed record ChainWalk(
     public static LedgerSegment? FindInLedger(LedgerChain? ledger, ChainMember member)
     {
         ArgumentNullException.ThrowIfNull(member);
-        return ledger?.Segments.FirstOrDefault(segment =>
-            member.Uid is not null ? segment.Uid == member.Uid : segment.Name == member.Name);
+        return ledger?.Segments.FirstOrDefault(segment => IsRecordOf(segment, member));
+    }
+
+    /// <summary>
+    /// Whether a ledger record is this member's: by uid when the member has one (a segment deleted and re-created
+    /// under the same name is another segment and must not re-run a recorded range), else by name.
+    /// </summary>
+    public static bool IsRecordOf(LedgerSegment segment, ChainMember member)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        ArgumentNullException.ThrowIfNull(member);
+        return member.Uid is not null ? segment.Uid == member.Uid : segment.Name == member.Name;
     }
 
     private static Predecessor Describe(ChainMember member, LedgerChain? ledger)

@@ -126,6 +126,8 @@ internal static class ChainRuleCases
         add("New_segment_after_a_started_sibling_forks", Next("s1b", "s0", "2500"), View(s0, started), ChainReason.ChainFork, "also the previous segment of s1");
         add("Ledger_records_another_segment_at_the_same_index", Next("s1b", "s0", "2500"),
             View(s0) with { Ledger = Ledger(segments: [Recorded("s0", 0, 1000), Recorded("s1", 1, 2000)]) }, ChainReason.ChainFork, "s1 (which the chain's ledger records at index 1)");
+        add("Segment_recreated_under_a_recorded_name_does_not_rerun_its_range", Next("s1", "s0", "2000") with { Uid = "uid-s1-new" },
+            View(s0) with { Ledger = Ledger(segments: [Recorded("s0", 0, 1000), Recorded("s1", 1, 2000)]) }, ChainReason.ChainFork, "ledger records at index 1");
         add("Segment_after_last_is_invalid", Next("s2", "s1", "3000"), View(s0, Next("s1", "s0", "2000", SegmentPhase.Succeeded, last: true)),
             ChainReason.SegmentAfterLast, "\"s1\" has spec.last: true");
         add("Segment_joining_a_finalized_chain_is_invalid", Next("s2", "s1", "3000"),
