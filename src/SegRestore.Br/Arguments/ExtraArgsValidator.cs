@@ -58,6 +58,6 @@ public static partial class ExtraArgsValidator
             : null;
     }
 
-    [GeneratedRegex(@"^--(?<name>[a-z0-9][a-z0-9._\-]*)(?:=[^\r\n\0]*)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^--(?<name>[a-z0-9][a-z0-9._\-]*)(?:=[^\r\n\0]*)?\z", RegexOptions.CultureInvariant)]
     private static partial Regex FlagToken();
 }

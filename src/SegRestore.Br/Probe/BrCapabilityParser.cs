@@ -61,6 +61,6 @@ public static partial class BrCapabilityParser
     private static string? Get(Dictionary<string, string> values, string key) =>
         values.TryGetValue(key, out var value) && value.Length > 0 ? value : null;
 
-    [GeneratedRegex(@"^\s+(?:-[A-Za-z0-9], )?--(?<name>[A-Za-z0-9][A-Za-z0-9._\-]*)(?=[\s=]|$)")]
+    [GeneratedRegex(@"^[ \t]{1,8}(?:-[A-Za-z0-9], )?--(?<name>[A-Za-z0-9][A-Za-z0-9._\-]*)(?=[\s=]|$)")]
     private static partial Regex FlagDeclaration();
 }
