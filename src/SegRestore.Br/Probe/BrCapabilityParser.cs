@@ -15,8 +15,9 @@ public static partial class BrCapabilityParser
     }
 
     /// <summary>
-    /// Long flag names declared in cobra's "Flags:" and "Global Flags:" sections. A flag line starts with spaces, an
-    /// optional "-x, " shorthand, then "--name"; mentions of flags inside descriptions are not declarations.
+    /// Long flag names declared in cobra's "Flags:" and "Global Flags:" sections. A declaration is indented by at most
+    /// 8 columns, then an optional "-x, " shorthand, then "--name"; description continuation lines are indented to the
+    /// description column, so flags mentioned there are not declarations.
     /// </summary>
     public static IReadOnlySet<string> ParseFlagNames(string helpOutput)
     {
