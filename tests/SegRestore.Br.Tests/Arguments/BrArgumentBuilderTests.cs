@@ -146,6 +146,14 @@ public class BrArgumentBuilderTests
     }
 
     [Fact]
+    public void The_log_file_is_set_only_when_the_worker_asks_for_it()
+    {
+        BrArgumentBuilder.Build(Requests.LaterSegment()).Argv.Should().NotContain("--log-file");
+        BrArgumentBuilder.Build(Requests.LaterSegment() with { LogFile = "/dev/stderr" }).Argv
+            .Should().ContainInConsecutiveOrder("--log-file", "/dev/stderr");
+    }
+
+    [Fact]
     public void Open_ended_last_segment_omits_restored_ts()
     {
         var argv = BrArgumentBuilder.Build(Requests.LaterSegment() with { RestoredTs = null, Last = true }).Argv;
