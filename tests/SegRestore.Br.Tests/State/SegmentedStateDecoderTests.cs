@@ -89,7 +89,8 @@ public class SegmentedStateDecoderTests
                      from index in Gen.Choose(1, 64)
                      from primary in ArbMap.Default.ArbFor<bool>().Generator
                      select new IngestIndexItem(table, null, null, null, index, primary);
-        var cases = from t in tiflash.ListOf() from i in ingest.ListOf()
+        var cases = from t in tiflash.ListOf()
+                    from i in ingest.ListOf()
                     select (TiFlash: t.DistinctBy(x => x.DownstreamTableId).OrderBy(x => x.DownstreamTableId).ToList(),
                             Ingest: i.DistinctBy(x => (x.UpstreamTableId, x.IndexId)).OrderBy(x => x.UpstreamTableId).ThenBy(x => x.IndexId).ToList());
 
