@@ -149,6 +149,16 @@ public class BrOutputParserTests
         events[1].Record!.Message.Should().Be("next");
     }
 
+    [Theory]
+    [InlineData("[progress]")]
+    [InlineData("[\"progress\"]")]
+    public void Progress_message_may_be_bare_or_quoted(string message)
+    {
+        var events = Parse($"[2026/01/22 00:40:26.481 +08:00] [INFO] [progress.go:142] {message} [step=\"Full Restore\"] [progress=42.50%] [count=\"425 / 1000\"]\n");
+
+        events.Should().ContainSingle().Which.Should().BeOfType<ProgressEvent>().Which.Percent.Should().Be(42.5);
+    }
+
     [Fact]
     public void Crlf_is_one_line_end_and_blank_lines_are_ignored()
     {
