@@ -12,18 +12,27 @@ function deadlineIn(ms) {
   return new Date(Date.now() + ms);
 }
 
+// Resolves once both the callback and the 'status' event ran: grpc-js emits 'status' (with the trailers) after
+// calling back.
 function unary(request, options = {}, metadata = new grpc.Metadata()) {
   return new Promise((resolve) => {
     const observed = {};
-    const call = client.unary(request, metadata, { deadline: deadlineIn(options.deadlineMs || 30000) }, (error, response) => {
-      if (error) {
-        resolve({ ok: false, code: error.code, details: error.details, trailers: error.metadata.getMap(), ...observed });
-      } else {
-        resolve({ ok: true, response, ...observed });
+    let outcome = null;
+    let status = null;
+    const finish = () => {
+      if (outcome && status) {
+        resolve({ ...outcome, ...observed, trailers: status.metadata.getMap() });
       }
+    };
+    const call = client.unary(request, metadata, { deadline: deadlineIn(options.deadlineMs || 30000) }, (error, response) => {
+      outcome = error ? { ok: false, code: error.code, details: error.details } : { ok: true, response };
+      finish();
     });
     call.on('metadata', (headers) => { observed.headers = headers.getMap(); });
-    call.on('status', (status) => { observed.trailers = status.metadata.getMap(); });
+    call.on('status', (received) => {
+      status = received;
+      finish();
+    });
   });
 }
 
