@@ -46,7 +46,7 @@ public sealed class GrpcChannel : IDisposable
         if (address.Scheme != Uri.UriSchemeHttp && address.Scheme != Uri.UriSchemeHttps)
         {
             throw new ArgumentException(
-                $"gRPC address '{address}' has scheme '{address.Scheme}'; use http (h2c) or https (TLS).", nameof(address));
+                $"gRPC address '{address.OriginalString}' has scheme '{address.Scheme}'; use http (h2c) or https (TLS).", nameof(address));
         }
 
         return new GrpcChannel(new Uri(address.GetLeftPart(UriPartial.Authority)), options ?? new GrpcChannelOptions());
