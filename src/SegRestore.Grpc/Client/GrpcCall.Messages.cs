@@ -38,8 +38,8 @@ internal sealed partial class GrpcCall<TRequest, TResponse>
 
         if (payload is null)
         {
-            var trailers = ReadMetadata(_response!.TrailingHeaders);
-            var status = StatusFromHeaders(_response.TrailingHeaders)
+            var trailers = ResponseHeaderReader.Metadata(_response!.TrailingHeaders);
+            var status = ResponseHeaderReader.Status(_response.TrailingHeaders)
                 ?? new Status(StatusCode.Internal, "No grpc-status found on response.");
             var failure = Finish(status, trailers);
             return failure is null ? null : throw failure;

@@ -181,8 +181,8 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : ICallState
             }
 
             _response = response;
-            var headers = ReadMetadata(response.Headers);
-            var statusInHeaders = StatusFromHeaders(response.Headers);
+            var headers = ResponseHeaderReader.Metadata(response.Headers);
+            var statusInHeaders = ResponseHeaderReader.Status(response.Headers);
             if (response.StatusCode != HttpStatusCode.OK)
             {
                 var status = statusInHeaders ?? new Status(
@@ -275,31 +275,5 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : ICallState
 
         _response?.Dispose();
         return new RpcException(_status.Value, _trailers!, inner);
-    }
-
-    private static Metadata ReadMetadata(HttpHeaders headers)
-    {
-        var metadata = new Metadata();
-        foreach (var (name, values) in headers)
-        {
-            MetadataHeaders.AddReceived(metadata, name, values);
-        }
-
-        return metadata;
-    }
-
-    private static Status? StatusFromHeaders(HttpHeaders headers)
-    {
-        if (!headers.TryGetValues(GrpcProtocol.StatusHeader, out var statusValues))
-        {
-            return null;
-        }
-
-        var raw = statusValues.FirstOrDefault();
-        var code = int.TryParse(raw, out var parsed) && parsed is >= 0 and <= 16 ? (StatusCode)parsed : StatusCode.Unknown;
-        var message = headers.TryGetValues(GrpcProtocol.MessageHeader, out var messageValues)
-            ? GrpcMessageEncoding.Decode(string.Join(",", messageValues))
-            : string.Empty;
-        return new Status(code, message);
     }
 }

@@ -79,6 +79,11 @@ public sealed class GrpcChannel : IDisposable
         if (options.ClientCertificates is { Count: > 0 } clientCertificates)
         {
             handler.SslOptions.ClientCertificates = clientCertificates;
+
+            // Present the configured certificate even when the server's list of acceptable issuers does not name its
+            // CA directly (an intermediate, or a server that sends no list): the server decides, not a guess here.
+            var certificate = clientCertificates[0];
+            handler.SslOptions.LocalCertificateSelectionCallback = (_, _, _, _, _) => certificate;
         }
 
         return handler;

@@ -57,8 +57,6 @@ public sealed class ServerCallContext
     /// <summary>The status sent when the handler returns normally (handlers may also throw <see cref="RpcException"/>).</summary>
     public Status Status { get; set; } = Status.DefaultSuccess;
 
-    internal bool ResponseHeadersWritten { get; private set; }
-
     /// <summary>Sends response headers now (before the first message).</summary>
     public async Task WriteResponseHeadersAsync(Metadata responseHeaders)
     {
@@ -73,7 +71,6 @@ public sealed class ServerCallContext
             _httpContext.Response.Headers.Append(entry.Key, Protocol.MetadataHeaders.ToHeaderValue(entry));
         }
 
-        ResponseHeadersWritten = true;
         await _httpContext.Response.StartAsync(CancellationToken).ConfigureAwait(false);
     }
 

@@ -27,32 +27,45 @@ public sealed class ServerOptionsTests
     }
 
     [Fact]
-    public async Task Handler_token_is_cancelled_at_the_callers_deadline()
+    public async Task Handler_token_is_cancelled_at_the_grpc_timeout_deadline()
     {
-        var handlerSawCancellation = new TaskCompletionSource<DateTime>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var deadlineSeen = new TaskCompletionSource<DateTime>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var cancellationSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var host = await GrpcHost.StartAsync(new GrpcHostOptions(), endpoints =>
             endpoints.MapGrpcUnary(InteropMethods.Unary, async (EchoRequest _, ServerCallContext context) =>
             {
-                context.Deadline.Should().BeBefore(DateTime.UtcNow.AddSeconds(5));
+                deadlineSeen.TrySetResult(context.Deadline);
                 try
                 {
                     await Task.Delay(TimeSpan.FromMinutes(2), context.CancellationToken);
                 }
                 catch (OperationCanceledException)
                 {
-                    handlerSawCancellation.TrySetResult(DateTime.UtcNow);
+                    cancellationSeen.TrySetResult();
                     throw;
                 }
 
                 return new EchoReply();
             }));
-        using var channel = GrpcChannel.ForAddress(host.Address);
 
-        var call = () => channel.CreateCallInvoker().UnaryAsync(
-            InteropMethods.Unary, new EchoRequest(), new CallOptions(Deadline: DateTime.UtcNow.AddMilliseconds(300)));
+        // A raw HTTP/2 client that never cancels by itself: only the server's own deadline can end this call.
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(120) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(host.Address, InteropMethods.Unary.FullName))
+        {
+            Version = System.Net.HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new ByteArrayContent(Grpc.Protocol.MessageFrameWriter.Frame(new EchoRequest(), null)),
+        };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/grpc");
+        request.Headers.TryAddWithoutValidation("grpc-timeout", "300m");
+        var sent = DateTime.UtcNow;
 
-        (await call.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.DeadlineExceeded);
-        await handlerSawCancellation.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        using var response = await http.SendAsync(request);
+        await response.Content.ReadAsByteArrayAsync();
+
+        (await deadlineSeen.Task.WaitAsync(TimeSpan.FromSeconds(60))).Should().BeAfter(sent).And.BeBefore(DateTime.UtcNow.AddSeconds(1));
+        await cancellationSeen.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        response.Headers.GetValues("grpc-status").Should().Equal("4");
     }
 
     [Fact]
