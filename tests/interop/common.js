@@ -32,4 +32,17 @@ function loadProto(file) {
   return grpc.loadPackageDefinition(definition);
 }
 
-module.exports = { grpc, parseArgs, loadProto };
+// Servers are started by the .NET tests with stdin as a pipe: when the test process goes away (even killed), the
+// pipe closes and the server exits instead of lingering.
+function exitWhenParentCloses(server) {
+  if (process.stdin.isTTY) {
+    return;
+  }
+  process.stdin.on('end', () => {
+    server.forceShutdown();
+    process.exit(0);
+  });
+  process.stdin.resume();
+}
+
+module.exports = { grpc, parseArgs, loadProto, exitWhenParentCloses };

@@ -7,7 +7,7 @@
 //   --tls-ca, --tls-cert, --tls-key  serve TLS with these PEM files and require a client certificate from the CA
 // Prints {"listening":<port>} once bound, then {"call":"GetMembers",...} for every request it answers.
 const fs = require('fs');
-const { grpc, parseArgs, loadProto } = require('./common');
+const { grpc, parseArgs, loadProto, exitWhenParentCloses } = require('./common');
 
 const args = parseArgs(process.argv.slice(2));
 const proto = loadProto('pdpb.proto');
@@ -62,3 +62,4 @@ server.bindAsync(`127.0.0.1:${args.port || 0}`, credentials, (error, bound) => {
 });
 
 process.on('SIGTERM', () => server.forceShutdown());
+exitWhenParentCloses(server);

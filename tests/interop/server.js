@@ -1,7 +1,7 @@
 'use strict';
 // The grpc-js side of the interop tests: serves segrestore.interop.Interop on 127.0.0.1:<--port>.
 // Prints {"listening":<port>} once bound.
-const { grpc, parseArgs, loadProto } = require('./common');
+const { grpc, parseArgs, loadProto, exitWhenParentCloses } = require('./common');
 
 const args = parseArgs(process.argv.slice(2));
 const proto = loadProto('interop.proto');
@@ -121,3 +121,4 @@ server.bindAsync(`127.0.0.1:${args.port || 0}`, grpc.ServerCredentials.createIns
 });
 
 process.on('SIGTERM', () => server.forceShutdown());
+exitWhenParentCloses(server);

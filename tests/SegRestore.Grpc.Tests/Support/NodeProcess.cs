@@ -107,6 +107,7 @@ public sealed class NodeProcess : IAsyncDisposable
         var info = new ProcessStartInfo("node")
         {
             WorkingDirectory = InteropDirectory,
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
