@@ -267,10 +267,14 @@ internal sealed partial class GrpcCall<TRequest, TResponse> : ICallState
     {
         _headers.TrySetException(new RpcException(_status!.Value, _trailers!));
         _requestContent?.Complete();
-        if (!_disposed)
+        try
         {
             // Cancelling the request makes SocketsHttpHandler send RST_STREAM(CANCEL) if the stream is still open.
             _callCts.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed concurrently: the call is already torn down.
         }
 
         _response?.Dispose();

@@ -131,6 +131,50 @@ public abstract class ClientConformanceTests : IDisposable
     }
 
     [Fact]
+    public async Task Server_stream_is_cut_at_the_deadline_after_the_messages_that_arrived_in_time()
+    {
+        using var call = Calls.AsyncServerStreamingCall(
+            InteropMethods.ServerStream, WithinMs(1500), new EchoRequest { Text = "tick", Count = 1000, DelayMs = 100 });
+        var received = 0;
+
+        var read = async () =>
+        {
+            while (await call.ResponseStream.MoveNext(CancellationToken.None))
+            {
+                received++;
+            }
+        };
+
+        (await read.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.DeadlineExceeded);
+        received.Should().BeLessThan(1000);
+        call.GetStatus().StatusCode.Should().Be(StatusCode.DeadlineExceeded);
+    }
+
+    [Fact]
+    public async Task Client_stream_that_is_never_completed_ends_at_the_deadline()
+    {
+        using var call = Calls.AsyncClientStreamingCall(InteropMethods.ClientStream, WithinMs(500));
+        await call.RequestStream.WriteAsync(new EchoRequest { Text = "only" });
+
+        var response = async () => await call.ResponseAsync;
+
+        (await response.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.DeadlineExceeded);
+    }
+
+    [Fact]
+    public async Task Disposing_a_streaming_call_cancels_it()
+    {
+        var call = Calls.AsyncServerStreamingCall(
+            InteropMethods.ServerStream, Within(60), new EchoRequest { Text = "tick", Count = 1000, DelayMs = 50 });
+        (await call.ResponseStream.MoveNext(CancellationToken.None)).Should().BeTrue();
+
+        call.Dispose();
+        var next = () => call.ResponseStream.MoveNext(CancellationToken.None);
+
+        (await next.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.Cancelled);
+    }
+
+    [Fact]
     public async Task Error_status_carries_a_percent_encoded_non_ascii_message_and_trailers()
     {
         var call = () => Calls.UnaryAsync(
