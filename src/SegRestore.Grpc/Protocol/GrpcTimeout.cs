@@ -85,5 +85,6 @@ public static class GrpcTimeout
             ? TimeSpan.FromTicks(amount * (nanosPerUnit / 100))
             : TimeSpan.FromTicks(CeilDiv(amount * nanosPerUnit, 100));
 
-    private static long CeilDiv(long dividend, long divisor) => (dividend + divisor - 1) / divisor;
+    // Written to avoid overflow near long.MaxValue (TimeSpan.MaxValue).
+    private static long CeilDiv(long dividend, long divisor) => (dividend / divisor) + (dividend % divisor == 0 ? 0 : 1);
 }

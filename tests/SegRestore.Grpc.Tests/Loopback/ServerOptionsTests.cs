@@ -69,6 +69,21 @@ public sealed class ServerOptionsTests
     }
 
     [Fact]
+    public async Task Detailed_errors_pass_the_exception_message_when_enabled()
+    {
+        await using var host = await GrpcHost.StartAsync(
+            new GrpcHostOptions { ConfigureGrpc = o => o.EnableDetailedErrors = true }, InteropService.Map);
+        using var channel = GrpcChannel.ForAddress(host.Address);
+
+        var call = () => channel.CreateCallInvoker().UnaryAsync(InteropMethods.Unary, new EchoRequest { Text = "throw" }, Within30s());
+
+        var failure = (await call.Should().ThrowAsync<RpcException>()).Which;
+        failure.StatusCode.Should().Be(StatusCode.Unknown);
+        failure.Status.Detail.Should().Be(
+            "Exception was thrown by handler. InvalidOperationException: internal detail that must not reach the client");
+    }
+
+    [Fact]
     public async Task Mapping_a_method_with_the_wrong_kind_is_refused()
     {
         var builder = WebApplication.CreateSlimBuilder();

@@ -17,6 +17,7 @@ public sealed class GrpcTimeoutTests
         { TimeSpan.FromDays(2), "172800S" },
         { TimeSpan.FromDays(5000), "7200000M" },
         { TimeSpan.FromDays(3_000_000), "72000000H" },
+        { TimeSpan.MaxValue, "99999999H" },
         { TimeSpan.Zero, "1n" },
         { TimeSpan.FromSeconds(-3), "1n" },
     };
