@@ -68,6 +68,9 @@ public sealed class GrpcChannel : IDisposable
         var handler = new SocketsHttpHandler
         {
             ConnectTimeout = options.ConnectTimeout,
+            KeepAlivePingDelay = options.KeepAlivePingDelay,
+            KeepAlivePingTimeout = options.KeepAlivePingTimeout,
+            KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
             EnableMultipleHttp2Connections = true,
             AutomaticDecompression = DecompressionMethods.None,
             UseProxy = false,

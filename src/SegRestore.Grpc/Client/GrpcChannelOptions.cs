@@ -23,6 +23,15 @@ public sealed class GrpcChannelOptions
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
+    /// Idle time after which the client pings the server over HTTP/2, so a long-lived stream through a proxy or NAT
+    /// stays open and a dead peer is noticed. Infinite (the default) sends no pings.
+    /// </summary>
+    public TimeSpan KeepAlivePingDelay { get; set; } = Timeout.InfiniteTimeSpan;
+
+    /// <summary>How long a keepalive ping may go unanswered before the connection is closed.</summary>
+    public TimeSpan KeepAlivePingTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
     /// A handler to send requests through instead of the channel's own <see cref="System.Net.Http.SocketsHttpHandler"/>
     /// (a test seam; TLS settings above are then ignored).
     /// </summary>

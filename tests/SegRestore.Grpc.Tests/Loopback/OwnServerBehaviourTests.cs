@@ -102,6 +102,18 @@ public sealed class OwnServerBehaviourTests(OwnServerFixture server) : IClassFix
         response.TrailingHeaders.GetValues("grpc-status").Should().Equal("0");
     }
 
+    [Fact]
+    public async Task Keepalive_pings_during_a_slow_call_leave_it_intact()
+    {
+        using var channel = GrpcChannel.ForAddress(
+            server.Address, new GrpcChannelOptions { KeepAlivePingDelay = TimeSpan.FromMilliseconds(200) });
+
+        var reply = await channel.CreateCallInvoker().UnaryAsync(
+            InteropMethods.Unary, new EchoRequest { Text = "slow", DelayMs = 1500 }, new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(60)));
+
+        reply.Text.Should().Be("slow");
+    }
+
     public void Dispose() => _channel.Dispose();
 
     private Task<EchoReply> Unary(EchoRequest request, Metadata? headers = null) =>
