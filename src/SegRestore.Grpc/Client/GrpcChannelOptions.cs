@@ -24,7 +24,7 @@ public sealed class GrpcChannelOptions
 
     /// <summary>
     /// Idle time after which the client pings the server over HTTP/2, so a long-lived stream through a proxy or NAT
-    /// stays open and a dead peer is noticed. Infinite (the default) sends no pings.
+    /// stays open and a dead peer is noticed. At least one second; infinite (the default) sends no pings.
     /// </summary>
     public TimeSpan KeepAlivePingDelay { get; set; } = Timeout.InfiniteTimeSpan;
 

@@ -106,10 +106,10 @@ public sealed class OwnServerBehaviourTests(OwnServerFixture server) : IClassFix
     public async Task Keepalive_pings_during_a_slow_call_leave_it_intact()
     {
         using var channel = GrpcChannel.ForAddress(
-            server.Address, new GrpcChannelOptions { KeepAlivePingDelay = TimeSpan.FromMilliseconds(200) });
+            server.Address, new GrpcChannelOptions { KeepAlivePingDelay = TimeSpan.FromSeconds(1) });
 
         var reply = await channel.CreateCallInvoker().UnaryAsync(
-            InteropMethods.Unary, new EchoRequest { Text = "slow", DelayMs = 1500 }, new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(60)));
+            InteropMethods.Unary, new EchoRequest { Text = "slow", DelayMs = 2500 }, new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(60)));
 
         reply.Text.Should().Be("slow");
     }
