@@ -5,7 +5,8 @@ using SegRestore.Grpc.Protocol;
 namespace SegRestore.Grpc.Server;
 
 /// <summary>Writes response messages to the HTTP/2 response body, flushing each so streaming is immediate.</summary>
-internal sealed class HttpResponseStreamWriter<TResponse>(HttpContext httpContext, int? maxMessageSize, CancellationToken callToken)
+internal sealed class HttpResponseStreamWriter<TResponse>(
+    HttpContext httpContext, ServerCallCompletion completion, int? maxMessageSize, CancellationToken callToken)
     : IServerStreamWriter<TResponse>
     where TResponse : class, IMessage<TResponse>
 {
@@ -24,8 +25,14 @@ internal sealed class HttpResponseStreamWriter<TResponse>(HttpContext httpContex
             using var linked = cancellationToken.CanBeCanceled
                 ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, callToken)
                 : null;
-            await MessageFrameWriter.WriteMessageAsync(httpContext.Response.Body, message, maxMessageSize, linked?.Token ?? callToken)
-                .ConfigureAwait(false);
+            var frame = MessageFrameWriter.Frame(message, maxMessageSize);
+            await completion.WriteAsync(
+                async token =>
+                {
+                    await httpContext.Response.Body.WriteAsync(frame, token).ConfigureAwait(false);
+                    await httpContext.Response.Body.FlushAsync(token).ConfigureAwait(false);
+                },
+                linked?.Token ?? callToken).ConfigureAwait(false);
         }
         finally
         {

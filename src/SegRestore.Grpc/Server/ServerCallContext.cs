@@ -10,10 +10,18 @@ namespace SegRestore.Grpc.Server;
 public sealed class ServerCallContext
 {
     private readonly HttpContext _httpContext;
+    private readonly ServerCallCompletion _completion;
 
-    internal ServerCallContext(HttpContext httpContext, string method, Metadata requestHeaders, DateTime deadline, CancellationToken cancellationToken)
+    internal ServerCallContext(
+        HttpContext httpContext,
+        string method,
+        Metadata requestHeaders,
+        DateTime deadline,
+        ServerCallCompletion completion,
+        CancellationToken cancellationToken)
     {
         _httpContext = httpContext;
+        _completion = completion;
         Method = method;
         RequestHeaders = requestHeaders;
         Deadline = deadline;
@@ -61,17 +69,22 @@ public sealed class ServerCallContext
     public async Task WriteResponseHeadersAsync(Metadata responseHeaders)
     {
         ArgumentNullException.ThrowIfNull(responseHeaders);
-        if (_httpContext.Response.HasStarted)
-        {
-            throw new InvalidOperationException("Response headers can only be sent once, before the first message.");
-        }
+        await _completion.WriteAsync(
+            async token =>
+            {
+                if (_httpContext.Response.HasStarted)
+                {
+                    throw new InvalidOperationException("Response headers can only be sent once, before the first message.");
+                }
 
-        foreach (var entry in responseHeaders)
-        {
-            _httpContext.Response.Headers.Append(entry.Key, Protocol.MetadataHeaders.ToHeaderValue(entry));
-        }
+                foreach (var entry in responseHeaders)
+                {
+                    _httpContext.Response.Headers.Append(entry.Key, Protocol.MetadataHeaders.ToHeaderValue(entry));
+                }
 
-        await _httpContext.Response.StartAsync(CancellationToken).ConfigureAwait(false);
+                await _httpContext.Response.StartAsync(token).ConfigureAwait(false);
+            },
+            CancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The underlying HTTP context (client certificate, connection details).</summary>

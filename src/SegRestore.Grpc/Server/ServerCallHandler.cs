@@ -44,10 +44,38 @@ internal sealed class ServerCallHandler<TRequest, TResponse>(
         }
 
         using var callCts = CancellationTokenSource.CreateLinkedTokenSource(deadlineCts.Token, httpContext.RequestAborted);
-        var context = new ServerCallContext(httpContext, method.FullName, RequestMetadata(httpContext), deadline, callCts.Token);
+        using var completion = new ServerCallCompletion(httpContext, logger);
+        var context = new ServerCallContext(
+            httpContext, method.FullName, RequestMetadata(httpContext), deadline, completion, callCts.Token);
         var requests = new HttpRequestStreamReader<TRequest>(
             httpContext, method.RequestParser, options.MaxReceiveMessageSize ?? int.MaxValue, callCts.Token);
-        var responses = new HttpResponseStreamWriter<TResponse>(httpContext, options.MaxSendMessageSize, callCts.Token);
+        var responses = new HttpResponseStreamWriter<TResponse>(httpContext, completion, options.MaxSendMessageSize, callCts.Token);
+        var deadlineRegistration = deadlineCts.Token.Register(completion.OnDeadline);
+        try
+        {
+            var status = await RunAsync(httpContext, deadlineCts, body, context, requests, responses).ConfigureAwait(false);
+            if (status is { } final)
+            {
+                await completion.CompleteAsync(final, context.ResponseTrailers).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            // No deadline completion may start after this, and one that started must finish while the request is alive.
+            await deadlineRegistration.DisposeAsync().ConfigureAwait(false);
+            await completion.DeadlineCompletion.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs the handler and returns the status to send, or null when the client is gone.</summary>
+    private async Task<Status?> RunAsync(
+        HttpContext httpContext,
+        CancellationTokenSource deadlineCts,
+        CallBody body,
+        ServerCallContext context,
+        HttpRequestStreamReader<TRequest> requests,
+        HttpResponseStreamWriter<TResponse> responses)
+    {
         Status status;
         try
         {
@@ -79,7 +107,7 @@ internal sealed class ServerCallHandler<TRequest, TResponse>(
                 logger.LogDebug(ex, "Call {Method} was cancelled by the client", _methodName);
             }
 
-            return;
+            return null;
         }
 #pragma warning disable CA1031 // Any handler failure must become a gRPC status, never a broken HTTP/2 stream.
         catch (Exception ex)
@@ -92,7 +120,7 @@ internal sealed class ServerCallHandler<TRequest, TResponse>(
             status = new Status(StatusCode.Unknown, detail);
         }
 
-        WriteStatus(httpContext, status, context.ResponseTrailers);
+        return status;
     }
 
     private static async Task<bool> AcceptAsync(HttpContext httpContext)
@@ -110,7 +138,7 @@ internal sealed class ServerCallHandler<TRequest, TResponse>(
         {
             httpContext.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
             httpContext.Response.ContentType = GrpcProtocol.ContentType;
-            WriteStatusHeaders(
+            ServerCallCompletion.WriteStatusHeaders(
                 httpContext.Response.Headers,
                 new Status(StatusCode.Internal, $"Content-Type '{httpContext.Request.ContentType}' is not supported."));
             return false;
@@ -135,44 +163,5 @@ internal sealed class ServerCallHandler<TRequest, TResponse>(
         }
 
         return metadata;
-    }
-
-    /// <summary>
-    /// Before any message was sent the status travels in the response headers (a trailers-only response);
-    /// afterwards it travels in HTTP/2 trailers.
-    /// </summary>
-    private static void WriteStatus(HttpContext httpContext, Status status, Metadata trailers)
-    {
-        var response = httpContext.Response;
-        if (!response.HasStarted)
-        {
-            WriteStatusHeaders(response.Headers, status);
-            foreach (var entry in trailers)
-            {
-                response.Headers.Append(entry.Key, MetadataHeaders.ToHeaderValue(entry));
-            }
-
-            return;
-        }
-
-        response.AppendTrailer(GrpcProtocol.StatusHeader, ((int)status.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (!string.IsNullOrEmpty(status.Detail))
-        {
-            response.AppendTrailer(GrpcProtocol.MessageHeader, GrpcMessageEncoding.Encode(status.Detail));
-        }
-
-        foreach (var entry in trailers)
-        {
-            response.AppendTrailer(entry.Key, MetadataHeaders.ToHeaderValue(entry));
-        }
-    }
-
-    private static void WriteStatusHeaders(IHeaderDictionary headers, Status status)
-    {
-        headers[GrpcProtocol.StatusHeader] = ((int)status.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (!string.IsNullOrEmpty(status.Detail))
-        {
-            headers[GrpcProtocol.MessageHeader] = GrpcMessageEncoding.Encode(status.Detail);
-        }
     }
 }

@@ -69,6 +69,49 @@ public sealed class ServerOptionsTests
     }
 
     [Fact]
+    public async Task Deadline_ends_the_call_even_when_the_handler_ignores_its_token()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handlerWriteFailed = new TaskCompletionSource<Exception>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var host = await GrpcHost.StartAsync(new GrpcHostOptions(), endpoints =>
+            endpoints.MapGrpcServerStreaming(InteropMethods.ServerStream, async (EchoRequest _, IServerStreamWriter<EchoReply> responses, ServerCallContext context) =>
+            {
+                await responses.WriteAsync(new EchoReply { Text = "before the deadline" });
+                await release.Task; // deliberately deaf to context.CancellationToken
+                try
+                {
+                    await responses.WriteAsync(new EchoReply { Text = "too late" });
+                }
+                catch (Exception ex)
+                {
+                    handlerWriteFailed.TrySetResult(ex);
+                    throw;
+                }
+            }));
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(host.Address, InteropMethods.ServerStream.FullName))
+        {
+            Version = System.Net.HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new ByteArrayContent(Grpc.Protocol.MessageFrameWriter.Frame(new EchoRequest(), null)),
+        };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/grpc");
+        request.Headers.TryAddWithoutValidation("grpc-timeout", "300m");
+
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStreamAsync();
+        var first = await Grpc.Protocol.MessageFrameReader.ReadMessageAsync(body, int.MaxValue, CancellationToken.None);
+        var end = await Grpc.Protocol.MessageFrameReader.ReadMessageAsync(body, int.MaxValue, CancellationToken.None);
+        release.SetResult();
+
+        EchoReply.Parser.ParseFrom(first).Text.Should().Be("before the deadline");
+        end.Should().BeNull("the server ended the stream at the deadline while the handler was still waiting");
+        response.TrailingHeaders.GetValues("grpc-status").Should().Equal("4");
+        (await handlerWriteFailed.Task.WaitAsync(TimeSpan.FromSeconds(60))).Should().Match<Exception>(
+            e => e is InvalidOperationException || e is OperationCanceledException, "a write after the deadline must not reach the client");
+    }
+
+    [Fact]
     public async Task Detailed_errors_pass_the_exception_message_when_enabled()
     {
         await using var host = await GrpcHost.StartAsync(
