@@ -1,0 +1,9 @@
+using SegRestore.Grpc;
+
+namespace SegRestore.Pd;
+
+/// <summary>Why one PD address did not answer.</summary>
+public sealed record PdAttemptFailure(Uri Address, StatusCode StatusCode, string Detail)
+{
+    public override string ToString() => $"{Address}: {StatusCode} ({Detail})";
+}

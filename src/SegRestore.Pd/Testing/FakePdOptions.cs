@@ -1,0 +1,17 @@
+using SegRestore.Grpc.Server;
+
+namespace SegRestore.Pd.Testing;
+
+/// <summary>The cluster a <see cref="FakePdServer"/> pretends to be.</summary>
+public sealed class FakePdOptions
+{
+    /// <summary>The cluster id in every response header (a real one is a large 64-bit number).</summary>
+    public ulong ClusterId { get; set; } = 7_302_912_345_678_901_234;
+
+    public int MemberCount { get; set; } = 3;
+
+    public int LeaderIndex { get; set; }
+
+    /// <summary>Serve TLS (optionally requiring client certificates); null serves h2c.</summary>
+    public GrpcServerTls? Tls { get; set; }
+}

@@ -1,0 +1,83 @@
+using System.Security.Cryptography.X509Certificates;
+using SegRestore.Grpc.Client;
+using SegRestore.Grpc.Server;
+using SegRestore.Grpc.Tests.Interop;
+using SegRestore.Grpc.Tests.Interop.Messages;
+using SegRestore.Grpc.Tests.Support;
+using SegRestore.Grpc.Tls;
+
+namespace SegRestore.Grpc.Tests.Loopback;
+
+/// <summary>TLS with ALPN h2, a private CA, and required client certificates (mutual TLS).</summary>
+public sealed class TlsTests : IAsyncLifetime
+{
+    private readonly TestCertificates _certificates = TestCertificates.Create();
+    private GrpcHost? _host;
+
+    public async Task InitializeAsync()
+    {
+        var tls = new GrpcServerTls(
+            PemFiles.LoadCertificateWithKey(_certificates.ServerCertPath, _certificates.ServerKeyPath, "server"),
+            PemFiles.LoadCertificates(_certificates.CaPath, "client CA"));
+        _host = await GrpcHost.StartAsync(new GrpcHostOptions { Tls = tls }, InteropService.Map);
+    }
+
+    [Fact]
+    public async Task Call_succeeds_with_the_cluster_ca_and_a_client_certificate()
+    {
+        _host!.Address.Scheme.Should().Be("https");
+
+        var reply = await CallAsync(_certificates.CaPath, _certificates.ClientCertPath, _certificates.ClientKeyPath);
+
+        reply.Text.Should().Be("over tls");
+    }
+
+    [Fact]
+    public async Task Call_without_a_client_certificate_is_unavailable()
+    {
+        var call = () => CallAsync(_certificates.CaPath, null, null);
+
+        (await call.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.Unavailable);
+    }
+
+    [Fact]
+    public async Task Client_certificate_from_another_ca_is_refused()
+    {
+        var call = () => CallAsync(_certificates.CaPath, _certificates.OtherClientCertPath, _certificates.OtherClientKeyPath);
+
+        (await call.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.Unavailable);
+    }
+
+    [Fact]
+    public async Task Server_certificate_not_from_the_trusted_ca_is_refused()
+    {
+        var call = () => CallAsync(_certificates.OtherCaPath, _certificates.ClientCertPath, _certificates.ClientKeyPath);
+
+        var failure = (await call.Should().ThrowAsync<RpcException>()).Which;
+        failure.StatusCode.Should().Be(StatusCode.Unavailable);
+        failure.Status.Detail.Should().Contain("TLS");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        _certificates.Dispose();
+    }
+
+    private async Task<EchoReply> CallAsync(string caPath, string? certPath, string? keyPath)
+    {
+        var options = new GrpcChannelOptions { RootCertificates = PemFiles.LoadCertificates(caPath, "ca") };
+        if (certPath is not null && keyPath is not null)
+        {
+            options.ClientCertificates = new X509Certificate2Collection(PemFiles.LoadCertificateWithKey(certPath, keyPath, "client"));
+        }
+
+        using var channel = GrpcChannel.ForAddress(_host!.Address, options);
+        return await channel.CreateCallInvoker().UnaryAsync(
+            InteropMethods.Unary, new EchoRequest { Text = "over tls" }, new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(30)));
+    }
+}
