@@ -1,0 +1,196 @@
+using System.Diagnostics;
+using SegRestore.BrSim.Cli;
+using SegRestore.BrSim.Faults;
+using SegRestore.BrSim.Logging;
+using SegRestore.BrSim.Model;
+using SegRestore.BrSim.Storage;
+
+namespace SegRestore.BrSim.Restore;
+
+/// <summary>`br restore point`: the order of BR's RunStreamRestore, over the simulated world.</summary>
+public sealed class PointRestoreCommand(
+    SimWorld world,
+    StorageResolver storage,
+    ISegmentStateCodec codec,
+    BrLog log,
+    FaultInjector faults,
+    Func<string, string?> environment,
+    bool drawProgressBars)
+{
+    public async Task RunAsync(RestorePointRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var reader = new BackupReader(storage);
+        var logInfo = reader.ReadLog(request.LogStorage);
+        var restoredTs = request.RestoredTs ?? logInfo.LogMaxTs;
+        var startTs = request.StartTs ?? logInfo.LogMinTs;
+        FullBackupInfo? full = null;
+        if (request.FullBackupStorage is not null)
+        {
+            full = reader.ReadFull(request.FullBackupStorage);
+            if (logInfo.ClusterId > 0 && full.ClusterId > 0 && logInfo.ClusterId != full.ClusterId)
+            {
+                throw BrFailure.InvalidArgument(
+                    $"the full snapshot(from cluster ID:{full.ClusterId}) and log(from cluster ID:{logInfo.ClusterId}) come from different cluster.");
+            }
+
+            startTs = full.BackupTs;
+            if (startTs < logInfo.LogMinTs)
+            {
+                throw BrFailure.InvalidArgument(
+                    $"it has gap between full backup ts:{startTs}({Tso.GoTimeString(startTs)}) and log backup ts:{logInfo.LogMinTs}({Tso.GoTimeString(logInfo.LogMinTs)}). ");
+            }
+        }
+
+        log.Info("stream.go:1407", "start point in time restore",
+            LogField.Of("restore-from", startTs), LogField.Of("restore-to", restoredTs),
+            LogField.Of("log-min-ts", logInfo.LogMinTs), LogField.Of("log-max-ts", logInfo.LogMaxTs));
+        if (RestorePointRequestParser.CheckLogRange(startTs, restoredTs, logInfo.LogMinTs, logInfo.LogMaxTs) is { } rangeError)
+        {
+            throw BrFailure.InvalidArgument(rangeError);
+        }
+
+        var target = world.LoadTarget(request.Pd) ?? throw new BrFailure(
+            $"[PD:client:ErrClientGetMember]get member failed: rpc error: code = Unavailable desc = connection error: dial tcp {SimWorld.NormalizePd(request.Pd)}: connect: connection refused");
+        var run = new RestoreRun
+        {
+            World = world,
+            Target = target,
+            Request = request,
+            Log = log,
+            Faults = faults,
+            DrawProgressBars = drawProgressBars,
+            Environment = environment,
+            UpstreamClusterId = logInfo.ClusterId,
+            StartTs = startTs,
+            RestoredTs = restoredTs,
+            IsLast = RestorePointRequestParser.IsLastSegment(request, restoredTs, logInfo.LogMaxTs),
+        };
+        await faults.ReachedAsync("start", 0, cancellationToken).ConfigureAwait(false);
+        var restoreId = RestoreRegistry.Register(target, logInfo.ClusterId, startTs, restoredTs);
+        world.SaveTarget(target);
+        log.Info("restore.go:1003", "registered restore task", LogField.Of("restore-id", restoreId),
+            LogField.Of("last-segment", run.IsLast));
+        var stateStore = OpenStateStore(request, target, logInfo.ClusterId);
+        var resumed = LoadCheckpoint(run, request, restoreId);
+
+        var savedHere = resumed ? stateStore.Load(restoredTs) : null;
+        if (savedHere is not null)
+        {
+            Adopt(run, codec.Decode(savedHere));
+            if (full is not null)
+            {
+                log.Console($"{SnapshotRestorer.StepName} is skipped due to checkpoint mode for restore");
+            }
+        }
+        else if (full is not null)
+        {
+            if (resumed)
+            {
+                target.Data = new ClusterData(); // the interrupted snapshot restore starts over on the cluster it left
+            }
+            else
+            {
+                SnapshotRestorer.CheckFreshCluster(target);
+            }
+
+            await SnapshotRestorer.RestoreAsync(run, full, cancellationToken).ConfigureAwait(false);
+            run.Checkpoint.SnapshotDone = true;
+            run.SaveCheckpoint();
+            SaveState(run, stateStore, restoreId);
+        }
+        else
+        {
+            LoadPreviousState(run, stateStore);
+        }
+
+        await new SegmentLogPhase(run, logInfo, stateStore, codec, restoreId).RunAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private ISegmentStateStore OpenStateStore(RestorePointRequest request, TargetCluster target, ulong upstreamClusterId)
+    {
+        if (request.CheckpointStorage is null)
+        {
+            return new TableSegmentStateStore(world, target, upstreamClusterId);
+        }
+
+        var location = new BackupReader(storage).Open(request.CheckpointStorage);
+        return new FileSegmentStateStore(location.Directory!, target.ClusterId);
+    }
+
+    /// <summary>Finds this target's checkpoint; a different task's checkpoint is BR's mismatch error. True when resuming.</summary>
+    private bool LoadCheckpoint(RestoreRun run, RestorePointRequest request, ulong restoreId)
+    {
+        run.Checkpoint = new LogRestoreCheckpoint
+        {
+            UpstreamClusterId = run.UpstreamClusterId,
+            StartTs = run.StartTs,
+            RestoredTs = run.RestoredTs,
+            RestoreId = restoreId,
+            GcRatio = run.Target.GcRatioThreshold,
+            RewriteTs = Tso.Compose(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), 0),
+        };
+        if (!request.UseCheckpoint)
+        {
+            return false;
+        }
+
+        run.CheckpointStore = request.CheckpointStorage is null
+            ? new TableCheckpointStore(world, run.Target)
+            : new FileCheckpointStore(new BackupReader(storage).Open(request.CheckpointStorage).Directory!, run.Target.ClusterId);
+        var existing = run.CheckpointStore.Load();
+        if (existing is not null
+            && CheckpointRules.Mismatch(existing, run.UpstreamClusterId, run.StartTs, run.RestoredTs, run.CheckpointStore.Description) is { } mismatch)
+        {
+            throw new BrFailure(mismatch);
+        }
+
+        run.Checkpoint = existing ?? run.Checkpoint;
+        if (existing is not null)
+        {
+            log.Info("stream.go:1937", "detect log restore checkpoint. so skip snapshot restore and start log restore from the checkpoint",
+                LogField.Of("restore-id", existing.RestoreId), LogField.Of("restored-files", (long)existing.DoneFiles.Count));
+        }
+
+        return existing is not null;
+    }
+
+    private void LoadPreviousState(RestoreRun run, ISegmentStateStore stateStore)
+    {
+        log.Info("client.go:1043", "try to load pitr id maps of the previous task", LogField.Of("start-ts", run.StartTs));
+        var bytes = stateStore.Load(run.StartTs);
+        var state = bytes is null ? null : codec.Decode(bytes);
+        if (state is null || state.Maps.Databases.Count == 0)
+        {
+            log.Error("client.go:1060", "no id maps found");
+            throw new BrFailure("no base id map found from saved id or last restored PiTR");
+        }
+
+        if (run.Target.Data.Tables.Values.Any(t => t.TiFlash is { Count: > 0 }))
+        {
+            throw new BrFailure("exist table(s) have tiflash replica, please remove it before restore");
+        }
+
+        Adopt(run, state);
+        if (run.Request.Dialect == BrDialect.None)
+        {
+            run.Items = new SegmentItems(); // a BR without segments keeps no items between runs
+        }
+    }
+
+    private static void Adopt(RestoreRun run, SegmentState state)
+    {
+        run.Maps = state.Maps;
+        run.Items = state.Items;
+    }
+
+    public static void SaveState(RestoreRun run, ISegmentStateStore store, ulong restoreId, ISegmentStateCodec? codec = null)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(store);
+        var bytes = (codec ?? throw new ArgumentNullException(nameof(codec))).Encode(new SegmentState(run.Maps, run.Items));
+        store.Save(run.RestoredTs, restoreId, bytes);
+    }
+
+    private void SaveState(RestoreRun run, ISegmentStateStore store, ulong restoreId) => SaveState(run, store, restoreId, codec);
+}
