@@ -1,0 +1,33 @@
+namespace SegRestore.Br;
+
+/// <summary>
+/// Message texts BR prints (taken from BR's source), shared by the parser, the error catalog and the BR simulator so
+/// that both sides of the contract use the same strings.
+/// </summary>
+public static class BrMessages
+{
+    public const string BrFailed = "br failed";
+    public const string StartPointInTimeRestore = "start point in time restore";
+    public const string LogRestoreSuccessSummary = "restore log success summary";
+    public const string LogRestoreFailedSummary = "restore log failed summary";
+    public const string FullRestoreSuccessSummary = "Full Restore success summary";
+    public const string FullRestoreFailedSummary = "Full Restore failed summary";
+    public const string Progress = "progress";
+    public const string FullRestoreSkippedByCheckpoint = "Full Restore is skipped due to checkpoint mode for restore";
+    public const string TiFlashResetFailed =
+        "Failed to restore tiflash replica config, you may execute the sql restore it manually.";
+
+    public const string IngestRepairStepPrefix = "repair ingest index ";
+    public const string IngestRepairStepTableInfix = " for table ";
+    public const string UnsupportedSegmentedStateVersionPrefix = "unsupported segmented pitr state version: ";
+    public const string MustSetTimezone =
+        "must set timezone when using datetime format ts, e.g. '2018-05-11 01:42:23+0800'";
+
+    /// <summary>Progress step of the ingest-index repair (`repair ingest index %s for table %s.%s`).</summary>
+    public static string IngestRepairStep(string index, string database, string table) =>
+        IngestRepairStepPrefix + index + IngestRepairStepTableInfix + database + "." + table;
+
+    /// <summary>BR's error for a state payload version it does not know (`unsupported segmented pitr state version: %d`).</summary>
+    public static string UnsupportedSegmentedStateVersion(ulong version) =>
+        UnsupportedSegmentedStateVersionPrefix + version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

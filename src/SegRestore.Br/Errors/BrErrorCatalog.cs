@@ -1,0 +1,62 @@
+namespace SegRestore.Br.Errors;
+
+/// <summary>Maps BR's error text (the `br failed` error) and exit code to a typed, actionable failure. Pure.</summary>
+public static class BrErrorCatalog
+{
+    /// <summary>The exit status of a process killed by SIGKILL (128 + 9): usually the container's memory limit.</summary>
+    public const int KilledExitCode = 137;
+
+    public static readonly IReadOnlyList<BrErrorCatalogEntry> Entries =
+    [
+        Row(BrFailureReason.InvalidArguments, [["start-ts and full-backup-storage are mutually exclusive"]],
+            "BR got both --start-ts and --full-backup-storage. Keep spec.fullBackup only on the first segment and give later segments spec.previousSegment (startTs then defaults to the previous segment's restoredTs); re-apply the manifest."),
+        Row(BrFailureReason.RangeOutsideLog, [["restore log from", "but the current existed log from"]],
+            "The requested range lies outside the log backup. Run `br log metadata -s <log-url>` to see the log's min and max ts, then set spec.restoredTs (and the chain's start) inside that window; a log task that is still running extends the window over time."),
+        Row(BrFailureReason.BackupClusterMismatch, [["come from different cluster"]],
+            "The full backup and the log backup come from different upstream clusters. Point spec.fullBackup.url and spec.log.url at backups of the same cluster (check with `br validate decode --field=cluster-id`)."),
+        Row(BrFailureReason.LogGap, [["it has gap between full backup ts"]],
+            "The log backup started after the full backup's ts, so there is a gap. Use a full backup taken after the log backup task started (its BackupTS must be inside the log window from `br log metadata`)."),
+        Row(BrFailureReason.WrongStorage, [["the storage has been used for full backup"]],
+            "spec.log.url points at a full (snapshot) backup. Set spec.log.url to the log backup's storage and spec.fullBackup.url to the snapshot."),
+        Row(BrFailureReason.InvalidFilter, [["PiTR doesn't support custom filter to include system db"]],
+            "PiTR cannot restore system databases through a custom filter. Remove filters that match mysql.*, sys.*, INFORMATION_SCHEMA.*, PERFORMANCE_SCHEMA.*, METRICS_SCHEMA.* from spec.br.filter."),
+        Row(BrFailureReason.MissingPreviousState, [["no base id map found from saved id or last restored PiTR"]],
+            "BR found no state saved by the previous segment at this startTs. Check that spec.startTs equals the previous segment's restored TSO exactly and that every segment uses the chain's checkpoint mode and URL; with checkpoint.mode Table, the target's mysql.tidb_pitr_id_map must still hold the rows (do not reset the target between segments)."),
+        Row(BrFailureReason.CheckpointRequired, [["segmented log restore requires checkpoint storage"]],
+            "This BR keeps segmented state only in a checkpoint storage. Use spec.checkpoint.mode Managed (the default) or External with spec.checkpoint.url on the whole chain; recreate the chain from segment 0 if it started in Table mode."),
+        Row(BrFailureReason.AmbiguousPreviousState, [["multiple restore_id values found for restored_ts"]],
+            "Several earlier restores saved state at this restored_ts in mysql.tidb_pitr_id_map. Delete the stale rows of abandoned restores (`DELETE FROM mysql.tidb_pitr_id_map WHERE restored_ts = <ts> AND restore_id <> <current>`) or restart the chain on a fresh target cluster."),
+        Row(BrFailureReason.UnsupportedStateVersion, [["unsupported segmented pitr state version"]],
+            "The previous segment's state was written by a newer BR than this one. Use the same spec.br.image (or a newer one) for every segment of the chain."),
+        Row(BrFailureReason.TiFlashReplicaPresent, [["exist table(s) have tiflash replica, please remove it before restore"]],
+            "Tables in the target have TiFlash replicas. Do not add TiFlash replicas between segments: run `ALTER TABLE <db>.<tbl> SET TIFLASH REPLICA 0` for each listed table, then retry; the last segment restores the replicas itself."),
+        Row(BrFailureReason.CheckpointMismatch, [["does not match that", "recorded in checkpoint"], ["which is different from that from"]],
+            "BR's checkpoint belongs to a different restore (cluster, range or storage changed). Re-apply the segment with its original spec. To start over instead, delete the chain's PointRestoreSegment resources (in Managed mode their checkpoint data goes with the chain's ledger entry; in External mode also delete the checkpoints/ prefix under spec.checkpoint.url) and recreate the chain on a fresh target cluster."),
+        Row(BrFailureReason.ClusterNotFresh, [["the target cluster is not fresh"], ["user db/tables"]],
+            "The first segment needs an empty target cluster. Drop the listed user databases/tables or restore into a new cluster, then retry segment 0."),
+        Row(BrFailureReason.ChangefeedPresent, [["please remove changefeed(s) before restore"]],
+            "TiCDC changefeeds on the target block the restore. Remove them (`cdc cli changefeed remove -c <id>`) or pause them until the chain is finalized, then retry."),
+        Row(BrFailureReason.InvalidTimestamp, [["must set timezone when using datetime format ts"]],
+            "A timestamp reached BR without a zone. Write spec.restoredTs/startTs as a TSO or with a zone, e.g. 2026-01-22T00:39:25+08:00."),
+    ];
+
+    public static BrFailure Classify(string? errorText, int? exitCode = null)
+    {
+        var text = errorText ?? string.Empty;
+        foreach (var entry in Entries)
+        {
+            if (entry.Matches(text))
+            {
+                return new BrFailure(entry.Reason, entry.Permanent, entry.Remediation, text, exitCode);
+            }
+        }
+
+        var remediation = exitCode == KilledExitCode
+            ? "BR was killed (exit 137), most often by the worker's memory limit (OOMKilled). Raise spec.worker.resources.limits.memory (BR needs several GiB for large logs) or lower spec.br.pitrConcurrency / spec.br.concurrency; the next attempt resumes from BR's checkpoint."
+            : "A transient BR error (network, region, timeout). The segment is retried with backoff and resumes from BR's checkpoint; if it keeps failing, read the worker pod's log (`kubectl logs <workerPod>`) and check PD, TiKV and storage health.";
+        return new BrFailure(BrFailureReason.BrError, Permanent: false, remediation, text, exitCode);
+    }
+
+    private static BrErrorCatalogEntry Row(BrFailureReason reason, string[][] alternatives, string remediation) =>
+        new(reason, Permanent: true, alternatives, remediation);
+}

@@ -1,0 +1,22 @@
+namespace SegRestore.Br.Errors;
+
+/// <summary>Typed reasons for a failed BR run (BR-CONTRACT.md's error catalog); surfaced as condition reasons.</summary>
+public enum BrFailureReason
+{
+    BrError = 0,
+    InvalidArguments,
+    RangeOutsideLog,
+    BackupClusterMismatch,
+    LogGap,
+    WrongStorage,
+    InvalidFilter,
+    MissingPreviousState,
+    CheckpointRequired,
+    AmbiguousPreviousState,
+    UnsupportedStateVersion,
+    TiFlashReplicaPresent,
+    CheckpointMismatch,
+    ClusterNotFresh,
+    ChangefeedPresent,
+    InvalidTimestamp,
+}
