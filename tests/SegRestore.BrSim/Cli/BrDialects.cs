@@ -1,3 +1,5 @@
+using SegRestore.Br;
+using SegRestore.Br.Probe;
 namespace SegRestore.BrSim.Cli;
 
 /// <summary>Reads BRSIM_DIALECT and knows each dialect's version string and segment flag.</summary>
@@ -18,8 +20,8 @@ public static class BrDialects
 
     public static string? SegmentFlag(BrDialect dialect) => dialect switch
     {
-        BrDialect.LastSegment => "last-segment",
-        BrDialect.Last => "last",
+        BrDialect.LastSegment => BrFlags.LastSegment,
+        BrDialect.Last => BrFlags.Last,
         _ => null,
     };
 

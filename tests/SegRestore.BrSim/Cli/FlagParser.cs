@@ -32,13 +32,13 @@ public static class FlagParser
                 var name = eq >= 0 ? body[..eq] : body;
                 inline = eq >= 0 ? body[(eq + 1)..] : null;
                 spec = specs.FirstOrDefault(s => s.Name == name)
-                    ?? throw new BrFailure($"unknown flag: --{name}");
+                    ?? throw new BrErrorException($"unknown flag: --{name}");
             }
             else if (arg.StartsWith('-') && arg.Length >= 2)
             {
                 var shorthand = arg[1];
                 spec = specs.FirstOrDefault(s => s.Shorthand == shorthand)
-                    ?? throw new BrFailure($"unknown shorthand flag: '{shorthand}' in {arg}");
+                    ?? throw new BrErrorException($"unknown shorthand flag: '{shorthand}' in {arg}");
                 inline = arg.Length > 2 ? arg[2..].TrimStart('=') : null;
             }
             else
@@ -53,7 +53,7 @@ public static class FlagParser
                 value = inline ?? "true";
                 if (!bool.TryParse(value, out var b))
                 {
-                    throw new BrFailure($"invalid argument \"{value}\" for \"--{spec.Name}\" flag: strconv.ParseBool: parsing \"{value}\": invalid syntax");
+                    throw new BrErrorException($"invalid argument \"{value}\" for \"--{spec.Name}\" flag: strconv.ParseBool: parsing \"{value}\": invalid syntax");
                 }
 
                 value = b ? "true" : "false";
@@ -68,7 +68,7 @@ public static class FlagParser
             }
             else
             {
-                throw new BrFailure($"flag needs an argument: --{spec.Name}");
+                throw new BrErrorException($"flag needs an argument: --{spec.Name}");
             }
 
             parsed.Add(spec.Name, value);

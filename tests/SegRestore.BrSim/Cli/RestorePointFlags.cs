@@ -1,3 +1,4 @@
+using SegRestore.Br.Probe;
 namespace SegRestore.BrSim.Cli;
 
 /// <summary>The flags of `br restore point` (BR's names and defaults) for a dialect, and its --help text.</summary>

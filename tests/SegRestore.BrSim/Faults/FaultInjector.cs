@@ -53,7 +53,7 @@ public sealed class FaultInjector
 
         if (Due(_transient, normalized, percent, "transient"))
         {
-            throw new BrFailure(TransientErrorText);
+            throw new BrErrorException(TransientErrorText);
         }
     }
 

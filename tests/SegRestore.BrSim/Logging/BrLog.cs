@@ -6,13 +6,17 @@ namespace SegRestore.BrSim.Logging;
 /// <summary>
 /// Writes pingcap/log lines the way BR does:
 /// <c>[2026/01/22 00:39:25.123 +00:00] [INFO] [stream.go:1234] ["message"] [key=value] [key="quoted value"]</c>.
-/// Lines go to stdout and, with --log-file, to that file too.
+/// Like BR, the console (stdout) gets what BR shows a user (summaries, progress, warnings, errors) and the detail log
+/// (--log-file; BR's default temp file is not emulated) gets every line.
 /// </summary>
 public sealed class BrLog(TextWriter output, TextWriter? file, TimeProvider clock)
 {
-    public void Info(string source, string message, params LogField[] fields) => Write("INFO", source, message, fields);
-    public void Warn(string source, string message, params LogField[] fields) => Write("WARN", source, message, fields);
-    public void Error(string source, string message, params LogField[] fields) => Write("ERROR", source, message, fields);
+    public void Info(string source, string message, params LogField[] fields) => Write("INFO", source, message, fields, toConsole: true);
+    public void Warn(string source, string message, params LogField[] fields) => Write("WARN", source, message, fields, toConsole: true);
+    public void Error(string source, string message, params LogField[] fields) => Write("ERROR", source, message, fields, toConsole: true);
+
+    /// <summary>A line only the detail log gets.</summary>
+    public void Detail(string source, string message, params LogField[] fields) => Write("INFO", source, message, fields, toConsole: false);
 
     /// <summary>Plain console text BR prints outside the logger (e.g. "Full Restore is skipped ...").</summary>
     public void Console(string text)
@@ -21,7 +25,7 @@ public sealed class BrLog(TextWriter output, TextWriter? file, TimeProvider cloc
         output.Flush();
     }
 
-    public void Write(string level, string source, string message, IReadOnlyList<LogField> fields)
+    public void Write(string level, string source, string message, IReadOnlyList<LogField> fields, bool toConsole)
     {
         ArgumentNullException.ThrowIfNull(fields);
         var line = new StringBuilder();
@@ -38,8 +42,12 @@ public sealed class BrLog(TextWriter output, TextWriter? file, TimeProvider cloc
         }
 
         var text = line.ToString();
-        output.WriteLine(text);
-        output.Flush();
+        if (toConsole)
+        {
+            output.WriteLine(text);
+            output.Flush();
+        }
+
         file?.WriteLine(text);
         file?.Flush();
     }

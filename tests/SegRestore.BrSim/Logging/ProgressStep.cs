@@ -1,3 +1,4 @@
+using SegRestore.Br;
 using System.Diagnostics;
 using System.Globalization;
 using SegRestore.BrSim.Faults;
@@ -58,13 +59,13 @@ public sealed class ProgressStep
             var seconds = Math.Max(_elapsed.Elapsed.TotalSeconds, 0.001);
             var speed = Current / seconds;
             var remaining = speed > 0 ? TimeSpan.FromSeconds((Total - Current) / speed) : TimeSpan.Zero;
-            _log.Info("progress.go:166", "progress",
-                LogField.Of("step", Name),
-                LogField.Of("progress", Percent.ToString("0.00", CultureInfo.InvariantCulture) + "%"),
-                LogField.Of("count", string.Create(CultureInfo.InvariantCulture, $"{Current} / {Total}")),
-                LogField.Of("speed", speed.ToString("0.00", CultureInfo.InvariantCulture) + " p/s"),
-                LogField.Duration("elapsed", _elapsed.Elapsed),
-                LogField.Duration("remaining", remaining));
+            _log.Info("progress.go:166", BrMessages.Progress,
+                LogField.Of(BrLogFields.Step, Name),
+                LogField.Of(BrLogFields.Progress, Percent.ToString("0.00", CultureInfo.InvariantCulture) + "%"),
+                LogField.Of(BrLogFields.Count, string.Create(CultureInfo.InvariantCulture, $"{Current} / {Total}")),
+                LogField.Of(BrLogFields.Speed, speed.ToString("0.00", CultureInfo.InvariantCulture) + " p/s"),
+                LogField.Duration(BrLogFields.Elapsed, _elapsed.Elapsed),
+                LogField.Duration(BrLogFields.Remaining, remaining));
         }
 
         if (_drawBar)

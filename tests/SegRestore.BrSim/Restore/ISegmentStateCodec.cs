@@ -5,6 +5,6 @@ public interface ISegmentStateCodec
 {
     byte[] Encode(SegmentState state);
 
-    /// <summary>Decodes, or throws BrFailure with BR's text (e.g. an unsupported state version).</summary>
+    /// <summary>Decodes, or throws BrErrorException with BR's text (e.g. an unsupported state version).</summary>
     SegmentState Decode(byte[] bytes);
 }

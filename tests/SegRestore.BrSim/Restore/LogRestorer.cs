@@ -1,3 +1,4 @@
+using SegRestore.Br;
 using SegRestore.BrSim.Model;
 
 namespace SegRestore.BrSim.Restore;
@@ -8,8 +9,8 @@ namespace SegRestore.BrSim.Restore;
 /// </summary>
 public static class LogRestorer
 {
-    public const string MetaStep = "Restore Meta Files";
-    public const string FilesStep = "Restore Files(SST + Log)";
+    public const string MetaStep = BrProgressSteps.RestoreMetaFiles;
+    public const string FilesStep = BrProgressSteps.RestoreFilesSstAndLog;
     public const int EventsPerFile = 4;
 
     public static IReadOnlyList<LogEvent> InRange(IEnumerable<LogEvent> events, ulong startTs, ulong restoredTs) =>

@@ -1,3 +1,5 @@
+using SegRestore.Br;
+using SegRestore.Br.Probe;
 using System.Diagnostics;
 using SegRestore.BrSim.Cli;
 using SegRestore.BrSim.Faults;
@@ -30,27 +32,27 @@ public sealed class PointRestoreCommand(
             full = reader.ReadFull(request.FullBackupStorage);
             if (logInfo.ClusterId > 0 && full.ClusterId > 0 && logInfo.ClusterId != full.ClusterId)
             {
-                throw BrFailure.InvalidArgument(
+                throw BrErrorException.InvalidArgument(
                     $"the full snapshot(from cluster ID:{full.ClusterId}) and log(from cluster ID:{logInfo.ClusterId}) come from different cluster.");
             }
 
             startTs = full.BackupTs;
             if (startTs < logInfo.LogMinTs)
             {
-                throw BrFailure.InvalidArgument(
+                throw BrErrorException.InvalidArgument(
                     $"it has gap between full backup ts:{startTs}({Tso.GoTimeString(startTs)}) and log backup ts:{logInfo.LogMinTs}({Tso.GoTimeString(logInfo.LogMinTs)}). ");
             }
         }
 
-        log.Info("stream.go:1407", "start point in time restore",
-            LogField.Of("restore-from", startTs), LogField.Of("restore-to", restoredTs),
-            LogField.Of("log-min-ts", logInfo.LogMinTs), LogField.Of("log-max-ts", logInfo.LogMaxTs));
+        log.Info("stream.go:1407", BrMessages.StartPointInTimeRestore,
+            LogField.Of(BrLogFields.RestoreFrom, startTs), LogField.Of(BrLogFields.RestoreTo, restoredTs),
+            LogField.Of(BrLogFields.LogMinTs, logInfo.LogMinTs), LogField.Of(BrLogFields.LogMaxTs, logInfo.LogMaxTs));
         if (RestorePointRequestParser.CheckLogRange(startTs, restoredTs, logInfo.LogMinTs, logInfo.LogMaxTs) is { } rangeError)
         {
-            throw BrFailure.InvalidArgument(rangeError);
+            throw BrErrorException.InvalidArgument(rangeError);
         }
 
-        var target = world.LoadTarget(request.Pd) ?? throw new BrFailure(
+        var target = world.LoadTarget(request.Pd) ?? throw new BrErrorException(
             $"[PD:client:ErrClientGetMember]get member failed: rpc error: code = Unavailable desc = connection error: dial tcp {SimWorld.NormalizePd(request.Pd)}: connect: connection refused");
         var run = new RestoreRun
         {
@@ -69,7 +71,7 @@ public sealed class PointRestoreCommand(
         await faults.ReachedAsync("start", 0, cancellationToken).ConfigureAwait(false);
         var restoreId = RestoreRegistry.Register(target, logInfo.ClusterId, startTs, restoredTs);
         world.SaveTarget(target);
-        log.Info("restore.go:1003", "registered restore task", LogField.Of("restore-id", restoreId),
+        log.Detail("restore.go:1003", "registered restore task", LogField.Of("restore-id", restoreId),
             LogField.Of("last-segment", run.IsLast));
         var stateStore = OpenStateStore(request, target, logInfo.ClusterId);
         var resumed = LoadCheckpoint(run, request, restoreId);
@@ -80,7 +82,7 @@ public sealed class PointRestoreCommand(
             Adopt(run, codec.Decode(savedHere));
             if (full is not null)
             {
-                log.Console($"{SnapshotRestorer.StepName} is skipped due to checkpoint mode for restore");
+                log.Console(BrMessages.FullRestoreSkippedByCheckpoint);
             }
         }
         else if (full is not null)
@@ -142,13 +144,13 @@ public sealed class PointRestoreCommand(
         if (existing is not null
             && CheckpointRules.Mismatch(existing, run.UpstreamClusterId, run.StartTs, run.RestoredTs, run.CheckpointStore.Description) is { } mismatch)
         {
-            throw new BrFailure(mismatch);
+            throw new BrErrorException(mismatch);
         }
 
         run.Checkpoint = existing ?? run.Checkpoint;
         if (existing is not null)
         {
-            log.Info("stream.go:1937", "detect log restore checkpoint. so skip snapshot restore and start log restore from the checkpoint",
+            log.Detail("stream.go:1937", "detect log restore checkpoint. so skip snapshot restore and start log restore from the checkpoint",
                 LogField.Of("restore-id", existing.RestoreId), LogField.Of("restored-files", (long)existing.DoneFiles.Count));
         }
 
@@ -157,18 +159,18 @@ public sealed class PointRestoreCommand(
 
     private void LoadPreviousState(RestoreRun run, ISegmentStateStore stateStore)
     {
-        log.Info("client.go:1043", "try to load pitr id maps of the previous task", LogField.Of("start-ts", run.StartTs));
+        log.Detail("client.go:1043", "try to load pitr id maps of the previous task", LogField.Of("start-ts", run.StartTs));
         var bytes = stateStore.Load(run.StartTs);
         var state = bytes is null ? null : codec.Decode(bytes);
         if (state is null || state.Maps.Databases.Count == 0)
         {
-            log.Error("client.go:1060", "no id maps found");
-            throw new BrFailure("no base id map found from saved id or last restored PiTR");
+            log.Detail("client.go:1060", "no id maps found");
+            throw new BrErrorException("no base id map found from saved id or last restored PiTR");
         }
 
         if (run.Target.Data.Tables.Values.Any(t => t.TiFlash is { Count: > 0 }))
         {
-            throw new BrFailure("exist table(s) have tiflash replica, please remove it before restore");
+            throw new BrErrorException("exist table(s) have tiflash replica, please remove it before restore");
         }
 
         Adopt(run, state);

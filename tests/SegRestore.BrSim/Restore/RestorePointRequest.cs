@@ -1,3 +1,4 @@
+using SegRestore.Br.Probe;
 using SegRestore.BrSim.Cli;
 
 namespace SegRestore.BrSim.Restore;

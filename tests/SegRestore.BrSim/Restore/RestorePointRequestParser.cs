@@ -1,3 +1,4 @@
+using SegRestore.Br.Probe;
 using SegRestore.BrSim.Cli;
 using SegRestore.BrSim.Model;
 
@@ -14,14 +15,14 @@ public static class RestorePointRequestParser
         var storage = flags.Get("storage");
         if (string.IsNullOrEmpty(storage))
         {
-            throw BrFailure.InvalidArgument("storage");
+            throw BrErrorException.InvalidArgument("storage");
         }
 
         var full = flags.Get("full-backup-storage");
         var startText = flags.Get("start-ts");
         if (!string.IsNullOrEmpty(full) && !string.IsNullOrEmpty(startText))
         {
-            throw BrFailure.InvalidArgument(MutuallyExclusive);
+            throw BrErrorException.InvalidArgument(MutuallyExclusive);
         }
 
         var startTs = ParseTs(startText);
@@ -70,6 +71,6 @@ public static class RestorePointRequestParser
         }
 
         var (tso, error) = TimestampArgument.Parse(text);
-        return error is null ? tso : throw new BrFailure(error);
+        return error is null ? tso : throw new BrErrorException(error);
     }
 }

@@ -1,3 +1,5 @@
+using SegRestore.Br;
+using SegRestore.Br.State;
 using SegRestore.BrSim.Logging;
 using SegRestore.BrSim.Model;
 
@@ -9,9 +11,6 @@ namespace SegRestore.BrSim.Restore;
 /// </summary>
 public static class SegmentFinalizer
 {
-    public const string TiFlashResetWarning =
-        "Failed to restore tiflash replica config, you may execute the sql restore it manually.";
-
     public static async Task RepairIngestIndexesAsync(RestoreRun run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -32,7 +31,7 @@ public static class SegmentFinalizer
                     continue;
                 }
 
-                var progress = run.Progress($"repair ingest index {index.Name} for table {db}.{table.Name}", 1);
+                var progress = run.Progress(BrMessages.IngestRepairStep(index.Name, db, table.Name), 1);
                 index.Built = true;
                 index.Version++;
                 run.World.SaveTarget(run.Target);
@@ -52,18 +51,22 @@ public static class SegmentFinalizer
             if (run.Target.Data.Tables.TryGetValue(tableId, out var table))
             {
                 var db = run.Target.Data.Databases.GetValueOrDefault(table.DbId)?.Name ?? "";
-                statements.Add(TiFlashSql.AlterTable(db, table.Name, replica));
+                statements.Add(TiFlashResetSql.For(db, table.Name, replica.Count, replica.LocationLabels));
                 tables.Add((table, replica));
             }
         }
 
-        run.Log.Info("stream.go:1795", "Generating SQLs for restoring TiFlash Replica",
+        run.Log.Detail("stream.go:1795", "Generating SQLs for restoring TiFlash Replica",
             LogField.Of("sqls", "[" + string.Join(",", statements.Select(s => "\"" + s + "\"")) + "]"));
         if (run.EnvironmentFlag("BRSIM_TIFLASH_RESET_FAIL") && statements.Count > 0)
         {
-            run.Log.Warn("client.go:1641", TiFlashResetWarning,
-                LogField.Of("sqls", "[" + string.Join(",", statements.Select(s => "\"" + s + "\"")) + "]"),
-                LogField.Of("error", "[tikv:9005]Region is unavailable"));
+            // BR retries the reset and, when it keeps failing, only warns (once per statement) and still succeeds.
+            foreach (var sql in statements)
+            {
+                run.Log.Warn("client.go:1641", BrMessages.TiFlashResetFailed,
+                    LogField.Of(BrLogFields.Sql, sql), LogField.Of(BrLogFields.Error, "[tikv:9005]Region is unavailable"));
+            }
+
             return;
         }
 

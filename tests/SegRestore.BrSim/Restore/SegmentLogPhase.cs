@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SegRestore.Br;
 using SegRestore.BrSim.Logging;
 using SegRestore.BrSim.Model;
 using SegRestore.BrSim.Storage;
@@ -25,10 +26,10 @@ public sealed class SegmentLogPhase(RestoreRun run, LogBackupInfo logInfo, ISegm
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             var text = e is OperationCanceledException ? "context canceled" : e.Message;
-            run.Log.Info("collector.go:77", "restore log failed summary", LogField.Of("error", text));
+            run.Log.Info("collector.go:77", BrMessages.LogRestoreFailedSummary, LogField.Of(BrLogFields.Error, text));
             if (run.CheckpointStore is not null)
             {
-                run.Log.Info("stream.go:1570", "skip restore the gc-ratio-threshold for next retry");
+                run.Log.Detail("stream.go:1570", "skip restore the gc-ratio-threshold for next retry");
             }
             else
             {
@@ -40,23 +41,23 @@ public sealed class SegmentLogPhase(RestoreRun run, LogBackupInfo logInfo, ISegm
 
         var elapsed = _watch.Elapsed;
         var seconds = Math.Max(elapsed.TotalSeconds, 0.001);
-        run.Log.Info("collector.go:77", "restore log success summary",
-            LogField.Duration("total-take", elapsed),
-            LogField.Of("source-start-point", run.StartTs),
-            LogField.Of("source-end-point", run.RestoredTs),
-            LogField.Of("target-end-point", currentTs),
-            LogField.Of("source-start", Tso.FormatDate(run.StartTs)),
-            LogField.Of("source-end", Tso.FormatDate(run.RestoredTs)),
-            LogField.Of("target-end", Tso.FormatDate(currentTs)),
-            LogField.Of("total-kv-count", run.TotalKvs),
-            LogField.Of("skipped-kv-count-by-checkpoint", run.SkippedKvs),
-            LogField.Of("total-size", GoFormat.HumanSize(run.TotalBytes)),
-            LogField.Of("skipped-size-by-checkpoint", GoFormat.HumanSize(run.SkippedBytes)),
-            LogField.Of("average-speed (log)", GoFormat.HumanSize(run.TotalBytes / seconds) + "/s"),
-            LogField.Of("restore-sst-kv-count", 0L),
-            LogField.Of("restore-sst-kv-size", 0L),
-            LogField.Duration("restore-sst-total-take", TimeSpan.Zero),
-            LogField.Of("average-speed (sst)", "0B/s"));
+        run.Log.Info("collector.go:77", BrMessages.LogRestoreSuccessSummary,
+            LogField.Duration(BrLogFields.TotalTake, elapsed),
+            LogField.Of(BrLogFields.SourceStartPoint, run.StartTs),
+            LogField.Of(BrLogFields.SourceEndPoint, run.RestoredTs),
+            LogField.Of(BrLogFields.TargetEndPoint, currentTs),
+            LogField.Of(BrLogFields.SourceStart, Tso.FormatDate(run.StartTs)),
+            LogField.Of(BrLogFields.SourceEnd, Tso.FormatDate(run.RestoredTs)),
+            LogField.Of(BrLogFields.TargetEnd, Tso.FormatDate(currentTs)),
+            LogField.Of(BrLogFields.TotalKvCount, run.TotalKvs),
+            LogField.Of(BrLogFields.SkippedKvCountByCheckpoint, run.SkippedKvs),
+            LogField.Of(BrLogFields.TotalSize, GoFormat.HumanSize(run.TotalBytes)),
+            LogField.Of(BrLogFields.SkippedSizeByCheckpoint, GoFormat.HumanSize(run.SkippedBytes)),
+            LogField.Of(BrLogFields.AverageSpeedLog, GoFormat.HumanSize(run.TotalBytes / seconds) + "/s"),
+            LogField.Of(BrLogFields.RestoreSstKvCount, 0L),
+            LogField.Of(BrLogFields.RestoreSstKvSize, 0L),
+            LogField.Duration(BrLogFields.RestoreSstTotalTake, TimeSpan.Zero),
+            LogField.Of(BrLogFields.AverageSpeedSst, "0B/s"));
     }
 
     private async Task RestoreAsync(CancellationToken cancellationToken)
@@ -95,13 +96,13 @@ public sealed class SegmentLogPhase(RestoreRun run, LogBackupInfo logInfo, ISegm
         var ratio = run.Checkpoint.GcRatio;
         if (ratio.StartsWith('-'))
         {
-            run.Log.Warn("stream.go:1579", "the original gc-ratio is negative, reset by default value 1.1", LogField.Of("old-gc-ratio", ratio));
+            run.Log.Detail("stream.go:1579", "the original gc-ratio is negative, reset by default value 1.1", LogField.Of("old-gc-ratio", ratio));
             ratio = "1.1";
         }
 
-        run.Log.Info("stream.go:1582", "start to restore gc", LogField.Of("ratio", ratio));
+        run.Log.Detail("stream.go:1582", "start to restore gc", LogField.Of("ratio", ratio));
         run.Target.GcRatioThreshold = ratio;
         run.World.SaveTarget(run.Target);
-        run.Log.Info("stream.go:1592", "finish restoring gc");
+        run.Log.Detail("stream.go:1592", "finish restoring gc");
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SegRestore.Br;
 using SegRestore.BrSim.Cli;
 using SegRestore.BrSim.Logging;
 using SegRestore.BrSim.Model;
@@ -9,7 +10,7 @@ namespace SegRestore.BrSim.Restore;
 /// <summary>The first segment's full (snapshot) restore: fresh-cluster checks, tables created with new ids, TiFlash stripped.</summary>
 public static class SnapshotRestorer
 {
-    public const string StepName = "Full Restore";
+    public const string StepName = BrProgressSteps.FullRestore;
 
     /// <summary>BR refuses a full restore into a cluster that already holds user databases or tables.</summary>
     public static void CheckFreshCluster(TargetCluster target)
@@ -21,13 +22,13 @@ public static class SnapshotRestorer
             .ToList();
         if (userObjects.Count > 0)
         {
-            throw new BrFailure("user db/tables: " + string.Join(", ", userObjects)
+            throw new BrErrorException("user db/tables: " + string.Join(", ", userObjects)
                 + ": [BR:Restore:ErrRestoreNotFreshCluster]target cluster is not fresh");
         }
 
         if (target.Changefeeds.Count > 0)
         {
-            throw new BrFailure(string.Join("", target.Changefeeds.Select(c => $"[changefeed {c}] "))
+            throw new BrErrorException(string.Join("", target.Changefeeds.Select(c => $"[changefeed {c}] "))
                 + "please remove changefeed(s) before restore");
         }
     }
@@ -76,17 +77,17 @@ public static class SnapshotRestorer
         progress.Complete();
         run.World.SaveTarget(run.Target);
         var ranges = snapshot.Tables.Values.Sum(t => Math.Max(1, t.PartitionIds.Count));
-        run.Log.Info("collector.go:77", "Full Restore success summary",
-            LogField.Of("total-ranges", (long)ranges),
-            LogField.Of("ranges-succeed", (long)ranges),
-            LogField.Of("ranges-failed", 0L),
+        run.Log.Info("collector.go:77", BrMessages.FullRestoreSuccessSummary,
+            LogField.Of(BrLogFields.TotalRanges, (long)ranges),
+            LogField.Of(BrLogFields.RangesSucceed, (long)ranges),
+            LogField.Of(BrLogFields.RangesFailed, 0L),
             LogField.Of("split-region", "0s"),
             LogField.Of("restore-ranges", (long)ranges),
-            LogField.Duration("total-take", watch.Elapsed),
-            LogField.Of("BackupTS", backup.BackupTs),
+            LogField.Duration(BrLogFields.TotalTake, watch.Elapsed),
+            LogField.Of(BrLogFields.BackupTs, backup.BackupTs),
             LogField.Of("RestoreTS", Tso.Compose(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), 0)),
-            LogField.Of("total-kv", kvs),
-            LogField.Of("total-kv-size", GoFormat.HumanSize(bytes)),
-            LogField.Of("average-speed", GoFormat.HumanSize(bytes / Math.Max(watch.Elapsed.TotalSeconds, 0.001)) + "/s"));
+            LogField.Of(BrLogFields.TotalKv, kvs),
+            LogField.Of(BrLogFields.TotalKvSize, GoFormat.HumanSize(bytes)),
+            LogField.Of(BrLogFields.AverageSpeed, GoFormat.HumanSize(bytes / Math.Max(watch.Elapsed.TotalSeconds, 0.001)) + "/s"));
     }
 }

@@ -21,7 +21,7 @@ public sealed class TableSegmentStateStore(SimWorld world, TargetCluster target,
         var restoreIds = rows.Select(r => r.RestoreId).Distinct().ToList();
         if (restoreIds.Count > 1)
         {
-            throw new BrFailure($"multiple restore_id values found for restored_ts {restoredTs}: {string.Join(", ", restoreIds)}");
+            throw new BrErrorException($"multiple restore_id values found for restored_ts {restoredTs}: {string.Join(", ", restoreIds)}");
         }
 
         return rows.OrderBy(r => r.SegmentId).SelectMany(r => r.IdMap).ToArray();

@@ -12,7 +12,7 @@ public sealed class BackupReader(StorageResolver resolver)
         var meta = ReadMeta(location);
         if (meta.EndVersion > 0)
         {
-            throw new BrFailure("the storage has been used for full backup: [BR:ExternalStorage:ErrStorageUnknown]unknown external storage error");
+            throw new BrErrorException("the storage has been used for full backup: [BR:ExternalStorage:ErrStorageUnknown]unknown external storage error");
         }
 
         ulong globalCheckpoint = 0;
@@ -45,7 +45,7 @@ public sealed class BackupReader(StorageResolver resolver)
     public StorageLocation Open(string url)
     {
         var location = resolver.Resolve(url);
-        return location.Error is null ? location : throw new BrFailure(location.Error);
+        return location.Error is null ? location : throw new BrErrorException(location.Error);
     }
 
     private static BackupMeta ReadMeta(StorageLocation location)
@@ -53,6 +53,6 @@ public sealed class BackupReader(StorageResolver resolver)
         var path = location.PathOf(StorageLocation.MetaFile);
         return File.Exists(path)
             ? JsonFiles.Read<BackupMeta>(path)
-            : throw new BrFailure($"open {Path.Combine(location.Directory!, "backupmeta")}: no such file or directory: [BR:ExternalStorage:ErrStorageUnknown]unknown external storage error");
+            : throw new BrErrorException($"open {Path.Combine(location.Directory!, "backupmeta")}: no such file or directory: [BR:ExternalStorage:ErrStorageUnknown]unknown external storage error");
     }
 }

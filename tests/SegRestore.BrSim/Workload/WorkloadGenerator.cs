@@ -10,6 +10,8 @@ namespace SegRestore.BrSim.Workload;
 /// </summary>
 public sealed class WorkloadGenerator
 {
+    private static readonly string[] Workloads = ["Basic", "AddIndex", "DDL", "TiFlash"];
+
     private readonly Random _random;
     private readonly UpstreamClock _clock;
     private readonly ClusterData _data = new();
@@ -31,7 +33,7 @@ public sealed class WorkloadGenerator
     public Result Generate(int points)
     {
         var logMin = _clock.Next();
-        foreach (var workload in new[] { "Basic", "AddIndex", "DDL", "TiFlash" })
+        foreach (var workload in Workloads)
         {
             Emit(new LogEvent { Kind = LogEventKind.CreateDatabase, DbId = NewId(), Name = "wl_" + workload.ToLowerInvariant() });
         }
@@ -188,8 +190,8 @@ public sealed class WorkloadGenerator
 
     private List<TableInfo> TablesOf(string workload) => _data.Tables.Values.Where(t => t.Workload == workload).ToList();
 
-    private string WorkloadOf(DatabaseInfo db) =>
-        new[] { "Basic", "AddIndex", "DDL", "TiFlash" }.First(w => db.Name == "wl_" + w.ToLowerInvariant());
+    private static string WorkloadOf(DatabaseInfo db) =>
+        Workloads.First(w => db.Name == "wl_" + w.ToLowerInvariant());
 
     private long NewId() => _nextId += _random.Next(1, 3);
 
