@@ -1,6 +1,6 @@
-using SegRestore.Br;
 using System.Diagnostics;
 using System.Globalization;
+using SegRestore.Br;
 using SegRestore.BrSim.Faults;
 
 namespace SegRestore.BrSim.Logging;

@@ -1,6 +1,6 @@
+using System.Diagnostics;
 using SegRestore.Br;
 using SegRestore.Br.Probe;
-using System.Diagnostics;
 using SegRestore.BrSim.Cli;
 using SegRestore.BrSim.Faults;
 using SegRestore.BrSim.Logging;
