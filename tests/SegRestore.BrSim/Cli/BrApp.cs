@@ -83,6 +83,11 @@ public sealed class BrApp(BrAppContext app)
         {
             return Failed(log, "context canceled");
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidDataException)
+        {
+            // An unreadable storage or world file: BR reports storage errors through `br failed` too.
+            return Failed(log, e.Message);
+        }
         catch (Exception e) when (e is SimulatorConfigurationException or ArgumentException)
         {
             app.Error.WriteLine("brsim: " + e.Message);
