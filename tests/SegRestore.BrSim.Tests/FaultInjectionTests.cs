@@ -16,6 +16,7 @@ public sealed class FaultInjectionTests
         using var world = new SimWorldFixture();
         var args = world.SegmentArgs(0, withCheckpointStorage: checkpointStorage);
         var killed = await BrProcess.RunAsync(world.Env(("BRSIM_KILL_AT", "log:50")), args);
+        world.World.LoadTarget(world.Pd)!.GcRatioThreshold.Should().Be("-1.0", "GC stays off while the segment is unfinished");
         killed.ExitCode.Should().Be(137);
         BrOutput.ParseAllKnown(killed.Stdout).OfType<LogRestoreSummaryEvent>().Should().BeEmpty();
         File.Exists(world.World.AuditLogPath).Should().BeFalse("a killed segment did not complete");
@@ -28,6 +29,7 @@ public sealed class FaultInjectionTests
         events.OfType<LogRestoreSummaryEvent>().Single().SkippedKvCountByCheckpoint.Should().BeGreaterThan(0);
         File.ReadAllLines(world.World.AuditLogPath).Should().ContainSingle();
         world.World.LoadTarget(world.Pd)!.TableCheckpoint.Should().BeNull();
+        world.World.LoadTarget(world.Pd)!.GcRatioThreshold.Should().Be("1.1", "GC is restored after the segment succeeds");
         Directory.Exists(Path.Combine(world.Directory, "checkpoint", "checkpoints")).Should().Be(
             checkpointStorage, "the storage keeps only the (empty) checkpoints/ prefix after success");
         if (checkpointStorage)
@@ -41,6 +43,20 @@ public sealed class FaultInjectionTests
         }
 
         (await BrProcess.RunAsync(world.Env(), "brsim", "verify", "--world", world.Directory)).ExitCode.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Kill_during_the_snapshot_restore_starts_it_over_on_the_rerun()
+    {
+        using var world = new SimWorldFixture();
+        var env = world.Env(("BRSIM_KILL_AT", "full:50"));
+        (await BrProcess.RunAsync(env, world.SegmentArgs(0))).ExitCode.Should().Be(137);
+        var resumed = await BrProcess.RunAsync(env, world.SegmentArgs(0));
+        resumed.ExitCode.Should().Be(0, resumed.Stdout);
+        BrOutput.ParseAllKnown(resumed.Stdout).OfType<FullRestoreSummaryEvent>().Should().ContainSingle();
+        var verify = await BrProcess.RunAsync(env, "brsim", "verify", "--world", world.Directory, "--at",
+            world.Points[0].ToString(System.Globalization.CultureInfo.InvariantCulture));
+        verify.Stdout.Should().NotContain("not in the upstream", "the interrupted snapshot leaves no duplicate tables");
     }
 
     [Fact]
