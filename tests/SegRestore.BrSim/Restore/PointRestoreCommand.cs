@@ -67,19 +67,20 @@ public sealed class PointRestoreCommand(
             StartTs = startTs,
             RestoredTs = restoredTs,
             IsLast = RestorePointRequestParser.IsLastSegment(request, restoredTs, logInfo.LogMaxTs),
+            Codec = codec,
         };
         await faults.ReachedAsync("start", 0, cancellationToken).ConfigureAwait(false);
-        var restoreId = RestoreRegistry.Register(target, logInfo.ClusterId, startTs, restoredTs);
+        run.RestoreId = RestoreRegistry.Register(target, logInfo.ClusterId, startTs, restoredTs);
         world.SaveTarget(target);
-        log.Detail("restore.go:1003", "registered restore task", LogField.Of("restore-id", restoreId),
+        log.Detail("restore.go:1003", "registered restore task", LogField.Of("restore-id", run.RestoreId),
             LogField.Of("last-segment", run.IsLast));
-        var stateStore = OpenStateStore(request, target, logInfo.ClusterId);
-        var resumed = LoadCheckpoint(run, request, restoreId);
+        run.StateStore = OpenStateStore(request, target, logInfo.ClusterId);
+        var resumed = LoadCheckpoint(run, request, run.RestoreId);
 
-        var savedHere = resumed ? stateStore.Load(restoredTs) : null;
+        var savedHere = resumed ? run.StateStore.Load(restoredTs) : null;
         if (savedHere is not null)
         {
-            Adopt(run, codec.Decode(savedHere));
+            run.Adopt(codec.Decode(savedHere));
             if (full is not null)
             {
                 log.Console(BrMessages.FullRestoreSkippedByCheckpoint);
@@ -99,14 +100,14 @@ public sealed class PointRestoreCommand(
             await SnapshotRestorer.RestoreAsync(run, full, cancellationToken).ConfigureAwait(false);
             run.Checkpoint.SnapshotDone = true;
             run.SaveCheckpoint();
-            SaveState(run, stateStore, restoreId);
+            run.SaveState();
         }
         else
         {
-            LoadPreviousState(run, stateStore);
+            LoadPreviousState(run, run.StateStore);
         }
 
-        await new SegmentLogPhase(run, logInfo, stateStore, codec, restoreId).RunAsync(cancellationToken).ConfigureAwait(false);
+        await new SegmentLogPhase(run, logInfo).RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private ISegmentStateStore OpenStateStore(RestorePointRequest request, TargetCluster target, ulong upstreamClusterId)
@@ -173,26 +174,10 @@ public sealed class PointRestoreCommand(
             throw new BrErrorException("exist table(s) have tiflash replica, please remove it before restore");
         }
 
-        Adopt(run, state);
+        run.Adopt(state);
         if (run.Request.Dialect == BrDialect.None)
         {
             run.Items = new SegmentItems(); // a BR without segments keeps no items between runs
         }
     }
-
-    private static void Adopt(RestoreRun run, SegmentState state)
-    {
-        run.Maps = state.Maps;
-        run.Items = state.Items;
-    }
-
-    public static void SaveState(RestoreRun run, ISegmentStateStore store, ulong restoreId, ISegmentStateCodec? codec = null)
-    {
-        ArgumentNullException.ThrowIfNull(run);
-        ArgumentNullException.ThrowIfNull(store);
-        var bytes = (codec ?? throw new ArgumentNullException(nameof(codec))).Encode(new SegmentState(run.Maps, run.Items));
-        store.Save(run.RestoredTs, restoreId, bytes);
-    }
-
-    private void SaveState(RestoreRun run, ISegmentStateStore store, ulong restoreId) => SaveState(run, store, restoreId, codec);
 }

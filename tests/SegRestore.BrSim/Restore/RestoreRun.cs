@@ -19,6 +19,10 @@ public sealed class RestoreRun
     public required ulong RestoredTs { get; init; }
     public required bool IsLast { get; init; }
 
+    public required ISegmentStateCodec Codec { get; init; }
+    public ISegmentStateStore? StateStore { get; set; }
+    public ulong RestoreId { get; set; }
+
     public IdMapBook Maps { get; set; } = new();
     public SegmentItems Items { get; set; } = new();
     public LogRestoreCheckpoint Checkpoint { get; set; } = new();
@@ -37,4 +41,15 @@ public sealed class RestoreRun
     public EventApplier Applier() => EventApplier.ForRestore(Target.Data, Maps, Target.AllocateId, Items);
 
     public void SaveCheckpoint() => CheckpointStore?.Save(Checkpoint);
+
+    /// <summary>Saves the id maps and items under this segment's restored_ts, where the next segment looks for them.</summary>
+    public void SaveState() =>
+        StateStore!.Save(RestoredTs, RestoreId, Codec.Encode(new SegmentState(Maps, Items)));
+
+    public void Adopt(SegmentState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        Maps = state.Maps;
+        Items = state.Items;
+    }
 }

@@ -10,7 +10,7 @@ namespace SegRestore.BrSim.Restore;
 /// BR's restoreStream for one segment: GC held off, meta then data restored, the state saved for the next segment, the
 /// last segment's repair and TiFlash reset, GC restored, checkpoint removed, and the success or failure summary.
 /// </summary>
-public sealed class SegmentLogPhase(RestoreRun run, LogBackupInfo logInfo, ISegmentStateStore stateStore, ISegmentStateCodec codec, ulong restoreId)
+public sealed class SegmentLogPhase(RestoreRun run, LogBackupInfo logInfo)
 {
     private readonly Stopwatch _watch = Stopwatch.StartNew();
 
@@ -69,7 +69,7 @@ public sealed class SegmentLogPhase(RestoreRun run, LogBackupInfo logInfo, ISegm
 
         var events = LogRestorer.InRange(logInfo.Events, run.StartTs, run.RestoredTs);
         await LogRestorer.RestoreMetaAsync(run, events.Where(e => e.IsMeta).ToList(), cancellationToken).ConfigureAwait(false);
-        PointRestoreCommand.SaveState(run, stateStore, restoreId, codec);
+        run.SaveState();
         await LogRestorer.RestoreFilesAsync(run, events.Where(e => !e.IsMeta).ToList(), cancellationToken).ConfigureAwait(false);
 
         var repairNow = run.IsLast || run.EnvironmentFlag("BRSIM_REPAIR_EVERY_SEGMENT");
@@ -83,12 +83,12 @@ public sealed class SegmentLogPhase(RestoreRun run, LogBackupInfo logInfo, ISegm
             SegmentFinalizer.ResetTiFlashReplicas(run);
         }
 
-        PointRestoreCommand.SaveState(run, stateStore, restoreId, codec);
+        run.SaveState();
         RestoreGc();
         run.CheckpointStore?.Delete();
-        RestoreRegistry.Finish(run.Target, restoreId, "done");
+        RestoreRegistry.Finish(run.Target, run.RestoreId, "done");
         run.World.SaveTarget(run.Target);
-        run.World.AppendAudit(run.Request.Pd, run.Target.ClusterId, restoreId, run.StartTs, run.RestoredTs, run.IsLast);
+        run.World.AppendAudit(run.Request.Pd, run.Target.ClusterId, run.RestoreId, run.StartTs, run.RestoredTs, run.IsLast);
     }
 
     private void RestoreGc()
