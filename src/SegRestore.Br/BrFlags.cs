@@ -19,6 +19,7 @@ public static class BrFlags
     public const string FilterShort = "f";
     public const string Concurrency = "concurrency";
     public const string PitrConcurrency = "pitr-concurrency";
+    public const string LogFile = "log-file";
 
     /// <summary>The directory BR gets as checkpoint storage in the Managed mode; the worker syncs it with the ledger.</summary>
     public const string ManagedCheckpointUrl = "local:///var/lib/segrestore/checkpoint";

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SegRestore.Cli.Commands;
 
 namespace SegRestore.Cli;
 
@@ -8,6 +9,7 @@ public static class Program
     public static int Main(string[] args)
     {
         var root = new RootCommand("SegRestore: segmented point-in-time restores of TiDB, declaratively.");
+        root.Subcommands.Add(CrdCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

@@ -32,10 +32,15 @@ public static class BrArgumentBuilder
 
         AddPositive(argv, BrFlags.Concurrency, request.Concurrency, "br.concurrency");
         AddPositive(argv, BrFlags.PitrConcurrency, request.PitrConcurrency, "br.pitrConcurrency");
-        var violations = ExtraArgsValidator.Validate(request.ExtraArgs);
+        if (request.LogFile is { } logFile)
+        {
+            AddValue(argv, BrFlags.LogFile, Required(logFile, "logFile", "give the path the worker reads BR's log from"));
+        }
+
+        var violations = BrExtraArgs.Validate(request.ExtraArgs);
         if (violations.Count > 0)
         {
-            throw new BrArgumentException("br.extraArgs", string.Join("; ", violations.Select(v => v.Message)));
+            throw new BrArgumentException("br.extraArgs", SecretRedactor.Redact(string.Join("; ", violations.Select(v => v.Message))));
         }
 
         argv.AddRange(request.ExtraArgs);

@@ -42,4 +42,10 @@ public sealed record BrRestoreRequest
     public IReadOnlyList<string> Filters { get; init; } = [];
 
     public IReadOnlyList<string> ExtraArgs { get; init; } = [];
+
+    /// <summary>
+    /// Where BR writes its log (`--log-file`); null keeps BR's default, a temporary file. The worker sets a path it
+    /// reads (BR's log carries progress and summaries when no terminal is attached).
+    /// </summary>
+    public string? LogFile { get; init; }
 }

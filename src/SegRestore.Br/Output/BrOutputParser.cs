@@ -105,13 +105,19 @@ public sealed class BrOutputParser
     {
         _pending!.Append('\n').Append(text);
         _pendingLines++;
+        var tooLong = _pendingLines >= MaxContinuationLines || _pending.Length >= MaxLineChars;
+        if (!tooLong && !text.Contains(']', StringComparison.Ordinal))
+        {
+            return; // every record ends with ']': without one this line cannot complete it, so skip the re-parse.
+        }
+
         switch (PingcapLogParser.TryParse(_pending.ToString(), out var record))
         {
             case LogParseStatus.Record:
                 events.Add(BrEventClassifier.FromRecord(record!));
                 _pending = null;
                 break;
-            case LogParseStatus.Incomplete when _pendingLines < MaxContinuationLines && _pending.Length < MaxLineChars:
+            case LogParseStatus.Incomplete when !tooLong:
                 break;
             default:
                 FlushPending(events);

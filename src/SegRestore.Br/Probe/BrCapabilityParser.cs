@@ -15,8 +15,9 @@ public static partial class BrCapabilityParser
     }
 
     /// <summary>
-    /// Long flag names declared in cobra's "Flags:" and "Global Flags:" sections. A flag line starts with spaces, an
-    /// optional "-x, " shorthand, then "--name"; mentions of flags inside descriptions are not declarations.
+    /// Long flag names declared in cobra's "Flags:" and "Global Flags:" sections. A declaration is indented by at most
+    /// 8 columns, then an optional "-x, " shorthand, then "--name"; description continuation lines are indented to the
+    /// description column, so flags mentioned there are not declarations.
     /// </summary>
     public static IReadOnlySet<string> ParseFlagNames(string helpOutput)
     {
@@ -61,6 +62,6 @@ public static partial class BrCapabilityParser
     private static string? Get(Dictionary<string, string> values, string key) =>
         values.TryGetValue(key, out var value) && value.Length > 0 ? value : null;
 
-    [GeneratedRegex(@"^\s+(?:-[A-Za-z0-9], )?--(?<name>[A-Za-z0-9][A-Za-z0-9._\-]*)(?=[\s=]|$)")]
+    [GeneratedRegex(@"^[ \t]{1,8}(?:-[A-Za-z0-9], )?--(?<name>[A-Za-z0-9][A-Za-z0-9._\-]*)(?=[\s=]|$)")]
     private static partial Regex FlagDeclaration();
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using static SegRestore.Br.State.SegmentedStateJsonKeys;
 
 namespace SegRestore.Br.State;
 
@@ -11,15 +12,6 @@ namespace SegRestore.Br.State;
 /// </summary>
 internal static class SegmentedStateJson
 {
-    public const string TiFlashItems = "tiflash_items";
-    public const string IngestRecorder = "ingest_recorder";
-    public const string IngestItems = "items";
-    public const string IsPrimary = "is_primary";
-    public const string Count = "Count";
-    public const string LocationLabels = "LocationLabels";
-    public const string Available = "Available";
-    public const string AvailablePartitionIds = "AvailablePartitionIDs";
-
     public static (List<RawTiFlash> TiFlash, List<RawIngest> Ingest) Read(ReadOnlyMemory<byte> json)
     {
         using var document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 16 });

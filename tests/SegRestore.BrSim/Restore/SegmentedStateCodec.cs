@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using Google.Protobuf;
 using SegRestore.Br.Probe;
 using SegRestore.Br.Protos;
@@ -11,13 +9,11 @@ namespace SegRestore.BrSim.Restore;
 
 /// <summary>
 /// Writes the state as the impersonated BR does and reads it back with SegRestore.Br's decoder: V2 a SegmentedPiTRState
-/// (db_maps = 22, version 1 JSON payload in field 1001), V1 a PitrIdMapPayload (typed items), a BR without segments
+/// (db_maps = 22, version 1 JSON payload in field 1001, written by SegRestore.Br's encoder), V1 a PitrIdMapPayload (typed items), a BR without segments
 /// only the id maps.
 /// </summary>
 public sealed class SegmentedStateCodec(BrDialect dialect) : ISegmentStateCodec
 {
-    public const ulong PayloadVersion = 1;
-
     public SegmentedStateFormat Format => dialect == BrDialect.Last ? SegmentedStateFormat.PitrIdMapPayload : SegmentedStateFormat.SegmentedPiTRState;
 
     public byte[] Encode(SegmentState state)
@@ -42,14 +38,16 @@ public sealed class SegmentedStateCodec(BrDialect dialect) : ISegmentStateCodec
             return payload.ToByteArray();
         }
 
-        var message = new SegmentedPiTRState();
-        message.DbMaps.AddRange(dbMaps);
         if (dialect == BrDialect.LastSegment)
         {
-            message.SegmentedPitrStateVer = PayloadVersion;
-            message.SegmentedPitrState = ByteString.CopyFromUtf8(PayloadJson(state.Items));
+            return SegmentedStateEncoder.EncodeSegmentedState(dbMaps,
+                state.Items.TiFlash.Select(p => new TiFlashReplicaItem(p.Key, null, null, p.Value.Count, p.Value.LocationLabels, p.Value.Available, [])).ToList(),
+                state.Items.Ingest.SelectMany(t => t.Value.Select(i => new IngestIndexItem(t.Key, null, null, null, i.Key, i.Value))).ToList());
         }
 
+        // A BR without segmented restore saves only the id maps.
+        var message = new SegmentedPiTRState();
+        message.DbMaps.AddRange(dbMaps);
         return message.ToByteArray();
     }
 
@@ -78,45 +76,6 @@ public sealed class SegmentedStateCodec(BrDialect dialect) : ISegmentStateCodec
 
         return new SegmentState(Maps(decoded.DbMaps), items);
     }
-
-    /// <summary>BR's version-1 payload; `ingest_recorder` is left out when there is nothing to repair.</summary>
-    public static string PayloadJson(SegmentItems items)
-    {
-        ArgumentNullException.ThrowIfNull(items);
-        var tiflash = new JsonObject();
-        foreach (var (tableId, replica) in items.TiFlash)
-        {
-            tiflash[Key(tableId)] = new JsonObject
-            {
-                ["Count"] = replica.Count,
-                ["LocationLabels"] = new JsonArray([.. replica.LocationLabels.Select(l => (JsonNode?)JsonValue.Create(l))]),
-                ["Available"] = replica.Available,
-                ["AvailablePartitionIDs"] = null,
-            };
-        }
-
-        var root = new JsonObject { ["tiflash_items"] = tiflash };
-        if (items.Ingest.Count > 0)
-        {
-            var tables = new JsonObject();
-            foreach (var (tableId, indexes) in items.Ingest)
-            {
-                var byIndex = new JsonObject();
-                foreach (var (indexId, isPrimary) in indexes)
-                {
-                    byIndex[Key(indexId)] = new JsonObject { ["is_primary"] = isPrimary };
-                }
-
-                tables[Key(tableId)] = byIndex;
-            }
-
-            root["ingest_recorder"] = new JsonObject { ["items"] = tables };
-        }
-
-        return root.ToJsonString();
-    }
-
-    private static string Key(long id) => id.ToString(CultureInfo.InvariantCulture);
 
     private static List<PitrDBMap> DbMaps(IdMapBook maps) =>
         maps.Databases.Select(db =>

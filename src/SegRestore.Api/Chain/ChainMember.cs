@@ -1,0 +1,33 @@
+using SegRestore.Api.Models;
+using SegRestore.Api.Timestamps;
+
+namespace SegRestore.Api.Chain;
+
+/// <summary>A segment as the chain rules see it.</summary>
+/// <param name="Name">metadata.name.</param>
+/// <param name="Uid">metadata.uid (absent for manifests not yet applied, e.g. `segrestore validate`).</param>
+/// <param name="Spec">The spec.</param>
+/// <param name="Phase">status.phase, if any.</param>
+/// <param name="RestoredTs">status.restoredTs: the restored TSO BR reported, if any.</param>
+public sealed record ChainMember(
+    string Name,
+    string? Uid,
+    PointRestoreSegmentSpec Spec,
+    SegmentPhase? Phase = null,
+    Tso? RestoredTs = null)
+{
+    /// <summary>The member view of a segment resource.</summary>
+    public static ChainMember From(PointRestoreSegment segment)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        return new ChainMember(
+            segment.Metadata.Name ?? "",
+            segment.Metadata.Uid,
+            segment.Spec,
+            segment.Status?.Phase,
+            segment.Status?.RestoredTs);
+    }
+
+    /// <summary>True once an attempt has begun: a later arrival cannot displace it from its place in the chain.</summary>
+    public bool HasStarted => Phase is SegmentPhase.Running or SegmentPhase.Succeeded or SegmentPhase.Failed;
+}

@@ -1,0 +1,186 @@
+using SegRestore.Api.Models;
+using SegRestore.Api.Timestamps;
+
+namespace SegRestore.Api.Chain;
+
+/// <summary>
+/// The chain rules: may this segment run now, and if not, the one reason why. Pure; the order of the checks is
+/// docs/chain-rules.md's: a changed spec, the spec on its own, the chain's shape, agreement with the predecessor
+/// and the root (all Invalid), then Failed facts, then Waiting, then Ready.
+/// </summary>
+public static class ChainRules
+{
+    public static ChainEvaluation Evaluate(ChainMember self, ChainView view)
+    {
+        ArgumentNullException.ThrowIfNull(self);
+        ArgumentNullException.ThrowIfNull(view);
+        var recorded = ChainWalk.FindInLedger(view.Ledger, self);
+        if (recorded?.SpecHash is { } hash && hash != SpecFingerprint.Compute(self.Spec))
+        {
+            return ChainEvaluation.Of(
+                new(ChainReason.SpecChangedAfterStart, $"spec of {self.Name} changed after the segment started " +
+                    "(only spec.hold and spec.retry may change); restore the spec it started with, or create a new segment"),
+                view.Ledger is { } ledger ? new ChainPosition(recorded.Index, ledger.RootName, ledger.RootUid) : null);
+        }
+
+        if (SegmentSpecRules.Check(self.Spec) is { } specViolation)
+        {
+            return ChainEvaluation.Of(specViolation);
+        }
+
+        var walk = ChainWalk.From(self, view);
+        if (walk.Cycle is { } cycle)
+        {
+            return ChainEvaluation.Of(new(ChainReason.ChainCycle, $"spec.previousSegment: \"{self.Spec.PreviousSegment}\" " +
+                $"leads into a loop ({string.Join(" -> ", cycle)}); a chain needs a first segment without " +
+                "spec.previousSegment: remove the link that closes the loop"));
+        }
+
+        var position = walk.Position;
+        var fork = CheckFork(self, view, position, started: self.HasStarted || recorded is not null);
+        var agreement = CheckPredecessorAgreement(self, view, walk, out var startTs);
+        var violation = fork
+            ?? agreement
+            ?? CheckRuntime(self, view, position)
+            ?? CheckWaiting(self, view, walk);
+        if (violation is not null)
+        {
+            return ChainEvaluation.Of(violation, position);
+        }
+
+        return new ChainEvaluation
+        {
+            Outcome = ChainOutcome.Ready,
+            Message = $"{self.Name} is segment {position!.Index} of chain {position.RootName} and may run",
+            Index = position.Index,
+            RootName = position.RootName,
+            RootUid = position.RootUid,
+            StartTs = startTs,
+            RestoredTs = SegmentSpecRules.ParseOptional(self.Spec.RestoredTs),
+            Last = self.Spec.Last,
+        };
+    }
+
+    private static ChainViolation? CheckFork(ChainMember self, ChainView view, ChainPosition? position, bool started)
+    {
+        if (started || string.IsNullOrEmpty(self.Spec.PreviousSegment))
+        {
+            return null;
+        }
+
+        var rivals = view.Segments
+            .Where(other => other.Name != self.Name && other.Spec.PreviousSegment == self.Spec.PreviousSegment)
+            .Select(other => other.Name)
+            .ToList();
+        var recordedRival = position is null
+            ? null
+            : view.Ledger?.Segments.FirstOrDefault(segment => segment.Index == position.Index && segment.Name != self.Name);
+        if (recordedRival is not null && !rivals.Contains(recordedRival.Name))
+        {
+            rivals.Add(recordedRival.Name);
+        }
+
+        return rivals.Count == 0
+            ? null
+            : new(ChainReason.ChainFork, $"spec.previousSegment: \"{self.Spec.PreviousSegment}\" is also the previous " +
+                $"segment of {string.Join(", ", rivals)}; a chain cannot fork: delete the extra segment or point " +
+                "its spec.previousSegment at the segment it should follow");
+    }
+
+    private static ChainViolation? CheckPredecessorAgreement(ChainMember self, ChainView view, ChainWalk walk, out Tso? startTs)
+    {
+        startTs = null;
+        var previous = walk.Previous;
+        if (previous is { Last: true })
+        {
+            return new(ChainReason.SegmentAfterLast, $"spec.previousSegment: \"{previous.Name}\" has spec.last: true, " +
+                $"so nothing may follow it; set spec.last: false on {previous.Name} before it runs, or start a new chain");
+        }
+
+        if (view.Ledger is { } ledger && (ledger.Finalized || ledger.Abandoned) && ChainWalk.FindInLedger(ledger, self) is null)
+        {
+            return new(ChainReason.ChainFinalized, $"spec.previousSegment: \"{self.Spec.PreviousSegment}\" belongs to chain " +
+                $"{ledger.RootName}, which is {(ledger.Finalized ? "finalized (its last segment ran)" : "abandoned")}; " +
+                "no segment may join it: start a new chain with a first segment that has spec.fullBackup");
+        }
+
+        if (walk.Position is { Index: > 0 } position)
+        {
+            var root = walk.Path[^1] is { Spec.PreviousSegment: null or "" } rootMember
+                ? ChainSettings.OfRoot(rootMember.Spec)
+                : view.Ledger?.Settings;
+            if (root is not null && ChainSettingsRules.Check(self.Spec, root, position.RootName) is { } mismatch)
+            {
+                return mismatch;
+            }
+        }
+
+        var explicitStart = SegmentSpecRules.ParseOptional(self.Spec.StartTs);
+        startTs = previous?.RestoredTs ?? explicitStart;
+        if (explicitStart is { } start && previous?.RestoredTs is { } expected && start != expected)
+        {
+            return new(ChainReason.StartTsMismatch, $"spec.startTs: \"{self.Spec.StartTs}\" (TSO {start}) differs from " +
+                $"the restored TSO {expected} of the previous segment {previous.Name}; BR continues exactly where the " +
+                "previous segment stopped: remove spec.startTs (it defaults to that TSO) or set it to " + expected);
+        }
+
+        var restored = SegmentSpecRules.ParseOptional(self.Spec.RestoredTs);
+        return startTs is { } from && restored is { } to && to <= from
+            ? new(ChainReason.NotIncreasing, $"spec.restoredTs: \"{self.Spec.RestoredTs}\" (TSO {to}) is not after this " +
+                $"segment's start, TSO {from} ({from.ToTime():yyyy-MM-ddTHH:mm:ss.fffZ}, the restored TSO of " +
+                $"{previous?.Name ?? "spec.startTs"}); set a later spec.restoredTs")
+            : null;
+    }
+
+    private static ChainViolation? CheckRuntime(ChainMember self, ChainView view, ChainPosition? position)
+    {
+        var runtime = view.Runtime;
+        if (view.Ledger?.PdClusterId is { } bound && runtime?.ObservedPdClusterId is { } observed && bound != observed)
+        {
+            return new(ChainReason.ClusterChanged, $"spec.cluster.pd: \"{self.Spec.Cluster?.Pd}\" now reports PD cluster " +
+                $"id {observed}, but chain {view.Ledger.RootName} was bound to cluster id {bound} at its first segment: the " +
+                "cluster was rebuilt and the restored data is gone; start a new chain from the full backup");
+        }
+
+        var segmented = !string.IsNullOrEmpty(self.Spec.PreviousSegment) || !self.Spec.Last || position is { Index: > 0 };
+        return runtime?.BrCapability == BrDialect.None && segmented
+            ? new(ChainReason.BrLacksSegmentedRestore, $"spec.br.image: \"{self.Spec.Br?.Image}\" has a BR with neither " +
+                "--last-segment nor --last, so it cannot restore a chain of several segments; use a BR image that " +
+                "supports segmented restore, or restore in one segment (spec.last: true, no spec.previousSegment)")
+            : null;
+    }
+
+    private static ChainViolation? CheckWaiting(ChainMember self, ChainView view, ChainWalk walk)
+    {
+        if (walk.MissingName is { } missing)
+        {
+            return new(ChainReason.PreviousNotFound, $"spec.previousSegment: segment \"{missing}\" does not exist in this " +
+                $"namespace (yet){(missing == self.Spec.PreviousSegment ? "" : $" (it is an earlier segment of {self.Name}'s chain)")}; " +
+                "waiting for it to be created: apply it, or fix the name");
+        }
+
+        var previous = walk.Previous;
+        if (previous is { Phase: SegmentPhase.Failed or SegmentPhase.Invalid })
+        {
+            return new(ChainReason.PredecessorFailed, $"spec.previousSegment: \"{previous.Name}\" is {previous.Phase}; " +
+                $"this segment waits until {previous.Name} is fixed and succeeds");
+        }
+
+        if (previous is not null && previous.Phase != SegmentPhase.Succeeded)
+        {
+            return new(ChainReason.PredecessorIncomplete, $"spec.previousSegment: \"{previous.Name}\" is " +
+                $"{previous.Phase?.ToString() ?? "not yet evaluated"}; this segment starts when it succeeds");
+        }
+
+        if (self.Spec.Hold && self.Phase != SegmentPhase.Running)
+        {
+            return new(ChainReason.Held, "spec.hold is true; set spec.hold: false to let this segment start");
+        }
+
+        var holder = view.Runtime?.LeaseHolderChain;
+        return holder is not null && walk.Position is { } position && holder != position.ChainIdentity
+            ? new(ChainReason.ClusterBusy, $"spec.cluster.pd: \"{self.Spec.Cluster?.Pd}\" is being restored by another " +
+                $"chain ({holder}); one chain runs per cluster at a time: this segment starts when that chain finishes")
+            : null;
+    }
+}

@@ -1,0 +1,21 @@
+using SegRestore.Api.Models;
+
+namespace SegRestore.Api.Chain;
+
+/// <summary>
+/// The settings every segment of a chain shares with its root: PD endpoints, log storage URL and checkpoint storage.
+/// The ledger keeps the root's copy so a chain stays checkable after its root resource is deleted.
+/// </summary>
+public sealed record ChainSettings(string Pd, string LogUrl, CheckpointMode CheckpointMode, string? CheckpointUrl)
+{
+    /// <summary>The settings a root segment's spec establishes (checkpoint mode defaults to Managed).</summary>
+    public static ChainSettings OfRoot(PointRestoreSegmentSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return new ChainSettings(
+            spec.Cluster?.Pd ?? "",
+            spec.Log?.Url ?? "",
+            spec.Checkpoint?.Mode ?? CheckpointMode.Managed,
+            spec.Checkpoint?.Url);
+    }
+}

@@ -1,0 +1,12 @@
+using SegRestore.Api.Models;
+
+namespace SegRestore.Api.Chain;
+
+/// <summary>Facts the controller observed just now; each is optional (unknown facts are not checked).</summary>
+/// <param name="ObservedPdClusterId">The PD cluster id the target reports now.</param>
+/// <param name="LeaseHolderChain">The chain identity (root uid, else root name) that holds the cluster's Lease.</param>
+/// <param name="BrCapability">What the BR image can do, from probing it.</param>
+public sealed record RuntimeFacts(
+    ulong? ObservedPdClusterId = null,
+    string? LeaseHolderChain = null,
+    BrDialect? BrCapability = null);

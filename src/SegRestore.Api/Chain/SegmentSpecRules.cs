@@ -1,0 +1,183 @@
+using System.Text.RegularExpressions;
+using SegRestore.Api.Flags;
+using SegRestore.Api.Models;
+using SegRestore.Api.Timestamps;
+
+namespace SegRestore.Api.Chain;
+
+/// <summary>
+/// The rules one spec can be checked against on its own, in the order of docs/chain-rules.md: spec shape,
+/// timestamps, first/later segment fields, range order, checkpoint, filter, extra arguments.
+/// </summary>
+public static partial class SegmentSpecRules
+{
+    /// <summary>The first broken rule, or null.</summary>
+    public static ChainViolation? Check(PointRestoreSegmentSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var isFirst = string.IsNullOrEmpty(spec.PreviousSegment);
+        return CheckShape(spec)
+            ?? CheckTimestamps(spec, out var startTs, out var restoredTs)
+            ?? CheckFirstOrLater(spec, isFirst)
+            ?? CheckOrder(startTs, restoredTs, spec)
+            ?? CheckCheckpoint(spec.Checkpoint, isFirst)
+            ?? Violation(ChainReason.InvalidFilter, TableFilterRules.Check(spec.Br?.Filter))
+            ?? Violation(ChainReason.ForbiddenExtraArg, FirstMessage(ExtraArgsValidator.Validate(spec.Br?.ExtraArgs)));
+    }
+
+    /// <summary>Parses an optional TSO/timestamp field; null text gives null.</summary>
+    public static Tso? ParseOptional(string? text) =>
+        !string.IsNullOrEmpty(text) && TimestampParser.TryParse(text, "", out var tso, out _) ? tso : null;
+
+    private static ChainViolation? CheckShape(PointRestoreSegmentSpec spec)
+    {
+        var pd = spec.Cluster?.Pd;
+        if (string.IsNullOrWhiteSpace(pd))
+        {
+            return new(ChainReason.InvalidSpec, "spec.cluster.pd is required; set it to the PD endpoints, e.g. \"basic-pd.tidb:2379\"");
+        }
+
+        var badEndpoint = pd.Split(',').FirstOrDefault(endpoint => !PdEndpoint().IsMatch(endpoint.Trim()));
+        if (badEndpoint is not null)
+        {
+            return new(ChainReason.InvalidSpec, $"spec.cluster.pd: \"{badEndpoint}\" is not host:port; write e.g. " +
+                "\"basic-pd.tidb:2379\" or \"https://pd-0:2379,https://pd-1:2379\"");
+        }
+
+        return CheckStorage(spec.Log, "spec.log", required: true)
+            ?? CheckStorage(spec.FullBackup, "spec.fullBackup", required: false);
+    }
+
+    private static ChainViolation? CheckStorage(StorageSpec? storage, string field, bool required)
+    {
+        if (storage is null || string.IsNullOrEmpty(storage.Url))
+        {
+            return required || storage is not null
+                ? new(ChainReason.InvalidSpec, $"{field}.url is required; set it to the backup's URL, e.g. \"s3://bucket/log\"")
+                : null;
+        }
+
+        var scheme = StorageScheme(storage.Url);
+        if (scheme is null)
+        {
+            return new(ChainReason.InvalidSpec, $"{field}.url: \"{storage.Url}\" has no supported scheme; use s3://, gcs://, azure:// or local://");
+        }
+
+        (string Block, bool Present, string[] Schemes)[] blocks =
+        [
+            ("s3", storage.S3 is not null, ["s3"]),
+            ("gcs", storage.Gcs is not null, ["gcs", "gs"]),
+            ("azblob", storage.Azblob is not null, ["azure", "azblob"]),
+            ("local", storage.Local is not null, ["local", "file"]),
+        ];
+        var misplaced = blocks.FirstOrDefault(block => block.Present && !block.Schemes.Contains(scheme));
+        return misplaced.Block is null
+            ? null
+            : new(ChainReason.InvalidSpec, $"{field}.{misplaced.Block} is set but {field}.url \"{storage.Url}\" is a {scheme}:// URL; " +
+                $"remove {field}.{misplaced.Block} or use a {misplaced.Schemes[0]}:// URL");
+    }
+
+    private static ChainViolation? CheckTimestamps(PointRestoreSegmentSpec spec, out Tso? startTs, out Tso? restoredTs)
+    {
+        startTs = restoredTs = null;
+        foreach (var (field, text) in new[] { ("spec.startTs", spec.StartTs), ("spec.restoredTs", spec.RestoredTs) })
+        {
+            if (string.IsNullOrEmpty(text))
+            {
+                continue;
+            }
+
+            if (!TimestampParser.TryParse(text, field, out var tso, out var error))
+            {
+                return new(ChainReason.InvalidTimestamp, error);
+            }
+
+            if (field == "spec.startTs")
+            {
+                startTs = tso;
+            }
+            else
+            {
+                restoredTs = tso;
+            }
+        }
+
+        return null;
+    }
+
+    private static ChainViolation? CheckFirstOrLater(PointRestoreSegmentSpec spec, bool isFirst)
+    {
+        if (string.IsNullOrEmpty(spec.RestoredTs) && !spec.Last)
+        {
+            return new(ChainReason.MissingRestoredTs, "spec.restoredTs is empty on a segment that is not last; set it " +
+                "to a TSO or a timestamp with a zone, or set spec.last: true to restore to the end of the log");
+        }
+
+        if (isFirst && !string.IsNullOrEmpty(spec.StartTs))
+        {
+            return new(ChainReason.StartTsOnFirstSegment, $"spec.startTs: \"{spec.StartTs}\" is set on the first " +
+                "segment (no spec.previousSegment), which starts at the full backup (BR: start-ts and " +
+                "full-backup-storage are mutually exclusive); remove spec.startTs");
+        }
+
+        if (isFirst && spec.FullBackup is null)
+        {
+            return new(ChainReason.MissingFullBackup, "spec.fullBackup is missing on the first segment (no " +
+                "spec.previousSegment); set spec.fullBackup.url to the full backup, or set spec.previousSegment " +
+                "if this segment continues a chain");
+        }
+
+        return !isFirst && spec.FullBackup is not null
+            ? new(ChainReason.FullBackupOnLaterSegment, $"spec.fullBackup (\"{spec.FullBackup.Url}\") is set on a " +
+                $"segment that follows \"{spec.PreviousSegment}\"; only the first segment restores the full backup: " +
+                "remove spec.fullBackup")
+            : null;
+    }
+
+    private static ChainViolation? CheckOrder(Tso? startTs, Tso? restoredTs, PointRestoreSegmentSpec spec) =>
+        startTs is { } start && restoredTs is { } restored && restored <= start
+            ? new(ChainReason.NotIncreasing, $"spec.restoredTs: \"{spec.RestoredTs}\" (TSO {restored}) is not after " +
+                $"spec.startTs \"{spec.StartTs}\" (TSO {start}); a segment must end after it starts: set a later spec.restoredTs")
+            : null;
+
+    private static ChainViolation? CheckCheckpoint(CheckpointSpec? checkpoint, bool isFirst)
+    {
+        var mode = checkpoint?.Mode ?? (isFirst ? CheckpointMode.Managed : (CheckpointMode?)null);
+        var url = checkpoint?.Url;
+        if (mode == CheckpointMode.External && string.IsNullOrEmpty(url))
+        {
+            return new(ChainReason.InvalidCheckpoint, "spec.checkpoint.url is required when spec.checkpoint.mode is " +
+                "External; set it to your checkpoint storage, e.g. \"s3://bucket/checkpoints\"");
+        }
+
+        if (mode is (CheckpointMode.Managed or CheckpointMode.Table) && !string.IsNullOrEmpty(url))
+        {
+            return new(ChainReason.InvalidCheckpoint, $"spec.checkpoint.url: \"{url}\" is set but spec.checkpoint.mode is " +
+                $"{mode}{(checkpoint?.Mode is null ? " (the default)" : "")}; remove the url or set mode: External");
+        }
+
+        return !string.IsNullOrEmpty(url) && StorageScheme(url) is null
+            ? new(ChainReason.InvalidCheckpoint, $"spec.checkpoint.url: \"{url}\" has no supported scheme; use s3://, gcs://, azure:// or local://")
+            : null;
+    }
+
+    private static string? FirstMessage(IReadOnlyList<ExtraArgViolation> violations) =>
+        violations.Count > 0 ? violations[0].Message : null;
+
+    private static ChainViolation? Violation(ChainReason reason, string? message) =>
+        message is null ? null : new(reason, message);
+
+    /// <summary>The storage URL's scheme in lower case when BR supports it, else null.</summary>
+    public static string? StorageScheme(string url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var match = StorageUrl().Match(url);
+        return match.Success ? match.Groups["scheme"].Value.ToLowerInvariant() : null;
+    }
+
+    [GeneratedRegex(@"^(https?://)?([A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\]):[0-9]{1,5}/?$", RegexOptions.CultureInvariant)]
+    private static partial Regex PdEndpoint();
+
+    [GeneratedRegex(@"^(?<scheme>s3|gcs|gs|azure|azblob|local|file)://.+$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
+    private static partial Regex StorageUrl();
+}

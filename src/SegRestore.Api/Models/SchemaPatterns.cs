@@ -1,0 +1,25 @@
+namespace SegRestore.Api.Models;
+
+/// <summary>Regular expressions shared by the C# model and the generated CRD schema.</summary>
+public static class SchemaPatterns
+{
+    /// <summary>A Kubernetes object name (DNS subdomain, RFC 1123).</summary>
+    public const string ObjectName = "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$";
+
+    /// <summary>
+    /// A TSO or a timestamp with a zone; empty is allowed (an open-ended last segment). The exact checks (calendar,
+    /// ranges) are <see cref="Timestamps.TimestampParser"/>'s; this pattern only gives kubectl users early feedback.
+    /// </summary>
+    public const string Timestamp =
+        "^$|^[0-9]{1,20}$|^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:?[0-9]{2})$";
+
+    /// <summary>A backup storage URL of a scheme BR understands.</summary>
+    public const string StorageUrl = "^(s3|gcs|gs|azure|azblob|local|file)://.+$";
+
+    /// <summary>A decimal unsigned 64-bit number (TSOs and cluster ids are strings: JSON numbers lose precision).</summary>
+    public const string DecimalNumber = "^[0-9]{1,20}$";
+
+    /// <summary>A Kubernetes resource quantity (as in k8s.io/apimachinery's Quantity).</summary>
+    public const string Quantity =
+        "^(\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))(([KMGTPE]i)|[numkMGTPE]|([eE](\\+|-)?(([0-9]+(\\.[0-9]*)?)|(\\.[0-9]+))))?$";
+}

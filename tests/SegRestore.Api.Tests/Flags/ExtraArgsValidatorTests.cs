@@ -1,0 +1,92 @@
+using SegRestore.Api.Flags;
+
+namespace SegRestore.Api.Tests.Flags;
+
+public class ExtraArgsValidatorTests
+{
+    [Theory]
+    [InlineData("--ratelimit=128")]
+    [InlineData("--check-requirements=false")]
+    [InlineData("--send-credentials-to-tikv")]
+    [InlineData("--s3.sse-kms-key-id=0987dcba")]
+    [InlineData("--log-level=debug")]
+    [InlineData("--some-flag=a|b;c$(x)")]
+    public void Acceptable_tokens_pass(string item)
+    {
+        ExtraArgsValidator.Check(item, "spec.br.extraArgs[0]").Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData("--pd", "--pd")]
+    [InlineData("--pd=basic-pd:2379", "--pd")]
+    [InlineData("-u", "--pd")]
+    [InlineData("-u=basic-pd:2379", "--pd")]
+    [InlineData("-ubasic-pd:2379", "--pd")]
+    [InlineData("-s", "--storage")]
+    [InlineData("-s=s3://b/log", "--storage")]
+    [InlineData("--storage=s3://b/log", "--storage")]
+    [InlineData("--start-ts=1", "--start-ts")]
+    [InlineData("--restored-ts=1", "--restored-ts")]
+    [InlineData("--last", "--last")]
+    [InlineData("--last=false", "--last")]
+    [InlineData("--last-segment=true", "--last-segment")]
+    [InlineData("--full-backup-storage=s3://b/full", "--full-backup-storage")]
+    [InlineData("--checkpoint-storage=local:///x", "--checkpoint-storage")]
+    [InlineData("--ca=/etc/ca.crt", "--ca")]
+    [InlineData("--cert=/etc/tls.crt", "--cert")]
+    [InlineData("--key=/etc/tls.key", "--key")]
+    [InlineData("-f=*.*", "--filter")]
+    [InlineData("--filter=db.*", "--filter")]
+    [InlineData("--azblob.account-key=c2VjcmV0", "--azblob.account-key")]
+    public void Operator_owned_flags_are_rejected_in_every_spelling(string item, string flag)
+    {
+        var message = ExtraArgsValidator.Check(item, "spec.br.extraArgs[3]");
+
+        message.Should().StartWith("spec.br.extraArgs[3]").And.Contain($"sets {flag},").And.Contain("remove it");
+    }
+
+    [Fact]
+    public void An_owned_flag_value_is_not_echoed()
+    {
+        var message = ExtraArgsValidator.Check("--azblob.account-key=c2VjcmV0", "spec.br.extraArgs[0]");
+
+        message.Should().NotContain("c2VjcmV0").And.Contain("--azblob.account-key=***");
+    }
+
+    [Theory]
+    [InlineData("", "without whitespace")]
+    [InlineData("--concurrency 8", "without whitespace")]
+    [InlineData("--ratelimit=1 --pd=x", "without whitespace")]
+    [InlineData("8", "not a --flag")]
+    [InlineData("--", "not a --flag")]
+    [InlineData("---x", "not a --flag")]
+    [InlineData("--a;b=1", "not a --flag")]
+    [InlineData("--$(rm)=1", "not a --flag")]
+    [InlineData("-v", "short flag")]
+    [InlineData("x--pd", "not a --flag")]
+    public void Malformed_tokens_are_rejected_with_the_fix(string item, string fragment)
+    {
+        ExtraArgsValidator.Check(item, "spec.br.extraArgs[1]").Should().Contain(fragment).And.Contain($"\"{item}\"");
+    }
+
+    [Fact]
+    public void Validate_reports_every_bad_item_with_its_index()
+    {
+        var violations = ExtraArgsValidator.Validate(["--ratelimit=1", "--pd=x", "oops"]);
+
+        violations.Select(violation => violation.Index).Should().Equal(1, 2);
+        violations[0].Message.Should().StartWith("spec.br.extraArgs[1]");
+        ExtraArgsValidator.Validate(null).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void The_owned_list_holds_every_flag_the_design_names()
+    {
+        var names = OwnedBrFlags.All.Select(flag => flag.Name).ToHashSet();
+
+        names.Should().Contain(["pd", "storage", "start-ts", "restored-ts", "last", "last-segment",
+            "full-backup-storage", "checkpoint-storage", "ca", "cert", "key"]);
+        OwnedBrFlags.FindByShorthand("u")!.Name.Should().Be("pd");
+        OwnedBrFlags.FindByShorthand("s")!.Name.Should().Be("storage");
+    }
+}

@@ -1,0 +1,85 @@
+using SegRestore.Br.Errors;
+
+namespace SegRestore.Br.Tests.Errors;
+
+public class BrErrorCatalogTests
+{
+    /// <summary>Error texts as BR prints them in `["br failed"] [error="..."]`, one or more per catalog row.</summary>
+    public static TheoryData<string, BrFailureReason> Rows => new()
+    {
+        { "start-ts and full-backup-storage are mutually exclusive: [BR:Common:ErrInvalidArgument]invalid argument", BrFailureReason.InvalidArguments },
+        { "restore log from 463737559449600007(2026-01-22 02:00:00 +0800 CST) to 463737559449600009(2026-01-22 02:00:00 +0800 CST),  but the current existed log from 463735514726400005(2026-01-21 23:50:00 +0800 CST) to 463737559449600007(2026-01-22 02:00:00 +0800 CST): [BR:Common:ErrInvalidArgument]invalid argument", BrFailureReason.RangeOutsideLog },
+        { "the full snapshot(from cluster ID:7318912361258412345) and log(from cluster ID:7318912361258499999) come from different cluster.: [BR:Common:ErrInvalidArgument]invalid argument", BrFailureReason.BackupClusterMismatch },
+        { "it has gap between full backup ts:463735672012800003(2026-01-22 00:00:00 +0800 CST) and log backup ts:463735830000000000(2026-01-22 00:10:02 +0800 CST). : [BR:Common:ErrInvalidArgument]invalid argument", BrFailureReason.LogGap },
+        { "the storage has been used for full backup: [BR:Stream:ErrStreamLogTaskExist]stream task already exists", BrFailureReason.WrongStorage },
+        { "PiTR doesn't support custom filter to include system db, consider to exclude the following system db: mysql: [BR:Common:ErrInvalidArgument]invalid argument", BrFailureReason.InvalidFilter },
+        { "no base id map found from saved id or last restored PiTR: [BR:Common:ErrInvalidArgument]invalid argument", BrFailureReason.MissingPreviousState },
+        { "segmented log restore requires checkpoint storage: [BR:Common:ErrInvalidArgument]invalid argument", BrFailureReason.CheckpointRequired },
+        { "multiple restore_id values found for restored_ts 463736143872000000: [BR:Common:ErrInvalidArgument]invalid argument", BrFailureReason.AmbiguousPreviousState },
+        { "unsupported segmented pitr state version: 2", BrFailureReason.UnsupportedStateVersion },
+        { "exist table(s) have tiflash replica, please remove it before restore: [BR:Restore:ErrTiFlashReplicaPresent]", BrFailureReason.TiFlashReplicaPresent },
+        { "the upstream cluster id[7318912361258412345] of the current restore does not match that[7318912361258499999] recorded in checkpoint. Perhaps you should specify the last full backup storage instead, or just clean the checkpoint database[__TiDB_BR_Temporary_Log_Restore_Checkpoint] if the cluster has been cleaned up.: [BR:Common:ErrInvalidArgument]invalid argument", BrFailureReason.CheckpointMismatch },
+        { "The current PiTR want to restore cluster from 463736143872000000 to 463736851660800000, which is different from that from 463735672012800003 to 463736143872000000 recorded in checkpoint.: [BR:Common:ErrInvalidArgument]invalid argument", BrFailureReason.CheckpointMismatch },
+        { "the target cluster is not fresh, cannot restore: [BR:Restore:ErrRestoreNotFreshCluster]", BrFailureReason.ClusterNotFresh },
+        { "user db/tables: shop.orders, shop.order_items exist in the target cluster: [BR:Restore:ErrRestoreNotFreshCluster]", BrFailureReason.ClusterNotFresh },
+        { "found CDC changefeed(s): cluster/namespace: default/default changefeed(s): [orders-sync], please remove changefeed(s) before restore", BrFailureReason.ChangefeedPresent },
+        { "must set timezone when using datetime format ts, e.g. '2018-05-11 01:42:23+0800'", BrFailureReason.InvalidTimestamp },
+    };
+
+    [Theory]
+    [MemberData(nameof(Rows))]
+    public void Each_catalog_row_is_recognized_as_permanent_with_a_remediation(string error, BrFailureReason reason)
+    {
+        var failure = BrErrorCatalog.Classify(error, exitCode: 1);
+
+        failure.Reason.Should().Be(reason);
+        failure.Permanent.Should().BeTrue();
+        failure.Remediation.Should().NotBeNullOrWhiteSpace();
+        failure.ErrorText.Should().Be(error);
+    }
+
+    [Fact]
+    public void Every_reason_in_the_catalog_has_a_row_in_the_table_tests()
+    {
+        var tested = Rows.Select(r => (BrFailureReason)r[1]).ToHashSet();
+
+        BrErrorCatalog.Entries.Select(e => e.Reason).Should().OnlyContain(r => tested.Contains(r));
+        Enum.GetValues<BrFailureReason>().Except([BrFailureReason.BrError]).Should().BeSubsetOf(tested);
+    }
+
+    [Theory]
+    [InlineData("rpc error: code = Unavailable desc = connection refused")]
+    [InlineData("[BR:KV:ErrKVEpochNotMatch]epoch not match")]
+    [InlineData("context deadline exceeded")]
+    [InlineData("")]
+    public void Anything_else_is_a_retryable_br_error(string error)
+    {
+        var failure = BrErrorCatalog.Classify(error, exitCode: 1);
+
+        failure.Reason.Should().Be(BrFailureReason.BrError);
+        failure.Retryable.Should().BeTrue();
+        failure.Remediation.Should().Contain("retried");
+    }
+
+    [Fact]
+    public void Exit_137_is_a_retryable_kill_pointing_at_memory_limits()
+    {
+        var failure = BrErrorCatalog.Classify(null, BrErrorCatalog.KilledExitCode);
+
+        failure.Reason.Should().Be(BrFailureReason.BrError);
+        failure.Retryable.Should().BeTrue();
+        failure.Remediation.Should().Contain("memory").And.Contain("spec.worker.resources.limits.memory");
+    }
+
+    [Fact]
+    public void Matching_ignores_case()
+    {
+        BrErrorCatalog.Classify("Please Remove Changefeed(s) Before Restore").Reason.Should().Be(BrFailureReason.ChangefeedPresent);
+    }
+
+    [Fact]
+    public void The_unsupported_version_text_is_the_one_the_decoder_produces()
+    {
+        BrErrorCatalog.Classify(BrMessages.UnsupportedSegmentedStateVersion(7)).Reason.Should().Be(BrFailureReason.UnsupportedStateVersion);
+    }
+}
