@@ -125,6 +125,32 @@ public sealed class FailureModeTests
     }
 
     [Fact]
+    public async Task Full_and_log_backups_of_different_clusters_are_refused()
+    {
+        using var world = new SimWorldFixture();
+        EditBackupMeta(world, "full", meta => meta.ClusterId++);
+        (await BrProcess.RunAsync(world.Env(), world.SegmentArgs(0)))
+            .ShouldFailWith("come from different cluster", BrFailureReason.BackupClusterMismatch);
+    }
+
+    [Fact]
+    public async Task A_log_that_starts_after_the_full_backup_leaves_a_gap()
+    {
+        using var world = new SimWorldFixture();
+        EditBackupMeta(world, "log", meta => meta.StartVersion = world.Manifest.FullBackupTs + 1);
+        (await BrProcess.RunAsync(world.Env(), world.SegmentArgs(0)))
+            .ShouldFailWith("it has gap between full backup ts", BrFailureReason.LogGap);
+    }
+
+    private static void EditBackupMeta(SimWorldFixture world, string backup, Action<Storage.BackupMeta> edit)
+    {
+        var path = Path.Combine(world.Directory, "backup", backup, Storage.StorageLocation.MetaFile);
+        var meta = Model.JsonFiles.Read<Storage.BackupMeta>(path);
+        edit(meta);
+        Model.JsonFiles.Write(path, meta);
+    }
+
+    [Fact]
     public async Task A_br_without_segments_does_not_know_the_segment_flag()
     {
         using var world = new SimWorldFixture();

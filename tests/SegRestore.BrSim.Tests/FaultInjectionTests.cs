@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SegRestore.Br.Errors;
 using SegRestore.Br.Output;
 using SegRestore.BrSim.Faults;
@@ -106,10 +105,7 @@ public sealed class FaultInjectionTests
             }
         }
 
-        using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await term.WaitForExitAsync();
-        }
+        Signals.Send(process.Id, Signals.Sigterm);
 
         var result = await BrProcess.WaitAsync(process);
         result.ShouldFailWith("context canceled", BrFailureReason.BrError);
