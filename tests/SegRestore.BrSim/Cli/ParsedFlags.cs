@@ -33,8 +33,4 @@ public sealed class ParsedFlags
 
     public int GetInt(string name, int whenOmitted) =>
         Get(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : whenOmitted;
-
-    /// <summary>A canonical view of the flags that define a restore task (used to compare a re-run with the original).</summary>
-    public IEnumerable<KeyValuePair<string, string>> Pairs() =>
-        _values.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new KeyValuePair<string, string>(p.Key, p.Value[^1]));
 }

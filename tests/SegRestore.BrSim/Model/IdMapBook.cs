@@ -42,6 +42,4 @@ public sealed class IdMapBook
 
         return null;
     }
-
-    public int TableCount => Databases.Values.Sum(d => d.Tables.Count);
 }

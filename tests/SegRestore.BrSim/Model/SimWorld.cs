@@ -12,8 +12,6 @@ public sealed class SimWorld(string directory)
     public string AuditLogPath => Path.Combine(Directory, "audit.log");
     public string FaultCountersPath => Path.Combine(Directory, "faults.json");
 
-    public bool Exists => File.Exists(ManifestPath);
-
     public WorldManifest LoadManifest() => JsonFiles.Read<WorldManifest>(ManifestPath);
     public void SaveManifest(WorldManifest manifest) => JsonFiles.Write(ManifestPath, manifest);
     public UpstreamHistory LoadUpstream() => JsonFiles.Read<UpstreamHistory>(UpstreamPath);

@@ -14,27 +14,11 @@ public sealed class TableInfo
     public List<IndexInfo> Indexes { get; set; } = [];
     public TiFlashReplica? TiFlash { get; set; }
 
-    /// <summary>Row key -> row value. Partitioned tables place a row by its key (see <see cref="PhysicalIdFor"/>).</summary>
+    /// <summary>Row key -> row value (the checksum does not depend on which partition holds a row).</summary>
     public SortedDictionary<string, string> Rows { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Index KVs of superseded index versions that later log restore cannot remove (old BR's early repair).</summary>
     public long StaleIndexKvs { get; set; }
-
-    public long PhysicalIdFor(string rowKey)
-    {
-        if (PartitionIds.Count == 0)
-        {
-            return Id;
-        }
-
-        var hash = 0;
-        foreach (var c in rowKey)
-        {
-            hash = unchecked((hash * 31) + c);
-        }
-
-        return PartitionIds[(int)((uint)hash % (uint)PartitionIds.Count)];
-    }
 
     public TableInfo Clone() => new()
     {
