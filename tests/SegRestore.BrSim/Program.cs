@@ -1,12 +1,36 @@
+using System.Runtime.InteropServices;
+using SegRestore.BrSim.Cli;
+
 namespace SegRestore.BrSim;
 
-/// <summary>BR simulator entry point (a simulator, not BR).</summary>
+/// <summary>
+/// `br`: a SIMULATOR of BR's command line over a simulated TiDB cluster (see README.md). SIGTERM and SIGINT cancel
+/// the run the way BR's context cancellation does: progress already checkpointed stays, exit code 1.
+/// </summary>
 public static class Program
 {
-    public static int Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        Console.Error.WriteLine("br (SegRestore BR simulator): not implemented yet");
-        return 2;
+        using var cancellation = new CancellationTokenSource();
+        void Cancel(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            cancellation.Cancel();
+        }
+
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
+        var context = new BrAppContext(
+            Environment.GetEnvironmentVariable,
+            Console.Out,
+            Console.Error,
+            TimeProvider.System,
+            code =>
+            {
+                Console.Out.Flush();
+                Environment.Exit(code);
+            },
+            StderrIsTerminal: !Console.IsErrorRedirected);
+        return await new BrApp(context).RunAsync(args, cancellation.Token).ConfigureAwait(false);
     }
 }

@@ -1,0 +1,161 @@
+using System.Globalization;
+using SegRestore.Br;
+using SegRestore.Br.Errors;
+using SegRestore.BrSim.Restore;
+
+namespace SegRestore.BrSim.Tests;
+
+/// <summary>BR's failure modes, each run as a real `br` process: BR's exact text, exit code 1, and the catalog's reading.</summary>
+public sealed class FailureModeTests
+{
+    private static string Ts(ulong tso) => tso.ToString(CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task Start_ts_with_full_backup_storage_is_refused()
+    {
+        using var world = new SimWorldFixture();
+        var args = world.SegmentArgs(1).Concat(["--full-backup-storage", world.Manifest.FullBackupStorage]).ToArray();
+        (await BrProcess.RunAsync(world.Env(), args))
+            .ShouldFailWith("start-ts and full-backup-storage are mutually exclusive", BrFailureReason.InvalidArguments);
+    }
+
+    [Fact]
+    public async Task Datetime_without_zone_is_refused()
+    {
+        using var world = new SimWorldFixture();
+        var args = world.SegmentArgs(0);
+        args[Array.IndexOf(args, "--restored-ts") + 1] = "2026-01-21 13:00:21";
+        (await BrProcess.RunAsync(world.Env(), args)).ShouldFailWith(BrMessages.MustSetTimezone, BrFailureReason.InvalidTimestamp);
+    }
+
+    [Fact]
+    public async Task Restored_ts_beyond_the_log_is_outside_the_window()
+    {
+        using var world = new SimWorldFixture();
+        var args = world.SegmentArgs(0);
+        args[Array.IndexOf(args, "--restored-ts") + 1] = Ts(world.Manifest.LogMaxTs + (1000UL << 18));
+        var error = (await BrProcess.RunAsync(world.Env(), args))
+            .ShouldFailWith("but the current existed log from", BrFailureReason.RangeOutsideLog);
+        error.Should().StartWith("restore log from ").And.Contain(Ts(world.Manifest.LogMaxTs));
+    }
+
+    [Fact]
+    public async Task A_later_segment_without_the_previous_state_finds_no_base_id_map()
+    {
+        using var world = new SimWorldFixture();
+        (await BrProcess.RunAsync(world.Env(), world.SegmentArgs(1)))
+            .ShouldFailWith("no base id map found from saved id or last restored PiTR", BrFailureReason.MissingPreviousState);
+    }
+
+    [Fact]
+    public async Task A_wrong_start_ts_finds_no_base_id_map()
+    {
+        using var world = new SimWorldFixture();
+        (await BrProcess.RunAsync(world.Env(), world.SegmentArgs(0))).ExitCode.Should().Be(0);
+        var args = world.SegmentArgs(1);
+        args[Array.IndexOf(args, "--start-ts") + 1] = Ts(world.Points[0] - 1);
+        (await BrProcess.RunAsync(world.Env(), args))
+            .ShouldFailWith("no base id map found from saved id or last restored PiTR", BrFailureReason.MissingPreviousState);
+    }
+
+    [Fact]
+    public async Task A_tiflash_replica_added_between_segments_blocks_the_next_one()
+    {
+        using var world = new SimWorldFixture();
+        (await BrProcess.RunAsync(world.Env(), world.SegmentArgs(0, withCheckpointStorage: false))).ExitCode.Should().Be(0);
+        var set = await BrProcess.RunAsync(world.Env(), "brsim", "target", "--world", world.Directory, "set-tiflash", "wl_basic.t1", "1");
+        set.ExitCode.Should().Be(0, set.Stderr);
+        (await BrProcess.RunAsync(world.Env(), world.SegmentArgs(1, withCheckpointStorage: false)))
+            .ShouldFailWith("exist table(s) have tiflash replica, please remove it before restore", BrFailureReason.TiFlashReplicaPresent);
+    }
+
+    [Fact]
+    public async Task The_first_segment_needs_a_fresh_target()
+    {
+        using var world = new SimWorldFixture();
+        (await BrProcess.RunAsync(world.Env(), "brsim", "target", "--world", world.Directory, "create-table", "app.users")).ExitCode.Should().Be(0);
+        var error = (await BrProcess.RunAsync(world.Env(), world.SegmentArgs(0)))
+            .ShouldFailWith("user db/tables: app", BrFailureReason.ClusterNotFresh);
+        error.Should().Contain("ErrRestoreNotFreshCluster");
+    }
+
+    [Fact]
+    public async Task A_changefeed_on_the_target_blocks_the_first_segment()
+    {
+        using var world = new SimWorldFixture();
+        (await BrProcess.RunAsync(world.Env(), "brsim", "target", "--world", world.Directory, "add-changefeed", "cf-1")).ExitCode.Should().Be(0);
+        (await BrProcess.RunAsync(world.Env(), world.SegmentArgs(0)))
+            .ShouldFailWith("please remove changefeed(s) before restore", BrFailureReason.ChangefeedPresent);
+    }
+
+    [Fact]
+    public async Task A_resumed_run_with_a_different_range_is_a_checkpoint_mismatch()
+    {
+        using var world = new SimWorldFixture();
+        var killed = await BrProcess.RunAsync(world.Env(("BRSIM_KILL_AT", "log:50")), world.SegmentArgs(0));
+        killed.ExitCode.Should().Be(137);
+        var args = world.SegmentArgs(0);
+        args[Array.IndexOf(args, "--restored-ts") + 1] = Ts(world.Points[1]);
+        (await BrProcess.RunAsync(world.Env(), args))
+            .ShouldFailWith("which is different from that from", BrFailureReason.CheckpointMismatch);
+    }
+
+    [Fact]
+    public async Task A_state_of_an_unknown_version_is_refused()
+    {
+        using var world = new SimWorldFixture();
+        (await BrProcess.RunAsync(world.Env(), world.SegmentArgs(0))).ExitCode.Should().Be(0);
+        var path = Path.Combine(world.Directory, "checkpoint",
+            FileSegmentStateStore.RelativePath(world.World.LoadTarget(world.Pd)!.ClusterId, world.Points[0]));
+        var state = Br.Protos.SegmentedPiTRState.Parser.ParseFrom(File.ReadAllBytes(path));
+        state.SegmentedPitrStateVer = 2;
+        File.WriteAllBytes(path, Google.Protobuf.MessageExtensions.ToByteArray(state));
+        (await BrProcess.RunAsync(world.Env(), world.SegmentArgs(1)))
+            .ShouldFailWith("unsupported segmented pitr state version: 2", BrFailureReason.UnsupportedStateVersion);
+    }
+
+    [Fact]
+    public async Task A_full_backup_given_as_the_log_storage_is_the_wrong_storage()
+    {
+        using var world = new SimWorldFixture();
+        var args = world.SegmentArgs(0);
+        args[Array.IndexOf(args, "-s") + 1] = world.Manifest.FullBackupStorage;
+        (await BrProcess.RunAsync(world.Env(), args))
+            .ShouldFailWith("the storage has been used for full backup", BrFailureReason.WrongStorage);
+    }
+
+    [Fact]
+    public async Task Full_and_log_backups_of_different_clusters_are_refused()
+    {
+        using var world = new SimWorldFixture();
+        EditBackupMeta(world, "full", meta => meta.ClusterId++);
+        (await BrProcess.RunAsync(world.Env(), world.SegmentArgs(0)))
+            .ShouldFailWith("come from different cluster", BrFailureReason.BackupClusterMismatch);
+    }
+
+    [Fact]
+    public async Task A_log_that_starts_after_the_full_backup_leaves_a_gap()
+    {
+        using var world = new SimWorldFixture();
+        EditBackupMeta(world, "log", meta => meta.StartVersion = world.Manifest.FullBackupTs + 1);
+        (await BrProcess.RunAsync(world.Env(), world.SegmentArgs(0)))
+            .ShouldFailWith("it has gap between full backup ts", BrFailureReason.LogGap);
+    }
+
+    private static void EditBackupMeta(SimWorldFixture world, string backup, Action<Storage.BackupMeta> edit)
+    {
+        var path = Path.Combine(world.Directory, "backup", backup, Storage.StorageLocation.MetaFile);
+        var meta = Model.JsonFiles.Read<Storage.BackupMeta>(path);
+        edit(meta);
+        Model.JsonFiles.Write(path, meta);
+    }
+
+    [Fact]
+    public async Task A_br_without_segments_does_not_know_the_segment_flag()
+    {
+        using var world = new SimWorldFixture();
+        var result = await BrProcess.RunAsync(world.Env(("BRSIM_DIALECT", "none")), world.SegmentArgs(0));
+        result.ExitCode.Should().Be(1);
+        result.Stdout.Should().Contain("unknown flag: --last-segment");
+    }
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text.Json;
+using SegRestore.BrSim.Model;
+using SegRestore.BrSim.Workload;
+
+namespace SegRestore.BrSim.Cli;
+
+/// <summary>`br brsim target`: what a user might do to a target between segments (and what BR then refuses).</summary>
+public static class TargetCommand
+{
+    public static int Run(ParsedFlags flags, SimWorld world, BrAppContext app)
+    {
+        ArgumentNullException.ThrowIfNull(flags);
+        ArgumentNullException.ThrowIfNull(world);
+        ArgumentNullException.ThrowIfNull(app);
+        var pd = flags.Get("cluster") ?? WorldWriter.DefaultTarget;
+        var target = world.LoadTarget(pd) ?? throw new SimulatorConfigurationException($"no target cluster '{pd}' in {world.Directory}");
+        var op = flags.Positional.ToList();
+        switch (op.FirstOrDefault())
+        {
+            case "set-tiflash" when op.Count == 3:
+                var table = Find(target, op[1]);
+                var count = ulong.Parse(op[2], CultureInfo.InvariantCulture);
+                table.TiFlash = count == 0 ? null : new TiFlashReplica { Count = count, Available = true };
+                break;
+            case "create-table" when op.Count == 2:
+                var (dbName, tableName) = Split(op[1]);
+                var db = target.Data.FindDatabase(dbName);
+                if (db is null)
+                {
+                    db = new DatabaseInfo { Id = target.AllocateId(), Name = dbName };
+                    target.Data.Databases[db.Id] = db;
+                }
+
+                var created = new TableInfo { Id = target.AllocateId(), DbId = db.Id, Name = tableName, Workload = "User" };
+                target.Data.Tables[created.Id] = created;
+                break;
+            case "add-changefeed" when op.Count == 2:
+                target.Changefeeds.Add(op[1]);
+                break;
+            case "show" when op.Count == 1:
+                app.Out.WriteLine(JsonSerializer.Serialize(target, JsonFiles.Options));
+                return 0;
+            default:
+                throw new SimulatorConfigurationException($"unknown target operation '{string.Join(' ', op)}'\n{SimulatorCommands.Usage}");
+        }
+
+        world.SaveTarget(target);
+        return 0;
+    }
+
+    private static TableInfo Find(TargetCluster target, string qualified)
+    {
+        var (db, table) = Split(qualified);
+        return target.Data.FindTable(db, table)
+            ?? throw new SimulatorConfigurationException($"table '{qualified}' does not exist in target {target.Pd}");
+    }
+
+    private static (string Db, string Table) Split(string qualified)
+    {
+        var dot = qualified.IndexOf('.', StringComparison.Ordinal);
+        return dot > 0 && dot < qualified.Length - 1
+            ? (qualified[..dot], qualified[(dot + 1)..])
+            : throw new SimulatorConfigurationException($"'{qualified}' is not DB.TABLE");
+    }
+}

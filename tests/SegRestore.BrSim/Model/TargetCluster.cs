@@ -1,0 +1,23 @@
+namespace SegRestore.BrSim.Model;
+
+/// <summary>A simulated downstream TiDB cluster, reached through its PD address.</summary>
+public sealed class TargetCluster
+{
+    public string Pd { get; set; } = "";
+    public ulong ClusterId { get; set; }
+    public ClusterData Data { get; set; } = new();
+    public long NextId { get; set; } = 1000;
+
+    /// <summary>TiKV gc.ratio-threshold; BR sets -1 while it restores.</summary>
+    public string GcRatioThreshold { get; set; } = "1.1";
+
+    public List<RestoreRegistryEntry> RestoreRegistry { get; set; } = [];
+    public List<PitrIdMapRow> PitrIdMap { get; set; } = [];
+
+    /// <summary>Checkpoint kept in the cluster's own tables when no --checkpoint-storage is given.</summary>
+    public LogRestoreCheckpoint? TableCheckpoint { get; set; }
+
+    public List<string> Changefeeds { get; set; } = [];
+
+    public long AllocateId() => NextId++;
+}

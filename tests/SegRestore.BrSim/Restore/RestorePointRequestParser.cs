@@ -1,0 +1,76 @@
+using SegRestore.Br.Probe;
+using SegRestore.BrSim.Cli;
+using SegRestore.BrSim.Model;
+
+namespace SegRestore.BrSim.Restore;
+
+/// <summary>BR's own flag checks for `restore point`, in BR's words. Pure: flags in, request or BR's error out.</summary>
+public static class RestorePointRequestParser
+{
+    public const string MutuallyExclusive = "start-ts and full-backup-storage are mutually exclusive";
+
+    public static RestorePointRequest Parse(ParsedFlags flags, BrDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(flags);
+        var storage = flags.Get("storage");
+        if (string.IsNullOrEmpty(storage))
+        {
+            throw BrErrorException.InvalidArgument("storage");
+        }
+
+        var full = flags.Get("full-backup-storage");
+        var startText = flags.Get("start-ts");
+        if (!string.IsNullOrEmpty(full) && !string.IsNullOrEmpty(startText))
+        {
+            throw BrErrorException.InvalidArgument(MutuallyExclusive);
+        }
+
+        var startTs = ParseTs(startText);
+        var restoredTs = ParseTs(flags.Get("restored-ts"));
+        var segmentFlag = BrDialects.SegmentFlag(dialect);
+        bool? last = segmentFlag is not null && flags.Has(segmentFlag) ? flags.GetBool(segmentFlag, true) : null;
+        return new RestorePointRequest(
+            Pd: flags.Get("pd") ?? "127.0.0.1:2379",
+            LogStorage: storage,
+            FullBackupStorage: string.IsNullOrEmpty(full) ? null : full,
+            StartTs: startTs,
+            RestoredTs: restoredTs,
+            LastFlag: last,
+            CheckpointStorage: string.IsNullOrEmpty(flags.Get("checkpoint-storage")) ? null : flags.Get("checkpoint-storage"),
+            UseCheckpoint: flags.GetBool("use-checkpoint", true),
+            Dialect: dialect,
+            LogFile: flags.Get("log-file"));
+    }
+
+    /// <summary>
+    /// Whether this run is the last segment. V2 defaults to true when the flag is omitted; V1 defaults to true too, but
+    /// an omitted flag with --restored-ts below the log's max counts as not final; a BR without segments always finalizes.
+    /// </summary>
+    public static bool IsLastSegment(RestorePointRequest request, ulong restoredTs, ulong logMaxTs)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Dialect switch
+        {
+            BrDialect.LastSegment => request.LastFlag ?? true,
+            BrDialect.Last => request.LastFlag ?? (request.RestoredTs is null || restoredTs >= logMaxTs),
+            _ => true,
+        };
+    }
+
+    /// <summary>BR's checkLogRange: logMinTS &lt;= restoreFrom &lt;= restoreTo &lt;= logMaxTS.</summary>
+    public static string? CheckLogRange(ulong from, ulong to, ulong logMin, ulong logMax) =>
+        logMin > from || from > to || to > logMax
+            ? $"restore log from {from}({Tso.GoTimeString(from)}) to {to}({Tso.GoTimeString(to)}),  but the current existed log from {logMin}({Tso.GoTimeString(logMin)}) to {logMax}({Tso.GoTimeString(logMax)})"
+            : null;
+
+    private static ulong? ParseTs(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        var (tso, error) = TimestampArgument.Parse(text);
+        return error is null ? tso : throw new BrErrorException(error);
+    }
+}
