@@ -23,7 +23,8 @@ case "${1:-}" in
       || { cat "$data/server.log" >&2; echo "pg: FAILED: pg_ctl start" >&2; exit 1; }
     mkdir -p "$state"
     echo "$data" > "$state/dir"
-    echo "SEGRESTORE_TEST_PG=Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres" > "$root/.tmp/pg.env"
+    # Quoted: the connection string holds ';', which would end the assignment when the file is sourced.
+    echo "SEGRESTORE_TEST_PG='Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres'" > "$root/.tmp/pg.env"
     echo "SEGRESTORE_TEST_PG_DATA=$data/db" >> "$root/.tmp/pg.env"
     echo "SEGRESTORE_TEST_PG_BIN=$bin" >> "$root/.tmp/pg.env"
     echo "pg: started on 127.0.0.1:$port ($data)"
