@@ -14,6 +14,7 @@ namespace SegRestore.Kube.Serialization;
 [JsonSerializable(typeof(V1Secret))]
 [JsonSerializable(typeof(Corev1Event))]
 [JsonSerializable(typeof(V1Lease))]
+[JsonSerializable(typeof(V1Namespace))]
 [JsonSerializable(typeof(V1Status))]
 [JsonSerializable(typeof(V1DeleteOptions))]
 [JsonSerializable(typeof(KubernetesList<V1Pod>))]
