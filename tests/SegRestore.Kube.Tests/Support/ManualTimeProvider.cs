@@ -26,6 +26,18 @@ public sealed class ManualTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>When the earliest armed timer fires, if any.</summary>
+    public DateTimeOffset? NextDue
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _timers.Where(t => t.Due is not null).Min(t => t.Due);
+            }
+        }
+    }
+
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = new ManualTimer(this, callback, state);
