@@ -98,6 +98,34 @@ public sealed class ControllerAcceptanceTests(LocalClusterFixture cluster) : IDi
         gaps[5].Should().Be(100, "a success forgets the backoff");
     }
 
+    [Fact]
+    public async Task A_pods_change_wakes_its_owner_by_owner_reference()
+    {
+        var ns = await cluster.NewNamespaceAsync(_client, "owned");
+        var counter = new ReconcileCounter();
+        var services = new ServiceCollection().AddSingleton<IKubernetesClient>(_client).AddSingleton(counter);
+        services.AddSegRestoreController<CountingReconciler, V1ConfigMap>(o => o.Informer = new InformerOptions { Namespace = ns })
+            .WithOwned(OwnerMapping.ByOwnerReference<V1Pod, V1ConfigMap>(), new InformerOptions { Namespace = ns, LabelSelector = "app=worker" });
+        await using var harness = new ControllerHarness(services);
+        await harness.StartAsync();
+        var owner = await _writer.CreateAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "owner", NamespaceProperty = ns } });
+        await Eventually.AssertAsync(() => counter.Count == 1, "the owner is reconciled once on start");
+
+        await _writer.CreateAsync(new V1Pod
+        {
+            Metadata = new V1ObjectMeta
+            {
+                Name = "worker",
+                NamespaceProperty = ns,
+                Labels = new Dictionary<string, string> { ["app"] = "worker" },
+                OwnerReferences = [new V1OwnerReference { ApiVersion = "v1", Kind = "ConfigMap", Name = "owner", Uid = owner.Metadata.Uid!, Controller = true }],
+            },
+            Spec = new V1PodSpec { Containers = [new V1Container { Name = "c", Image = "busybox" }] },
+        });
+
+        await Eventually.AssertAsync(() => counter.Count >= 2, "the pod's creation wakes its owner");
+    }
+
     /// <summary>Waits for call <paramref name="call"/> to fail and schedule its retry, then moves the clock to it.</summary>
     private static async Task AdvanceToRetryAsync(ManualTimeProvider time, FailureScript script, int call)
     {
