@@ -89,12 +89,12 @@ public sealed class InformerAcceptanceTests(LocalClusterFixture cluster) : IDisp
         });
         using var stop = new CancellationTokenSource();
         using var stopWriter = new CancellationTokenSource();
+        // LocalCluster reads the drop interval when a stream starts, so it is set before the first watch.
+        var faults = cluster.Server.Faults;
+        faults.DropWatchesEvery = TimeSpan.FromMilliseconds(150);
         var run = informer.RunAsync(stop.Token);
         var writer = MutateAsync(ns, stopWriter.Token);
         await informer.WaitForSyncAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
-
-        var faults = cluster.Server.Faults;
-        faults.DropWatchesEvery = TimeSpan.FromMilliseconds(150);
         await Eventually.AssertAsync(() => informer.WatchCount >= 21, "20 streams are dropped and resumed", TimeSpan.FromSeconds(60));
         faults.ForceGoneOnNextWatch(inStream: false, count: 2);
         await Eventually.AssertAsync(() => informer.ListCount >= 3, "two HTTP 410s on watch start force re-lists", TimeSpan.FromSeconds(60));
