@@ -13,8 +13,20 @@ public sealed class LeaderElectionService(LeaderElector elector) : BackgroundSer
 
     public bool IsLeader => elector.IsLeader;
 
-    public Task<CancellationToken> WaitForLeadershipAsync(CancellationToken cancellationToken) =>
-        Volatile.Read(ref _nextTerm).Task.WaitAsync(cancellationToken);
+    public async Task<CancellationToken> WaitForLeadershipAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var term = await Volatile.Read(ref _nextTerm).Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (!term.IsCancellationRequested)
+            {
+                return term;
+            }
+
+            // A term that just ended; its successor is swapped in by the cancellation callback in LeadAsync.
+            await Task.Yield();
+        }
+    }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         elector.RunAsync(LeadAsync, stoppingToken);
@@ -22,15 +34,10 @@ public sealed class LeaderElectionService(LeaderElector elector) : BackgroundSer
     private async Task LeadAsync(CancellationToken term)
     {
         var started = Volatile.Read(ref _nextTerm);
+        // Waiters arriving after the loss must wait for the next term, not get this cancelled one.
+        await using var swap = term.Register(() => Interlocked.CompareExchange(
+            ref _nextTerm, new(TaskCreationOptions.RunContinuationsAsynchronously), started)).ConfigureAwait(false);
         started.TrySetResult(term);
-        try
-        {
-            await Task.Delay(Timeout.InfiniteTimeSpan, term).ConfigureAwait(false);
-        }
-        finally
-        {
-            // Waiters arriving after the loss must wait for the next term, not get this cancelled one.
-            Interlocked.CompareExchange(ref _nextTerm, new(TaskCreationOptions.RunContinuationsAsynchronously), started);
-        }
+        await Task.Delay(Timeout.InfiniteTimeSpan, term).ConfigureAwait(false);
     }
 }
