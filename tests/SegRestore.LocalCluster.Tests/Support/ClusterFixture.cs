@@ -10,6 +10,7 @@ public sealed class ClusterFixture : IAsyncLifetime, IDisposable
     public const string WidgetCrdName = "widgets.contract.segrestore.io";
     public const string WidgetsPath = "/apis/contract.segrestore.io/v1alpha1";
     private readonly SemaphoreSlim _crdGate = new(1, 1);
+    private readonly System.Collections.Concurrent.ConcurrentBag<string> _namespaces = [];
     private bool _crdReady;
 
     public LocalClusterServer? Local { get; private set; }
@@ -41,7 +42,12 @@ public sealed class ClusterFixture : IAsyncLifetime, IDisposable
     };
 
     /// <summary>A fresh namespace for one test.</summary>
-    public Task<string> NewNamespace() => NewNamespaceOn(Http);
+    public async Task<string> NewNamespace()
+    {
+        var name = await NewNamespaceOn(Http);
+        _namespaces.Add(name);
+        return name;
+    }
 
     public static async Task<string> NewNamespaceOn(KubeHttp http)
     {
@@ -114,6 +120,17 @@ public sealed class ClusterFixture : IAsyncLifetime, IDisposable
 
     public async Task DisposeAsync()
     {
+        // On a real cluster the suite must not leave its namespaces and CRDs behind.
+        foreach (var ns in _namespaces)
+        {
+            await Http.Delete($"/api/v1/namespaces/{ns}");
+        }
+
+        foreach (var crd in new[] { WidgetCrdName, "gadgets.gadgets.segrestore.io", "sprockets.sprockets.segrestore.io" })
+        {
+            await Http.Delete($"/apis/apiextensions.k8s.io/v1/customresourcedefinitions/{crd}");
+        }
+
         Http.Dispose();
         if (Local is not null)
         {
