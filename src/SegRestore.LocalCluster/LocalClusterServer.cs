@@ -122,7 +122,14 @@ public sealed class LocalClusterServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _controllers.DisposeAsync().ConfigureAwait(false);
-        await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        // Open watches would hold Kestrel's graceful shutdown for its whole timeout: end them first, and give
+        // any other open request a short grace.
+        _store.CloseWatches();
+        using (var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        {
+            await _app.StopAsync(grace.Token).ConfigureAwait(false);
+        }
+
         await _app.DisposeAsync().ConfigureAwait(false);
         _store.Dispose();
         _certificates?.Dispose();

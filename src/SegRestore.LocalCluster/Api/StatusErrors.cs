@@ -9,17 +9,25 @@ public static class StatusErrors
     public const string ConflictMessage =
         "the object has been modified; please apply your changes to the latest version and try again";
 
-    public static JsonObject Build(int code, string reason, string message, JsonObject? details) => new()
+    public static JsonObject Build(int code, string reason, string message, JsonObject? details)
     {
-        ["kind"] = "Status",
-        ["apiVersion"] = "v1",
-        ["metadata"] = new JsonObject(),
-        ["status"] = "Failure",
-        ["message"] = message,
-        ["reason"] = reason,
-        ["details"] = WithoutNulls(details),
-        ["code"] = code,
-    };
+        var status = new JsonObject
+        {
+            ["kind"] = "Status",
+            ["apiVersion"] = "v1",
+            ["metadata"] = new JsonObject(),
+            ["status"] = "Failure",
+            ["message"] = message,
+            ["reason"] = reason,
+        };
+        if (WithoutNulls(details) is { } kept)
+        {
+            status["details"] = kept;
+        }
+
+        status["code"] = code;
+        return status;
+    }
 
     public static ApiException NotFound(ResourceDefinition resource, string name) =>
         Error(404, "NotFound", $"{resource.QualifiedPlural} \"{name}\" not found", Details(resource, name));

@@ -90,9 +90,19 @@ public sealed class ResourceEndpoint(ObjectService service, TableConverter table
         await HttpIo.WriteJsonAsync(context, code, obj).ConfigureAwait(false);
     }
 
-    private static async Task<JsonObject> ReadObjectAsync(HttpContext context) =>
-        await HttpIo.ReadJsonAsync(context).ConfigureAwait(false) as JsonObject
+    /// <summary>Bodies must be JSON: kubectl's typed commands (<c>kubectl create configmap</c>) send protobuf,
+    /// which LocalCluster does not decode, so they get the 415 a server without that codec gives.</summary>
+    private static async Task<JsonObject> ReadObjectAsync(HttpContext context)
+    {
+        var contentType = (context.Request.ContentType ?? "application/json").Split(';')[0].Trim();
+        if (contentType is not ("application/json" or ""))
+        {
+            throw StatusErrors.UnsupportedMediaType(contentType, ["application/json"]);
+        }
+
+        return await HttpIo.ReadJsonAsync(context).ConfigureAwait(false) as JsonObject
             ?? throw StatusErrors.BadRequest("the request body must be a JSON object");
+    }
 
     private JsonObject List(HttpRequest request, ApiPath path, ResourceDefinition resource, ListQuery query)
     {

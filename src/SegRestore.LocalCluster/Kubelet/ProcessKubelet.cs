@@ -82,7 +82,22 @@ public sealed class ProcessKubelet : IPodLogs, IAsyncDisposable
             return;
         }
 
-        if (!running && ServerFields.Str(pod["status"]?["phase"]) == "Pending" && pod["status"]?["containerStatuses"] is null)
+        var phase = ServerFields.Str(pod["status"]?["phase"]);
+        if (!running && (phase == "Running" || (phase == "Pending" && pod["status"]?["containerStatuses"] is not null)))
+        {
+            // Started by an earlier LocalCluster process (SQLite state): its processes are gone, as after a node
+            // reboot, and restartPolicy Never means the pod fails.
+            _objects.Mutate(BuiltInResources.Pods, obj.Key.Namespace, obj.Key.Name, statusWrite: true, p =>
+            {
+                var status = (JsonObject)p["status"]!;
+                status["phase"] = "Failed";
+                status["reason"] = "NodeRestarted";
+                status["message"] = "LocalCluster restarted while the pod was running; its processes are gone";
+            });
+            return;
+        }
+
+        if (!running && phase == "Pending" && pod["status"]?["containerStatuses"] is null)
         {
             var worker = new PodWorker(_objects, _options, _time, _logger, pod, Path.Combine(_root, $"{obj.Key.Namespace}_{obj.Key.Name}_{uid[..8]}"));
             var run = Task.Run(() => RunAsync(worker, obj.Key.Namespace, obj.Key.Name, uid));

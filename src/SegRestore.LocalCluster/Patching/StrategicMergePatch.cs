@@ -98,7 +98,9 @@ public static class StrategicMergePatch
             return union;
         }
 
-        if (!MergeKeys.TryGetValue(field, out var key) || patch.Any(p => p is not JsonObject))
+        // Container ports merge by containerPort, service ports by port.
+        var key = field == "ports" && patch.OfType<JsonObject>().Any(p => p["containerPort"] is null) ? "port" : MergeKeys.GetValueOrDefault(field);
+        if (key is null || patch.Any(p => p is not JsonObject))
         {
             return (JsonArray)patch.DeepClone();
         }

@@ -119,7 +119,8 @@ public sealed class ObjectStore : IDisposable
         }
     }
 
-    public void Dispose()
+    /// <summary>Ends every subscription: open watches finish their responses cleanly.</summary>
+    public void CloseWatches()
     {
         List<WatchSubscription> subscribers;
         lock (_gate)
@@ -131,7 +132,11 @@ public sealed class ObjectStore : IDisposable
         {
             subscriber.Dispose();
         }
+    }
 
+    public void Dispose()
+    {
+        CloseWatches();
         _persistence?.Dispose();
     }
 
