@@ -181,4 +181,44 @@ public class ResourceInformerTests
         await run;
         _watchOptions[1]!.ResourceVersion.Should().Be("10");
     }
+
+    [Fact]
+    public async Task Failure_backoff_grows_and_resets_after_a_healthy_stream()
+    {
+        Lists(List("10"));
+        var time = new ManualTimeProvider();
+        for (var i = 0; i < 3; i++)
+        {
+            _watches.Enqueue(_ => Failing<V1ConfigMap>(new IOException("refused")));
+        }
+
+        _watches.Enqueue(ct => StreamOf([new WatchEvent<V1ConfigMap>(WatchEventType.Added, ConfigMap("a", "11"), null)], hang: false, ct)
+            .Concat(Failing<V1ConfigMap>(new IOException("reset"))));
+        _watches.Enqueue(_ => Failing<V1ConfigMap>(new IOException("refused")));
+        var informer = NewInformer(time, new InformerOptions
+        {
+            Namespace = "ns",
+            IdleTimeout = TimeSpan.FromDays(1),
+            Backoff = new Kube.Runtime.BackoffPolicy(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1), 0),
+        });
+        using var cts = new CancellationTokenSource();
+        var run = informer.RunAsync(cts.Token);
+
+        var delays = new List<TimeSpan>();
+        for (var watch = 1; watch <= 5; watch++)
+        {
+            DateTimeOffset? due = null;
+            await Eventually.AssertAsync(() =>
+            {
+                due = time.NextDue;
+                return WatchCount == watch && due is { } d && d - time.GetUtcNow() < TimeSpan.FromHours(1);
+            }, $"watch {watch} fails and a retry is scheduled");
+            delays.Add(due!.Value - time.GetUtcNow());
+            time.Advance(due.Value - time.GetUtcNow());
+        }
+
+        await cts.CancelAsync();
+        await run;
+        delays.Select(d => d.TotalSeconds).Should().Equal(1, 2, 4, 1, 2);
+    }
 }
