@@ -10,6 +10,7 @@ public static class Program
     {
         var root = new RootCommand("SegRestore: segmented point-in-time restores of TiDB, declaratively.");
         root.Subcommands.Add(CrdCommand.Create());
+        root.Subcommands.Add(LocalUpCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

@@ -1,0 +1,52 @@
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SegRestore.Kube.Client;
+using SegRestore.Kube.Events;
+using SegRestore.Kube.Models;
+using SegRestore.Kube.Serialization;
+
+namespace SegRestore.Kube.Controller;
+
+/// <summary>
+/// Registration in the shape of KubeOps' <c>AddKubernetesOperator().AddController&lt;TImpl, TEntity&gt;()</c>. Shared
+/// parts use <c>TryAdd</c>, so a host or a test registers its own client, configuration, clock or leadership first.
+/// </summary>
+public static class ControllerServiceCollectionExtensions
+{
+    /// <summary>
+    /// The client and its configuration (<see cref="KubernetesClientConfiguration.BuildDefaultConfig"/> unless one is
+    /// registered), the clock, the event recorder and single-replica leadership. Extra
+    /// <see cref="IJsonTypeInfoResolver"/> registrations (an entity's source-generated context) join the JSON options.
+    /// </summary>
+    public static IServiceCollection AddSegRestoreKubernetesClient(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddLogging();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => KubernetesClientConfiguration.BuildDefaultConfig());
+        services.TryAddSingleton<IKubernetesClient>(sp => new KubernetesClient(
+            sp.GetRequiredService<KubernetesClientConfiguration>(),
+            KubernetesJson.Create([.. sp.GetServices<IJsonTypeInfoResolver>()]),
+            timeProvider: sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(new EventRecorderOptions());
+        services.TryAddSingleton<IEventRecorder, EventRecorder>();
+        services.TryAddSingleton<ILeadership, AlwaysLeader>();
+        return services;
+    }
+
+    /// <summary>Registers <typeparamref name="TReconciler"/> as the controller of <typeparamref name="TEntity"/>.</summary>
+    public static ControllerBuilder<TEntity> AddSegRestoreController<TReconciler, TEntity>(
+        this IServiceCollection services, Action<EntityControllerOptions<TEntity>>? configure = null)
+        where TReconciler : class, IEntityController<TEntity>
+        where TEntity : class, IKubernetesObject<V1ObjectMeta>
+    {
+        services.AddSegRestoreKubernetesClient();
+        var options = new EntityControllerOptions<TEntity>();
+        configure?.Invoke(options);
+        services.TryAddSingleton(options);
+        services.TryAddScoped<IEntityController<TEntity>, TReconciler>();
+        services.AddHostedService<EntityControllerHost<TEntity>>();
+        return new ControllerBuilder<TEntity>(services);
+    }
+}

@@ -1,0 +1,15 @@
+namespace SegRestore.Kube.Models;
+
+/// <summary><c>core/v1 PodSecurityContext</c>.</summary>
+public sealed class V1PodSecurityContext
+{
+    public bool? RunAsNonRoot { get; set; }
+
+    public long? RunAsUser { get; set; }
+
+    public long? RunAsGroup { get; set; }
+
+    public long? FsGroup { get; set; }
+
+    public V1SeccompProfile? SeccompProfile { get; set; }
+}

@@ -1,0 +1,87 @@
+using Microsoft.Extensions.Logging;
+using SegRestore.LocalCluster.Api;
+using SegRestore.LocalCluster.Kubelet;
+using SegRestore.LocalCluster.Semantics;
+using SegRestore.LocalCluster.Storage;
+
+namespace SegRestore.LocalCluster.Controllers;
+
+/// <summary>Runs the in-process controllers (garbage collector, namespace and CRD cleanup, process kubelet) on
+/// one feed of every committed change, in commit order.</summary>
+public sealed class ClusterControllers : IAsyncDisposable
+{
+    private readonly ObjectService _objects;
+    private readonly GarbageCollector _collector;
+    private readonly ProcessKubelet? _kubelet;
+    private readonly ILogger<ClusterControllers> _logger;
+    private readonly CancellationTokenSource _stop = new();
+    private Task _loop = Task.CompletedTask;
+
+    public ClusterControllers(ObjectService objects, LocalClusterOptions options, ILoggerFactory loggers)
+    {
+        _objects = objects;
+        _collector = new GarbageCollector(objects, loggers.CreateLogger<GarbageCollector>());
+        _kubelet = options.Kubelet.Enabled
+            ? new ProcessKubelet(objects, options.Kubelet, options.Time, loggers.CreateLogger<ProcessKubelet>())
+            : null;
+        _logger = loggers.CreateLogger<ClusterControllers>();
+    }
+
+    public IPodLogs? PodLogs => _kubelet;
+
+    public void Start()
+    {
+        var subscription = _objects.Store.Watch(null, null);
+        _loop = Task.Run(() => RunAsync(subscription, _stop.Token));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await _loop.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+
+        if (_kubelet is not null)
+        {
+            await _kubelet.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _stop.Dispose();
+    }
+
+    private async Task RunAsync(WatchSubscription subscription, CancellationToken cancellationToken)
+    {
+        using (subscription)
+        {
+            Guard(_collector.Resume);
+            foreach (var obj in subscription.InitialObjects)
+            {
+                Guard(() => _kubelet?.Observe(obj));
+            }
+
+            await foreach (var change in subscription.Events.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                Guard(() => _collector.Handle(change));
+                Guard(() => _kubelet?.Observe(change.Type == WatchEventType.Deleted ? null : change.Current, change));
+            }
+        }
+    }
+
+    private void Guard(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (ApiException e)
+        {
+            _logger.LogWarning("Controller action failed: {Code} {Message}", e.Code, e.Message);
+        }
+    }
+}

@@ -1,0 +1,219 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using SegRestore.LocalCluster.Api;
+using SegRestore.LocalCluster.Resources;
+using SegRestore.LocalCluster.Selectors;
+using SegRestore.LocalCluster.Semantics;
+
+namespace SegRestore.LocalCluster.Http;
+
+/// <summary>Maps REST verbs on resource paths to the object semantics: list (with selectors and pagination),
+/// watch, get, create, update, patch, delete and deletecollection, in JSON or as a Table.</summary>
+public sealed class ResourceEndpoint(ObjectService service, TableConverter tables, WatchStreamer watches, TimeSpan defaultWatchTimeout)
+{
+    public static string Verb(HttpRequest request, ApiPath path, bool watch) => (request.Method, path.Name) switch
+    {
+        ("GET", null) => watch ? "watch" : "list",
+        ("GET", _) => "get",
+        ("POST", _) => "create",
+        ("PUT", _) => "update",
+        ("PATCH", _) => "patch",
+        ("DELETE", null) => "deletecollection",
+        ("DELETE", _) => "delete",
+        _ => request.Method.ToLowerInvariant(),
+    };
+
+    public async Task HandleAsync(HttpContext context, ApiPath path, ResourceDefinition resource, ListQuery query)
+    {
+        var request = context.Request;
+        var statusWrite = path.Subresource == "status";
+        if (path.Subresource is not null and not "status")
+        {
+            throw StatusErrors.NotFoundPath(context.Request.Path);
+        }
+
+        switch (request.Method, path.Name)
+        {
+            case ("GET", null) when query.Watch:
+                await watches.StreamAsync(context, WatchRequestFor(request, path, resource, query)).ConfigureAwait(false);
+                break;
+            case ("GET", null):
+                await HttpIo.WriteJsonAsync(context, 200, List(request, path, resource, query)).ConfigureAwait(false);
+                break;
+            case ("GET", { } name):
+                if (statusWrite && !resource.HasStatus)
+                {
+                    throw StatusErrors.NotFoundPath(request.Path);
+                }
+
+                var obj = service.Get(resource, path.Namespace, name);
+                await WriteObjectAsync(context, 200, resource, obj, query).ConfigureAwait(false);
+                break;
+            case ("POST", null):
+                var created = service.Create(resource, path.Namespace, await ReadObjectAsync(context).ConfigureAwait(false));
+                await HttpIo.WriteJsonAsync(context, 201, created).ConfigureAwait(false);
+                break;
+            case ("PUT", { } name):
+                var updated = service.Update(resource, path.Namespace, name, await ReadObjectAsync(context).ConfigureAwait(false), statusWrite);
+                await HttpIo.WriteJsonAsync(context, 200, updated).ConfigureAwait(false);
+                break;
+            case ("PATCH", { } name):
+                var (type, contentType) = PatchTypeOf(request);
+                var patch = await HttpIo.ReadJsonAsync(context).ConfigureAwait(false);
+                var patched = service.Patch(resource, path.Namespace, name, type, contentType, patch, statusWrite);
+                await HttpIo.WriteJsonAsync(context, 200, patched).ConfigureAwait(false);
+                break;
+            case ("DELETE", { } name):
+                var options = DeleteOptionsOf(request.Query, await HttpIo.ReadOptionalObjectAsync(context).ConfigureAwait(false));
+                await HttpIo.WriteJsonAsync(context, 200, service.Delete(resource, path.Namespace, name, options)).ConfigureAwait(false);
+                break;
+            case ("DELETE", null):
+                var collectionOptions = DeleteOptionsOf(request.Query, await HttpIo.ReadOptionalObjectAsync(context).ConfigureAwait(false));
+                await HttpIo.WriteJsonAsync(context, 200, DeleteCollection(request, path, resource, query, collectionOptions)).ConfigureAwait(false);
+                break;
+            default:
+                throw StatusErrors.MethodNotAllowed($"the server does not allow this method on the requested resource ({request.Method} {request.Path})");
+        }
+    }
+
+    private async Task WriteObjectAsync(HttpContext context, int code, ResourceDefinition resource, JsonObject obj, ListQuery query)
+    {
+        if (HttpIo.AcceptedTableVersion(context.Request) is { } tableVersion)
+        {
+            var table = tables.Convert(resource, [obj], tableVersion, query.IncludeObject,
+                new JsonObject { ["resourceVersion"] = obj["metadata"]?["resourceVersion"]?.DeepClone() });
+            await HttpIo.WriteJsonAsync(context, code, table).ConfigureAwait(false);
+            return;
+        }
+
+        await HttpIo.WriteJsonAsync(context, code, obj).ConfigureAwait(false);
+    }
+
+    /// <summary>Bodies must be JSON: kubectl's typed commands (<c>kubectl create configmap</c>) send protobuf,
+    /// which LocalCluster does not decode, so they get the 415 a server without that codec gives.</summary>
+    private static async Task<JsonObject> ReadObjectAsync(HttpContext context)
+    {
+        var contentType = (context.Request.ContentType ?? "application/json").Split(';')[0].Trim();
+        if (contentType is not ("application/json" or ""))
+        {
+            throw StatusErrors.UnsupportedMediaType(contentType, ["application/json"]);
+        }
+
+        return await HttpIo.ReadJsonAsync(context).ConfigureAwait(false) as JsonObject
+            ?? throw StatusErrors.BadRequest("the request body must be a JSON object");
+    }
+
+    private JsonObject List(HttpRequest request, ApiPath path, ResourceDefinition resource, ListQuery query)
+    {
+        var labels = LabelSelector.Parse(query.LabelSelector);
+        var fields = FieldSelector.Parse(query.FieldSelector, resource.Plural);
+        var (items, listVersion) = service.Store.List(resource.Id, resource.Namespaced ? path.Namespace : null);
+        var selected = items.Where(o => labels.Matches(o.Labels) && fields.Matches(o.Fields));
+        if (query.Continue is { Length: > 0 } token)
+        {
+            var (tokenVersion, lastNamespace, lastName) = ListQuery.DecodeContinue(token);
+            if (service.Store.IsCompacted(tokenVersion))
+            {
+                throw StatusErrors.Expired("The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.");
+            }
+
+            selected = selected.Where(o => string.CompareOrdinal(o.Key.Namespace, lastNamespace) > 0
+                || (o.Key.Namespace == lastNamespace && string.CompareOrdinal(o.Key.Name, lastName) > 0));
+            listVersion = tokenVersion;
+        }
+
+        var all = selected.ToList();
+        var page = query.Limit > 0 ? all.Take((int)query.Limit).ToList() : all;
+        var metadata = new JsonObject { ["resourceVersion"] = listVersion.ToString(CultureInfo.InvariantCulture) };
+        if (page.Count < all.Count)
+        {
+            var last = page[^1];
+            metadata["continue"] = ListQuery.EncodeContinue(listVersion, last.Key.Namespace, last.Key.Name);
+            metadata["remainingItemCount"] = all.Count - page.Count;
+        }
+
+        var objects = page.Select(o => ObjectService.AsVersion(resource, o.ToJson())).ToList();
+        if (HttpIo.AcceptedTableVersion(request) is { } tableVersion)
+        {
+            return tables.Convert(resource, objects, tableVersion, query.IncludeObject, metadata);
+        }
+
+        return new JsonObject
+        {
+            ["kind"] = resource.ListKind,
+            ["apiVersion"] = resource.ApiVersion,
+            ["metadata"] = metadata,
+            ["items"] = new JsonArray([.. objects]),
+        };
+    }
+
+    private JsonObject DeleteCollection(HttpRequest request, ApiPath path, ResourceDefinition resource, ListQuery query, DeleteOptions options)
+    {
+        var list = List(request, path, resource, query with { Limit = 0, Continue = null });
+        var deleted = new JsonArray();
+        foreach (var item in (list["items"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            var name = ServerFields.Str(item["metadata"]?["name"])!;
+            var ns = ServerFields.Str(item["metadata"]?["namespace"]);
+            try
+            {
+                deleted.Add(service.Delete(resource, ns, name, options));
+            }
+            catch (ApiException e) when (e.Code == 404)
+            {
+                // Removed concurrently: nothing left to delete.
+            }
+        }
+
+        list["items"] = deleted;
+        return list;
+    }
+
+    private WatchRequest WatchRequestFor(HttpRequest request, ApiPath path, ResourceDefinition resource, ListQuery query) => new(
+        resource,
+        path.Namespace,
+        LabelSelector.Parse(query.LabelSelector),
+        FieldSelector.Parse(query.FieldSelector, resource.Plural),
+        query.WatchFrom(),
+        query.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : defaultWatchTimeout,
+        query.AllowBookmarks,
+        HttpIo.AcceptedTableVersion(request),
+        query.IncludeObject);
+
+    private static (PatchType Type, string ContentType) PatchTypeOf(HttpRequest request)
+    {
+        var contentType = (request.ContentType ?? "").Split(';')[0].Trim();
+        return contentType switch
+        {
+            "application/merge-patch+json" => (PatchType.Merge, contentType),
+            "application/json-patch+json" => (PatchType.Json, contentType),
+            "application/strategic-merge-patch+json" => (PatchType.StrategicMerge, contentType),
+            "application/apply-patch+yaml" or "application/apply-patch+cbor" => (PatchType.Apply, contentType),
+            _ => throw StatusErrors.UnsupportedMediaType(contentType, ObjectService.BuiltInPatchMediaTypes),
+        };
+    }
+
+    private static DeleteOptions DeleteOptionsOf(IQueryCollection query, JsonObject? body)
+    {
+        long? grace = body?["gracePeriodSeconds"] is JsonValue g ? g.GetValue<long>() : null;
+        if (query["gracePeriodSeconds"].FirstOrDefault() is { } graceText)
+        {
+            grace = ListQuery.ParseVersion(graceText);
+        }
+
+        var policy = ServerFields.Str(body?["propagationPolicy"]) ?? query["propagationPolicy"].FirstOrDefault();
+        if (policy is null && body?["orphanDependents"] is JsonValue orphan && orphan.GetValue<bool>())
+        {
+            policy = "Orphan";
+        }
+
+        return new DeleteOptions
+        {
+            PreconditionUid = ServerFields.Str(body?["preconditions"]?["uid"]),
+            PreconditionResourceVersion = ServerFields.Str(body?["preconditions"]?["resourceVersion"]),
+            PropagationPolicy = policy,
+            GracePeriodSeconds = grace,
+        };
+    }
+}

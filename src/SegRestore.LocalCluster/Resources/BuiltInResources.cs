@@ -1,0 +1,135 @@
+namespace SegRestore.LocalCluster.Resources;
+
+/// <summary>The built-in kinds LocalCluster serves, with the default Table columns of a real server.</summary>
+public static class BuiltInResources
+{
+    public const string CrdGroup = "apiextensions.k8s.io";
+
+    public static readonly PrinterColumn Age = new("Age", "date", ".metadata.creationTimestamp");
+
+    public static readonly ResourceDefinition Namespaces = new()
+    {
+        Group = "",
+        Version = "v1",
+        Plural = "namespaces",
+        Singular = "namespace",
+        Kind = "Namespace",
+        ShortNames = ["ns"],
+        Namespaced = false,
+        HasStatus = true,
+        Verbs = ["create", "delete", "get", "list", "patch", "update", "watch"],
+        PrinterColumns = [new("Status", "string", ".status.phase"), Age],
+    };
+
+    public static readonly ResourceDefinition Pods = new()
+    {
+        Group = "",
+        Version = "v1",
+        Plural = "pods",
+        Singular = "pod",
+        Kind = "Pod",
+        ShortNames = ["po"],
+        Categories = ["all"],
+        HasStatus = true,
+        HasLog = true,
+        ReturnsDeletedObject = true,
+        PrinterColumns =
+        [
+            new("Ready", "string", "#pod-ready"), new("Status", "string", "#pod-status"),
+            new("Restarts", "string", "#pod-restarts"), Age,
+            new("IP", "string", ".status.podIP", Priority: 1), new("Node", "string", ".spec.nodeName", Priority: 1),
+        ],
+    };
+
+    public static readonly ResourceDefinition ConfigMaps = new()
+    {
+        Group = "",
+        Version = "v1",
+        Plural = "configmaps",
+        Singular = "configmap",
+        Kind = "ConfigMap",
+        ShortNames = ["cm"],
+        PrinterColumns = [new("Data", "integer", "#data-count"), Age],
+    };
+
+    public static readonly ResourceDefinition Secrets = new()
+    {
+        Group = "",
+        Version = "v1",
+        Plural = "secrets",
+        Singular = "secret",
+        Kind = "Secret",
+        PrinterColumns = [new("Type", "string", ".type"), new("Data", "integer", "#data-count"), Age],
+    };
+
+    public static readonly ResourceDefinition Events = new()
+    {
+        Group = "",
+        Version = "v1",
+        Plural = "events",
+        Singular = "event",
+        Kind = "Event",
+        ShortNames = ["ev"],
+        PrinterColumns =
+        [
+            new("Type", "string", ".type"), new("Reason", "string", ".reason"),
+            new("Object", "string", "#involved-object"), new("Message", "string", ".message"),
+            new("Count", "integer", ".count", Priority: 1), Age,
+        ],
+    };
+
+    public static readonly ResourceDefinition ServiceAccounts = new()
+    {
+        Group = "",
+        Version = "v1",
+        Plural = "serviceaccounts",
+        Singular = "serviceaccount",
+        Kind = "ServiceAccount",
+        ShortNames = ["sa"],
+        PrinterColumns = [Age],
+    };
+
+    public static readonly ResourceDefinition Services = new()
+    {
+        Group = "",
+        Version = "v1",
+        Plural = "services",
+        Singular = "service",
+        Kind = "Service",
+        ShortNames = ["svc"],
+        Categories = ["all"],
+        HasStatus = true,
+        PrinterColumns = [new("Type", "string", ".spec.type"), new("Cluster-IP", "string", ".spec.clusterIP"), Age],
+    };
+
+    public static readonly ResourceDefinition Leases = new()
+    {
+        Group = "coordination.k8s.io",
+        Version = "v1",
+        Plural = "leases",
+        Singular = "lease",
+        Kind = "Lease",
+        PrinterColumns = [new("Holder", "string", ".spec.holderIdentity"), Age],
+    };
+
+    public static readonly ResourceDefinition CustomResourceDefinitions = new()
+    {
+        Group = CrdGroup,
+        Version = "v1",
+        Plural = "customresourcedefinitions",
+        Singular = "customresourcedefinition",
+        Kind = "CustomResourceDefinition",
+        ShortNames = ["crd", "crds"],
+        Categories = ["api-extensions"],
+        Namespaced = false,
+        HasStatus = true,
+        TracksGeneration = true,
+        ReturnsDeletedObject = true,
+        PrinterColumns = [new("Created At", "string", ".metadata.creationTimestamp")],
+    };
+
+    public static IReadOnlyList<ResourceDefinition> All { get; } =
+    [
+        Namespaces, Pods, ConfigMaps, Secrets, Events, ServiceAccounts, Services, Leases, CustomResourceDefinitions,
+    ];
+}

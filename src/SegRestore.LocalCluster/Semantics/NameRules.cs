@@ -1,0 +1,49 @@
+using System.Text.RegularExpressions;
+using SegRestore.LocalCluster.Api;
+
+namespace SegRestore.LocalCluster.Semantics;
+
+/// <summary>Object name validation: RFC 1123 subdomains for most kinds, labels for namespaces.</summary>
+public static partial class NameRules
+{
+    private const string GenerateNameAlphabet = "bcdfghjklmnpqrstvwxz2456789";
+
+    public static FieldError? Validate(string name, bool labelOnly)
+    {
+        if (labelOnly)
+        {
+            return name.Length <= 63 && Label().IsMatch(name)
+                ? null
+                : new FieldError("FieldValueInvalid", "metadata.name",
+                    $"Invalid value: \"{name}\": a lowercase RFC 1123 label must consist of lower case alphanumeric "
+                    + "characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  "
+                    + "or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')");
+        }
+
+        return name.Length <= 253 && Subdomain().IsMatch(name)
+            ? null
+            : new FieldError("FieldValueInvalid", "metadata.name",
+                $"Invalid value: \"{name}\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric "
+                + "characters, '-' or '.', and must start and end with an alphanumeric character (e.g. "
+                + "'example.com', regex used for validation is "
+                + "'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')");
+    }
+
+    /// <summary>The prefix plus five random characters, as the API server completes <c>generateName</c>.</summary>
+    public static string Generate(string prefix)
+    {
+        Span<char> suffix = stackalloc char[5];
+        for (var i = 0; i < suffix.Length; i++)
+        {
+            suffix[i] = GenerateNameAlphabet[Random.Shared.Next(GenerateNameAlphabet.Length)];
+        }
+
+        return prefix + new string(suffix);
+    }
+
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
+    private static partial Regex Label();
+
+    [GeneratedRegex(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
+    private static partial Regex Subdomain();
+}

@@ -1,0 +1,120 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using SegRestore.LocalCluster.Api;
+using SegRestore.LocalCluster.Crd;
+using SegRestore.LocalCluster.Resources;
+using SegRestore.LocalCluster.Storage;
+
+namespace SegRestore.LocalCluster.Semantics;
+
+/// <summary>The API semantics of KUBE-SEMANTICS.md items 1-7, 10 and 11 over the object store: what create,
+/// update, patch and delete do to an object, independent of HTTP. Every mutation runs inside one store
+/// transaction, so checks and writes are atomic.</summary>
+public sealed partial class ObjectService(
+    ObjectStore store,
+    ResourceRegistry registry,
+    CrdRegistrar crds,
+    TimeProvider time,
+    ILogger<ObjectService> logger)
+{
+    public ObjectStore Store => store;
+
+    public ResourceRegistry Registry => registry;
+
+    /// <summary>Whether pods assigned to a node are deleted gracefully (the process kubelet finishes them).</summary>
+    public bool GracefulPodDeletion { get; set; }
+
+    public JsonObject Get(ResourceDefinition resource, string? ns, string name)
+    {
+        var stored = store.Get(Key(resource, ns, name)) ?? throw StatusErrors.NotFound(resource, name);
+        return AsVersion(resource, stored.ToJson());
+    }
+
+    public JsonObject? TryGet(ResourceDefinition resource, string? ns, string name) =>
+        store.Get(Key(resource, ns, name)) is { } stored ? AsVersion(resource, stored.ToJson()) : null;
+
+    public static ObjectKey Key(ResourceDefinition resource, string? ns, string name) =>
+        new(resource.Id, resource.Namespaced ? ns ?? "" : "", name);
+
+    /// <summary>Objects are stored at one version; reads at another served version only relabel apiVersion
+    /// (CRDs here use the conversion strategy None).</summary>
+    public static JsonObject AsVersion(ResourceDefinition resource, JsonObject obj)
+    {
+        obj["apiVersion"] = resource.ApiVersion;
+        obj["kind"] = resource.Kind;
+        return obj;
+    }
+
+    private string Now() => ServerFields.Timestamp(time.GetUtcNow());
+
+    private static string Name(JsonObject obj) => ServerFields.Str(obj["metadata"]?["name"]) ?? "";
+
+    private static void CheckNamespace(StoreTransaction tx, ResourceDefinition resource, string? ns, bool creating)
+    {
+        if (!resource.Namespaced)
+        {
+            return;
+        }
+
+        if (string.IsNullOrEmpty(ns))
+        {
+            throw StatusErrors.BadRequest("the server could not find the requested resource: a namespace is required");
+        }
+
+        var namespaceObject = tx.Get(new ObjectKey(BuiltInResources.Namespaces.Id, "", ns))
+            ?? throw StatusErrors.NamespaceNotFound(ns);
+        if (creating && namespaceObject.Deleting)
+        {
+            throw StatusErrors.Forbidden(resource, "", $"unable to create new content in namespace {ns} because it is being terminated");
+        }
+    }
+
+    /// <summary>Defaulting, validation and schema rules for a candidate object; throws 422 on violations.</summary>
+    private void Admit(ResourceDefinition resource, JsonObject candidate, JsonObject? previous, bool statusWrite)
+    {
+        var errors = new List<FieldError>();
+        errors.AddRange(BuiltInDefaults.Apply(resource, candidate, previous is null));
+        if (resource.Custom && resource.Schema is { } schema)
+        {
+            StructuralSchema.Prune(candidate, schema);
+            StructuralSchema.ApplyDefaults(candidate, schema);
+            errors.AddRange(StructuralSchema.Validate(candidate, schema));
+            if (!statusWrite && previous is not null && resource.ImmutableSpec is { } rule)
+            {
+                errors.AddRange(rule.Check(previous, candidate));
+            }
+        }
+
+        if (resource.Id == BuiltInResources.CustomResourceDefinitions.Id)
+        {
+            errors.AddRange(crds.Admit(candidate, previous is null));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw StatusErrors.Invalid(resource, Name(candidate), errors);
+        }
+    }
+
+    /// <summary>Registers the resources of a committed CRD so that the next request can use them.</summary>
+    private void AfterCommit(ResourceDefinition resource, StoredObject committed, bool removed)
+    {
+        if (resource.Id != BuiltInResources.CustomResourceDefinitions.Id)
+        {
+            return;
+        }
+
+        if (removed)
+        {
+            registry.RemoveCustom(committed.Key.Name);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("Unregistered custom resource {Crd}", committed.Key.Name);
+            }
+        }
+        else
+        {
+            crds.Register(committed.ToJson());
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using SegRestore.Kube.Client;
+using SegRestore.Kube.Models;
+using SegRestore.LocalCluster;
+using SegRestore.LocalCluster.Kubelet;
+
+namespace SegRestore.Kube.Tests.Acceptance;
+
+/// <summary>
+/// One LocalCluster for the acceptance tests, over HTTPS with a bearer token, so every test also exercises the
+/// kubeconfig path (CA data, token) of the client. Tests use their own namespaces and reset faults when done.
+/// </summary>
+public sealed class LocalClusterFixture : IAsyncLifetime
+{
+    private int _namespaces;
+
+    public LocalClusterServer Server { get; private set; } = null!;
+
+    public KubernetesClientConfiguration Configuration { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Server = await LocalClusterServer.StartAsync(new LocalClusterOptions
+        {
+            Https = true,
+            BearerToken = Convert.ToHexString(Guid.NewGuid().ToByteArray()),
+            BookmarkInterval = TimeSpan.FromSeconds(1),
+            Kubelet = new KubeletOptions { Enabled = false },
+        }, CancellationToken.None);
+        Configuration = KubernetesClientConfiguration.BuildConfigFromConfigText(Server.Kubeconfig);
+    }
+
+    public async Task DisposeAsync() => await Server.DisposeAsync();
+
+    /// <summary>A client with its own connection pool; <paramref name="wrap"/> can put a handler in front of it.</summary>
+    public KubernetesClient NewClient(string userAgent = "kube-tests", Func<HttpMessageHandler, HttpMessageHandler>? wrap = null)
+    {
+        var configuration = Configuration.WithUserAgent(userAgent);
+        var handler = KubernetesHttpHandler.Create(configuration);
+        return new KubernetesClient(configuration, handler: wrap is null ? handler : wrap(handler));
+    }
+
+    /// <summary>A fresh namespace, so tests do not see each other's objects.</summary>
+    public async Task<string> NewNamespaceAsync(KubernetesClient client, string prefix)
+    {
+        var name = $"{prefix}-{Interlocked.Increment(ref _namespaces)}";
+        await client.CreateAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = name } });
+        return name;
+    }
+}

@@ -1,0 +1,14 @@
+using SegRestore.Kube.Controller;
+using SegRestore.Kube.Models;
+
+namespace SegRestore.Kube.Tests.Support;
+
+/// <summary>Counts the reconciles of one host (each host registers its own <see cref="ReconcileCounter"/>).</summary>
+public sealed class CountingReconciler(ReconcileCounter counter) : IEntityController<V1ConfigMap>
+{
+    public Task<ReconcileResult> ReconcileAsync(V1ConfigMap entity, CancellationToken cancellationToken)
+    {
+        counter.Increment(entity.Metadata.Name!);
+        return Task.FromResult(ReconcileResult.Done());
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text.Json.Nodes;
+using SegRestore.LocalCluster.Tests.Support;
+
+namespace SegRestore.LocalCluster.Tests.Contract;
+
+/// <summary>KUBE-SEMANTICS item 7: failures are Status objects.</summary>
+[Collection(SharedCluster.Name)]
+[Trait("Category", "Contract")]
+public sealed class ErrorStatusTests(ClusterFixture cluster)
+{
+    [Fact]
+    public async Task A_missing_object_is_a_NotFound_Status_with_details()
+    {
+        var ns = await cluster.NewNamespace();
+
+        var response = (await cluster.Http.Get($"/api/v1/namespaces/{ns}/configmaps/missing")).ShouldBe(404).Json;
+
+        response["kind"]!.GetValue<string>().Should().Be("Status");
+        response["status"]!.GetValue<string>().Should().Be("Failure");
+        response["reason"]!.GetValue<string>().Should().Be("NotFound");
+        response["code"]!.GetValue<int>().Should().Be(404);
+        response["details"]!["name"]!.GetValue<string>().Should().Be("missing");
+        response["message"]!.GetValue<string>().Should().Be("configmaps \"missing\" not found");
+    }
+
+    [Fact]
+    public async Task Posting_to_an_object_path_is_405_MethodNotAllowed()
+    {
+        var ns = await cluster.NewNamespace();
+
+        var response = await cluster.Http.Post($"/api/v1/namespaces/{ns}/configmaps/some-name", ClusterFixture.ConfigMap("some-name"));
+
+        response.ShouldBe(405).Reason.Should().Be("MethodNotAllowed");
+    }
+
+    [Fact]
+    public async Task A_patch_of_unknown_content_type_is_415_UnsupportedMediaType()
+    {
+        var ns = await cluster.NewNamespace();
+        (await cluster.Http.Post($"/api/v1/namespaces/{ns}/configmaps", ClusterFixture.ConfigMap("c"))).ShouldBe(201);
+
+        var response = await cluster.Http.Patch($"/api/v1/namespaces/{ns}/configmaps/c", "text/plain", JsonNode.Parse("{}")!);
+
+        response.ShouldBe(415).Reason.Should().Be("UnsupportedMediaType");
+    }
+}
