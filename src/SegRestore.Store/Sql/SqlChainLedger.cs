@@ -40,12 +40,24 @@ internal sealed partial class SqlChainLedger(SqlDialect dialect, LedgerOptions o
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var filters = new List<string>();
+        var parameters = new List<(string, object?)>();
+        if (query.State is { } state)
+        {
+            filters.Add("state = @state");
+            parameters.Add(("state", state.ToString()));
+        }
+
+        if (query.PdClusterId is { } clusterId)
+        {
+            filters.Add("pd_cluster_id = @cluster");
+            parameters.Add(("cluster", dialect.ToDb(clusterId)));
+        }
+
+        var where = filters.Count == 0 ? "" : " WHERE " + string.Join(" AND ", filters);
         var chains = await connection.QueryAsync(null,
-            $"SELECT {SqlRows.ChainColumns} FROM chains WHERE (@state IS NULL OR state = @state) " +
-            "AND (@cluster IS NULL OR pd_cluster_id = @cluster) ORDER BY created_at, root_uid",
-            _rows.Chain, cancellationToken,
-            ("state", query.State?.ToString()),
-            ("cluster", query.PdClusterId is { } id ? dialect.ToDb(id) : null)).ConfigureAwait(false);
+            $"SELECT {SqlRows.ChainColumns} FROM chains{where} ORDER BY created_at, root_uid",
+            _rows.Chain, cancellationToken, [.. parameters]).ConfigureAwait(false);
         return chains;
     }
 

@@ -6,7 +6,7 @@ namespace SegRestore.Store.Tests.Conformance;
 
 public abstract partial class ChainLedgerConformance
 {
-    [Fact]
+    [BackendFact]
     public async Task Create_chain_returns_an_active_chain_at_generation_zero()
     {
         var chain = await NewChainAsync();
@@ -17,7 +17,7 @@ public abstract partial class ChainLedgerConformance
         (await Ledger.GetChainAsync(chain.RootUid, CancellationToken.None)).Should().Be(chain);
     }
 
-    [Fact]
+    [BackendFact]
     public async Task Create_chain_twice_with_equal_values_is_a_no_op()
     {
         var identity = Samples.Chain();
@@ -30,7 +30,7 @@ public abstract partial class ChainLedgerConformance
         (await Ledger.ListChainsAsync(ChainQuery.All, CancellationToken.None)).Should().ContainSingle();
     }
 
-    [Fact]
+    [BackendFact]
     public async Task Create_chain_with_different_values_for_the_same_root_uid_is_a_conflict()
     {
         var identity = Samples.Chain();
@@ -42,7 +42,7 @@ public abstract partial class ChainLedgerConformance
         (await Ledger.GetChainAsync(identity.RootUid, CancellationToken.None))!.Identity.Should().Be(identity);
     }
 
-    [Fact]
+    [BackendFact]
     public async Task Create_chain_refuses_a_log_url_with_credentials_naming_the_field()
     {
         var act = () => Ledger.CreateChainAsync(Samples.Chain() with { LogUrl = "s3://AKIA:secret@backups/log" }, CancellationToken.None);
@@ -52,13 +52,13 @@ public abstract partial class ChainLedgerConformance
         error.Message.Should().NotContain("secret@");
     }
 
-    [Fact]
+    [BackendFact]
     public async Task Get_chain_returns_null_for_an_unknown_root_uid()
     {
         (await Ledger.GetChainAsync("no-such-chain", CancellationToken.None)).Should().BeNull();
     }
 
-    [Fact]
+    [BackendFact]
     public async Task List_chains_filters_by_state_and_by_pd_cluster_id()
     {
         var a = await NewChainAsync(clusterId: 1);
@@ -76,7 +76,7 @@ public abstract partial class ChainLedgerConformance
             .Should().Equal(b.RootUid);
     }
 
-    [Fact]
+    [BackendFact]
     public async Task Unsigned_64_bit_values_above_the_signed_range_round_trip()
     {
         var chain = await NewChainAsync(clusterId: ulong.MaxValue);
@@ -88,7 +88,7 @@ public abstract partial class ChainLedgerConformance
         (await Ledger.ListSegmentsAsync(chain.RootUid, CancellationToken.None)).Single().Start.Should().Be(start);
     }
 
-    [Fact]
+    [BackendFact]
     public async Task Operations_on_an_unknown_chain_raise_not_found()
     {
         await FluentActions.Awaiting(() => Ledger.RecordSegmentStartAsync("ghost", Samples.Segment(0), CancellationToken.None))
@@ -99,7 +99,7 @@ public abstract partial class ChainLedgerConformance
             .Should().ThrowAsync<LedgerNotFoundException>();
     }
 
-    [Fact]
+    [BackendFact]
     public async Task A_second_ledger_instance_sees_what_the_first_wrote()
     {
         var chain = await NewChainAsync();

@@ -6,7 +6,7 @@ namespace SegRestore.Store.Tests.Conformance;
 
 public abstract partial class ChainLedgerConformance
 {
-    [Fact]
+    [BackendFact]
     public async Task Items_round_trip_in_order_and_a_save_replaces_the_previous_ones()
     {
         var chain = await NewChainAsync();
@@ -17,7 +17,7 @@ public abstract partial class ChainLedgerConformance
         (await Ledger.LoadItemsAsync(chain.RootUid, CancellationToken.None)).Should().BeEquivalentTo(Samples.Items, o => o.WithStrictOrdering());
     }
 
-    [Fact]
+    [BackendFact]
     public async Task A_chain_without_items_loads_empty_items()
     {
         var chain = await NewChainAsync();
@@ -25,7 +25,7 @@ public abstract partial class ChainLedgerConformance
         (await Ledger.LoadItemsAsync(chain.RootUid, CancellationToken.None)).Should().BeEquivalentTo(ChainItems.Empty);
     }
 
-    [Fact]
+    [BackendFact]
     public async Task Finalize_drops_files_and_items_and_keeps_the_chain_and_segment_summary()
     {
         var chain = await NewChainAsync();
@@ -47,7 +47,7 @@ public abstract partial class ChainLedgerConformance
         (await CountStoredBlobsAsync(chain.RootUid)).Should().Be(0);
     }
 
-    [Fact]
+    [BackendFact]
     public async Task Finalize_twice_is_a_no_op_and_finalizing_an_abandoned_chain_is_a_conflict()
     {
         var finalized = await NewChainAsync();
@@ -61,7 +61,7 @@ public abstract partial class ChainLedgerConformance
             .Should().ThrowAsync<LedgerConflictException>().WithMessage("*abandoned*");
     }
 
-    [Fact]
+    [BackendFact]
     public async Task An_abandoned_chain_refuses_further_writes_but_keeps_what_it_had()
     {
         var chain = await NewChainAsync();
@@ -79,7 +79,7 @@ public abstract partial class ChainLedgerConformance
         (await Ledger.ReadFileAsync(chain.RootUid, "a")).Should().Equal(1);
     }
 
-    [Fact]
+    [BackendFact]
     public async Task Garbage_collection_removes_finalized_and_abandoned_chains_only_after_the_retention_period()
     {
         var active = await NewChainAsync();
@@ -99,7 +99,7 @@ public abstract partial class ChainLedgerConformance
         (await CountStoredBlobsAsync(abandoned.RootUid)).Should().Be(0);
     }
 
-    [Fact]
+    [BackendFact]
     public async Task Garbage_collection_removes_blobs_of_a_dead_upload_only_after_the_orphan_grace()
     {
         var chain = await NewChainAsync();
@@ -120,7 +120,7 @@ public abstract partial class ChainLedgerConformance
         (await Ledger.ReadFileAsync(chain.RootUid, "kept")).ShouldEqualBytes(Samples.Bytes(3000, 9));
     }
 
-    [Fact]
+    [BackendFact]
     public async Task Writes_after_finalize_are_refused_but_replaying_recorded_results_is_still_a_no_op()
     {
         var chain = await NewChainAsync();

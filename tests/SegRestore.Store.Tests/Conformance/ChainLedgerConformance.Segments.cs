@@ -6,7 +6,7 @@ namespace SegRestore.Store.Tests.Conformance;
 
 public abstract partial class ChainLedgerConformance
 {
-    [Fact]
+    [BackendFact]
     public async Task Segment_starts_are_listed_in_index_order()
     {
         var chain = await NewChainAsync();
@@ -19,7 +19,7 @@ public abstract partial class ChainLedgerConformance
         segments.Should().AllSatisfy(s => s.State.Should().Be(SegmentState.Running));
     }
 
-    [Fact]
+    [BackendFact]
     public async Task Recording_the_same_segment_start_twice_is_a_no_op()
     {
         var chain = await NewChainAsync();
@@ -33,7 +33,7 @@ public abstract partial class ChainLedgerConformance
         (await Ledger.ListSegmentsAsync(chain.RootUid, CancellationToken.None)).Should().ContainSingle();
     }
 
-    [Fact]
+    [BackendFact]
     public async Task A_changed_start_for_the_same_segment_uid_is_a_conflict()
     {
         var chain = await NewChainAsync();
@@ -46,7 +46,7 @@ public abstract partial class ChainLedgerConformance
         (await Ledger.ListSegmentsAsync(chain.RootUid, CancellationToken.None)).Single().Start.Should().Be(start);
     }
 
-    [Fact]
+    [BackendFact]
     public async Task A_second_segment_on_a_taken_index_is_a_conflict()
     {
         var chain = await NewChainAsync();
@@ -57,7 +57,7 @@ public abstract partial class ChainLedgerConformance
         await act.Should().ThrowAsync<LedgerConflictException>().WithMessage("*already taken*");
     }
 
-    [Fact]
+    [BackendFact]
     public async Task Recording_the_same_attempt_twice_is_a_no_op_and_a_different_pod_is_a_conflict()
     {
         var (chain, segment) = await StartedSegmentAsync();
@@ -70,7 +70,7 @@ public abstract partial class ChainLedgerConformance
         await other.Should().ThrowAsync<LedgerConflictException>();
     }
 
-    [Fact]
+    [BackendFact]
     public async Task An_attempt_out_of_order_is_a_conflict()
     {
         var (chain, segment) = await StartedSegmentAsync();
@@ -80,7 +80,7 @@ public abstract partial class ChainLedgerConformance
         await act.Should().ThrowAsync<LedgerConflictException>().WithMessage("*expects attempt 1*");
     }
 
-    [Fact]
+    [BackendFact]
     public async Task A_successful_completion_records_the_summary_and_the_state()
     {
         var (chain, segment) = await StartedSegmentAsync();
@@ -96,7 +96,7 @@ public abstract partial class ChainLedgerConformance
         stored.Attempts.Single().Outcome.Should().Be(AttemptOutcome.Succeeded);
     }
 
-    [Fact]
+    [BackendFact]
     public async Task Recording_the_same_completion_twice_is_a_no_op_and_a_different_one_is_a_conflict()
     {
         var (chain, segment) = await StartedSegmentAsync();
@@ -113,7 +113,7 @@ public abstract partial class ChainLedgerConformance
         (await Ledger.ListSegmentsAsync(chain, CancellationToken.None)).Single().State.Should().Be(SegmentState.Succeeded);
     }
 
-    [Fact]
+    [BackendFact]
     public async Task A_failed_attempt_can_be_followed_by_a_successful_retry()
     {
         var (chain, segment) = await StartedSegmentAsync();
@@ -128,7 +128,7 @@ public abstract partial class ChainLedgerConformance
         done.Attempts[0].FailureReason.Should().Be("BrError");
     }
 
-    [Fact]
+    [BackendFact]
     public async Task An_open_ended_last_segment_takes_its_restored_ts_from_the_completion()
     {
         var chain = await NewChainAsync();
@@ -142,7 +142,7 @@ public abstract partial class ChainLedgerConformance
         (await Ledger.ListSegmentsAsync(chain.RootUid, CancellationToken.None)).Single().RestoredTs.Should().Be(Samples.Tso0 + 5000);
     }
 
-    [Fact]
+    [BackendFact]
     public async Task Two_ledger_instances_recording_the_same_start_concurrently_keep_one_segment()
     {
         var chain = await NewChainAsync();
