@@ -1,0 +1,47 @@
+using SegRestore.Store.Errors;
+using SegRestore.Store.Model;
+using SegRestore.Store.Rules;
+using SegRestore.Store.Streams;
+
+namespace SegRestore.Store.ConfigMaps;
+
+/// <summary>Checkpoint files: blobs first, then the index with a resourceVersion precondition.</summary>
+internal sealed partial class ConfigMapChainLedger
+{
+    public async Task<CheckpointSnapshot> GetCheckpointAsync(string rootUid, CancellationToken cancellationToken)
+    {
+        var index = await RequireIndexAsync(rootUid, cancellationToken).ConfigureAwait(false);
+        return new CheckpointSnapshot(index.Chain.Generation, index.Files.Select(f => f.Info).ToList());
+    }
+
+    public async Task<long> CommitCheckpointAsync(string rootUid, CheckpointCommit commit, CancellationToken cancellationToken)
+    {
+        CheckpointCommitRules.Validate(commit);
+        var baseIndex = await RequireIndexAsync(rootUid, cancellationToken).ConfigureAwait(false);
+        CheckpointCommitRules.RequireCommittable(baseIndex.Chain, commit.ExpectedGeneration);
+
+        var replaced = commit.Deletes.Concat(commit.Puts.Select(p => p.Path)).ToHashSet(StringComparer.Ordinal);
+        var bytesKept = baseIndex.Files.Where(f => !replaced.Contains(f.Path)).Sum(f => f.Size);
+        var uploader = new ConfigMapBlobUploader(store, rootUid, baseIndex, limits.MaxChainBytes, bytesKept);
+        var newFiles = new List<IndexedFile>();
+        foreach (var put in commit.Puts)
+        {
+            newFiles.Add(await uploader.UploadAsync(put, cancellationToken).ConfigureAwait(false));
+        }
+
+        return await UpdateIndexAsync(rootUid, index =>
+        {
+            var updated = CommitPlanner.Apply(index, commit.ExpectedGeneration, commit.Deletes, newFiles, time.GetUtcNow());
+            return (updated, updated.Chain.Generation);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<Stream> OpenCheckpointFileAsync(string rootUid, string path, CancellationToken cancellationToken)
+    {
+        CheckpointPathRule.Require("path", path);
+        var index = await RequireIndexAsync(rootUid, cancellationToken).ConfigureAwait(false);
+        var file = index.Files.FirstOrDefault(f => f.Path == path)
+            ?? throw new LedgerNotFoundException(rootUid, $"Chain '{rootUid}' has no committed checkpoint file '{path}'.");
+        return new VerifyingChunkStream(rootUid, path, file.Sha256, file.Size, new ConfigMapChunkSource(store, rootUid, path, file.Chunks));
+    }
+}
