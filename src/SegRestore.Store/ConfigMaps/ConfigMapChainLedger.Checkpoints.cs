@@ -29,11 +29,38 @@ internal sealed partial class ConfigMapChainLedger
             newFiles.Add(await uploader.UploadAsync(put, cancellationToken).ConfigureAwait(false));
         }
 
-        return await UpdateIndexAsync(rootUid, index =>
+        return await UpdateIndexAsync(rootUid, async index =>
         {
             var updated = CommitPlanner.Apply(index, commit.ExpectedGeneration, commit.Deletes, newFiles, time.GetUtcNow());
-            return (updated, updated.Chain.Generation);
+            await RequireBlobsPresentAsync(rootUid, index, newFiles, cancellationToken).ConfigureAwait(false);
+            return ((LedgerIndex?)updated, updated.Chain.Generation);
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Checked after reading the index version the commit will be written against: every new chunk that version
+    /// does not reference must exist. A GC pass that deletes one of them afterwards must first mark it in the index,
+    /// which changes the resourceVersion and fails this commit's write; so a committed file never points at a
+    /// deleted blob.
+    /// </summary>
+    private async Task RequireBlobsPresentAsync(string rootUid, LedgerIndex index, IEnumerable<IndexedFile> newFiles, CancellationToken cancellationToken)
+    {
+        var referenced = index.ReferencedChunks();
+        var needed = newFiles.SelectMany(f => f.Chunks).Where(chunk => !referenced.Contains(chunk)).ToHashSet(StringComparer.Ordinal);
+        if (needed.Count == 0)
+        {
+            return;
+        }
+
+        var stored = (await store.ListAsync(LedgerNaming.BlobsOf(LedgerNaming.ChainKey(rootUid)), includeData: false, cancellationToken).ConfigureAwait(false))
+            .Select(blob => LedgerNaming.ChunkOf(blob.Name))
+            .ToHashSet(StringComparer.Ordinal);
+        var missing = needed.Count(chunk => !stored.Contains(chunk));
+        if (missing > 0)
+        {
+            throw new LedgerConflictException(rootUid,
+                $"{missing} blob(s) this commit to chain '{rootUid}' wrote were collected by a concurrent garbage collection; retry the commit.");
+        }
     }
 
     public async Task<Stream> OpenCheckpointFileAsync(string rootUid, string path, CancellationToken cancellationToken)

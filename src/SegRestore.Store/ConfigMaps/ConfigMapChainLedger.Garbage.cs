@@ -7,7 +7,8 @@ namespace SegRestore.Store.ConfigMaps;
 /// Garbage collection. Blobs are deleted in two steps: first the index lists them under Collecting (a replace with
 /// a resourceVersion precondition, so it is ordered against every commit), then they are deleted, then the list is
 /// cleared. A writer that based its commit on an index without that mark fails its own index write; a writer that
-/// reads the mark refuses to rely on those chunks. So no committed file ever points at a deleted blob.
+/// reads the mark refuses to rely on those chunks; a writer that reads the index after the mark was cleared finds
+/// the blob gone in its presence check. So no committed file ever points at a deleted blob.
 /// </summary>
 internal sealed partial class ConfigMapChainLedger
 {

@@ -52,12 +52,15 @@ internal sealed partial class ConfigMapChainLedger(IConfigMapStore store, Ledger
 
     /// <summary>Read, decide, replace with the read resourceVersion; on a lost race decide again on the new index.
     /// <paramref name="decide"/> returns null when nothing changes.</summary>
-    private async Task<T> UpdateIndexAsync<T>(string rootUid, Func<LedgerIndex, (LedgerIndex? Updated, T Result)> decide, CancellationToken cancellationToken)
+    private Task<T> UpdateIndexAsync<T>(string rootUid, Func<LedgerIndex, (LedgerIndex? Updated, T Result)> decide, CancellationToken cancellationToken) =>
+        UpdateIndexAsync(rootUid, index => Task.FromResult(decide(index)), cancellationToken);
+
+    private async Task<T> UpdateIndexAsync<T>(string rootUid, Func<LedgerIndex, Task<(LedgerIndex? Updated, T Result)>> decide, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < limits.MaxIndexRetries; attempt++)
         {
             var (index, resourceVersion) = await ReadIndexAsync(rootUid, cancellationToken).ConfigureAwait(false) ?? throw NotFound(rootUid);
-            var (updated, result) = decide(index);
+            var (updated, result) = await decide(index).ConfigureAwait(false);
             if (updated is null)
             {
                 return result;
