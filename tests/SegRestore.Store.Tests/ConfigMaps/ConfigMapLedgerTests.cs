@@ -1,4 +1,5 @@
 using SegRestore.Store.ConfigMaps;
+using SegRestore.Store.CrashWriter;
 using SegRestore.Store.Errors;
 using SegRestore.Store.Model;
 using SegRestore.Store.Tests.Support;

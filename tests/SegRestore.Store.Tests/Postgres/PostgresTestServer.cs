@@ -1,4 +1,5 @@
 using Npgsql;
+using SegRestore.Store.CrashWriter;
 
 namespace SegRestore.Store.Tests.Postgres;
 
@@ -9,17 +10,16 @@ namespace SegRestore.Store.Tests.Postgres;
 /// </summary>
 public static class PostgresTestServer
 {
-    public const string ConnectionVariable = "SEGRESTORE_TEST_PG";
+    public const string ConnectionVariable = TestPostgres.ConnectionVariable;
     public const string SkipVariable = "SEGRESTORE_SKIP_PG";
 
     public static string ConnectionString
     {
         get
         {
-            var value = Environment.GetEnvironmentVariable(ConnectionVariable);
-            if (!string.IsNullOrWhiteSpace(value))
+            if (TestPostgres.ConnectionStringOrNull() is { } value)
             {
-                return RejoinShellSplitValue(value);
+                return value;
             }
 
             throw new InvalidOperationException(
@@ -27,25 +27,6 @@ public static class PostgresTestServer
                 $"tests/setup/pg.sh start && set -a && . .tmp/pg.env && set +a && dotnet test tests/SegRestore.Store.Tests; tests/setup/pg.sh stop. " +
                 $"To skip these tests deliberately, set {SkipVariable}=1.");
         }
-    }
-
-    /// <summary>
-    /// tests/setup/pg.sh writes the connection string unquoted into .tmp/pg.env, so sourcing that file in a shell
-    /// splits it at each ';' into SEGRESTORE_TEST_PG=Host=..., Port=..., Username=..., Database=... . Put the parts
-    /// back together until the file quotes the value.
-    /// </summary>
-    private static string RejoinShellSplitValue(string value)
-    {
-        if (value.Contains(';', StringComparison.Ordinal))
-        {
-            return value;
-        }
-
-        var parts = new[] { "Port", "Username", "Database" }
-            .Select(key => (Key: key, Value: Environment.GetEnvironmentVariable(key)))
-            .Where(part => !string.IsNullOrEmpty(part.Value))
-            .Select(part => $"{part.Key}={part.Value}");
-        return string.Join(';', parts.Prepend(value));
     }
 
     /// <summary>A fresh schema name; each test works in its own schema, so tests run in parallel safely.</summary>

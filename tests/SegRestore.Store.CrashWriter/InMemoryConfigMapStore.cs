@@ -1,7 +1,7 @@
 using System.Globalization;
 using SegRestore.Store.ConfigMaps;
 
-namespace SegRestore.Store.Tests.ConfigMaps;
+namespace SegRestore.Store.CrashWriter;
 
 /// <summary>
 /// A test double for one namespace's ConfigMaps with the API server's semantics that the ledger relies on:
