@@ -11,7 +11,7 @@ public static class BlobCodec
     /// fits the blob limit.</summary>
     public static byte[] Encode(ReadOnlySpan<byte> chunk)
     {
-        var encoded = Gzip(chunk, CompressionLevel.Fastest);
+        var encoded = Gzip(chunk, LooksCompressible(chunk) ? CompressionLevel.Fastest : CompressionLevel.NoCompression);
         if (encoded.Length >= chunk.Length)
         {
             encoded = Gzip(chunk, CompressionLevel.NoCompression);
@@ -24,6 +24,19 @@ public static class BlobCodec
         }
 
         return encoded;
+    }
+
+    /// <summary>Compressing a sample first avoids compressing a whole incompressible chunk only to throw it away.</summary>
+    private static bool LooksCompressible(ReadOnlySpan<byte> chunk)
+    {
+        const int SampleBytes = 64 * 1024;
+        if (chunk.Length <= SampleBytes)
+        {
+            return true;
+        }
+
+        var sample = chunk[..SampleBytes];
+        return Gzip(sample, CompressionLevel.Fastest).Length < SampleBytes * 0.95;
     }
 
     private static byte[] Gzip(ReadOnlySpan<byte> chunk, CompressionLevel level)
