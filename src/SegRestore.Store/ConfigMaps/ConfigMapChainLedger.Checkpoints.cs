@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using SegRestore.Store.Errors;
 using SegRestore.Store.Model;
 using SegRestore.Store.Rules;
@@ -29,12 +30,15 @@ internal sealed partial class ConfigMapChainLedger
             newFiles.Add(await uploader.UploadAsync(put, cancellationToken).ConfigureAwait(false));
         }
 
-        return await UpdateIndexAsync(rootUid, async index =>
+        var generation = await UpdateIndexAsync(rootUid, async index =>
         {
             var updated = CommitPlanner.Apply(index, commit.ExpectedGeneration, commit.Deletes, newFiles, time.GetUtcNow());
             await RequireBlobsPresentAsync(rootUid, index, newFiles, cancellationToken).ConfigureAwait(false);
             return ((LedgerIndex?)updated, updated.Chain.Generation);
         }, cancellationToken).ConfigureAwait(false);
+        var bytesWritten = newFiles.Sum(f => f.Size);
+        logger.Committed(generation, rootUid, newFiles.Count, bytesWritten, commit.Deletes.Count);
+        return generation;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using SegRestore.Store.Model;
 using SegRestore.Store.Rules;
 
@@ -25,7 +26,16 @@ internal sealed partial class ConfigMapChainLedger
             var rootUid = index.Chain.RootUid;
             if (ChainRules.IsExpired(index.Chain, options.Retention, now))
             {
-                await store.DeleteAsync(configMap.Name, configMap.ResourceVersion, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await store.DeleteAsync(configMap.Name, configMap.ResourceVersion, cancellationToken).ConfigureAwait(false);
+                }
+                catch (ConfigMapConflictException)
+                {
+                    logger.CollectionDeferred(rootUid);
+                    continue;
+                }
+
                 removedBlobs += await DeleteAllBlobsAsync(LedgerNaming.ChainKey(rootUid), cancellationToken).ConfigureAwait(false);
                 removedChains.Add(rootUid);
             }
@@ -35,7 +45,9 @@ internal sealed partial class ConfigMapChainLedger
             }
         }
 
-        removedBlobs += await CollectBlobsWithoutIndexAsync(indexes.Select(i => LedgerNaming.ChainKey(i.Index.Chain.RootUid)), now, cancellationToken).ConfigureAwait(false);
+        var remaining = indexes.Select(i => i.Index.Chain.RootUid).Except(removedChains).Select(LedgerNaming.ChainKey);
+        removedBlobs += await CollectBlobsWithoutIndexAsync(remaining, now, cancellationToken).ConfigureAwait(false);
+        logger.Collected(removedChains.Count, removedBlobs);
         return new GarbageReport(removedChains, removedBlobs);
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using SegRestore.Store.Errors;
 using SegRestore.Store.Model;
 using SegRestore.Store.Rules;
@@ -9,7 +10,7 @@ namespace SegRestore.Store.ConfigMaps;
 /// change is a read-modify-replace of the index with a resourceVersion precondition, retried when it lost a race to a
 /// write it does not contradict; blobs are always written before the index that references them (docs/ledger.md).
 /// </summary>
-internal sealed partial class ConfigMapChainLedger(IConfigMapStore store, LedgerOptions options, ConfigMapLedgerOptions limits, TimeProvider time) : IChainLedger
+internal sealed partial class ConfigMapChainLedger(IConfigMapStore store, LedgerOptions options, ConfigMapLedgerOptions limits, TimeProvider time, ILogger logger) : IChainLedger
 {
     public async Task<ChainRecord> CreateChainAsync(NewChain chain, CancellationToken cancellationToken)
     {
@@ -74,6 +75,7 @@ internal sealed partial class ConfigMapChainLedger(IConfigMapStore store, Ledger
             catch (ConfigMapConflictException)
             {
                 // Another writer changed the index since we read it; decide again on what it wrote.
+                logger.IndexRaceLost(rootUid, attempt + 1);
             }
         }
 

@@ -35,4 +35,8 @@ internal sealed class ConfigMapChunkSource(IConfigMapStore store, string rootUid
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    public void Dispose()
+    {
+    }
 }

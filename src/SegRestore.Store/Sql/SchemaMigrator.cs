@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 
 namespace SegRestore.Store.Sql;
 
@@ -7,7 +8,7 @@ namespace SegRestore.Store.Sql;
 internal static class SchemaMigrator
 {
     /// <summary>Returns the schema version after migrating.</summary>
-    public static async Task<int> MigrateAsync(SqlDialect dialect, CancellationToken cancellationToken)
+    public static async Task<int> MigrateAsync(SqlDialect dialect, ILogger logger, CancellationToken cancellationToken)
     {
         await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
@@ -30,6 +31,7 @@ internal static class SchemaMigrator
                 ("version", migration.Version),
                 ("description", migration.Description),
                 ("appliedAt", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture))).ConfigureAwait(false);
+            logger.Migrated(migration.Version, migration.Description, dialect.Name);
             current = migration.Version;
         }
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using SegRestore.Store.Errors;
 using SegRestore.Store.Model;
 using SegRestore.Store.Rules;
@@ -39,10 +40,14 @@ internal sealed partial class SqlChainLedger
                 staged.Add(await stager.StageAsync(connection, rootUid, put.Path, put.Content, cancellationToken).ConfigureAwait(false));
             }
 
-            return await SwitchInAsync(connection, rootUid, commit, staged, cancellationToken).ConfigureAwait(false);
+            var generation = await SwitchInAsync(connection, rootUid, commit, staged, cancellationToken).ConfigureAwait(false);
+            var bytesWritten = staged.Sum(s => s.Size);
+            logger.Committed(generation, rootUid, staged.Count, bytesWritten, commit.Deletes.Count);
+            return generation;
         }
-        catch (LedgerException)
+        catch (LedgerException error)
         {
+            logger.CommitRefused(rootUid, error.Message);
             await SqlBlobStager.DiscardAsync(connection, staged, CancellationToken.None).ConfigureAwait(false);
             throw;
         }

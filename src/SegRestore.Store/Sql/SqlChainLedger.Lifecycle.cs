@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Extensions.Logging;
 using SegRestore.Store.Model;
 using SegRestore.Store.Rules;
 
@@ -50,7 +51,9 @@ internal sealed partial class SqlChainLedger
             removed.Add(chain.RootUid);
         }
 
-        return new GarbageReport(removed, await CollectOrphanBlobsAsync(now, cancellationToken).ConfigureAwait(false));
+        var report = new GarbageReport(removed, await CollectOrphanBlobsAsync(now, cancellationToken).ConfigureAwait(false));
+        logger.Collected(report.RemovedChains.Count, report.RemovedBlobs);
+        return report;
     }
 
     /// <summary>Staged blobs older than the grace were left by writers that died (or gave up) before switching them

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Extensions.Logging;
 using SegRestore.Store.Errors;
 using SegRestore.Store.Model;
 using SegRestore.Store.Rules;
@@ -11,7 +12,7 @@ namespace SegRestore.Store.Sql;
 /// <see cref="SegRestore.Store.Rules"/>. Checkpoint content is staged outside that transaction and switched in by a
 /// short one (see docs/ledger.md for the atomicity argument).
 /// </summary>
-internal sealed partial class SqlChainLedger(SqlDialect dialect, LedgerOptions options, TimeProvider time) : IChainLedger
+internal sealed partial class SqlChainLedger(SqlDialect dialect, LedgerOptions options, TimeProvider time, ILogger logger) : IChainLedger
 {
     private readonly SqlRows _rows = new(dialect);
 

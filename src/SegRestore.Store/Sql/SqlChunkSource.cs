@@ -23,4 +23,10 @@ internal sealed class SqlChunkSource(DbConnection connection, DbTransaction tran
         await transaction.DisposeAsync().ConfigureAwait(false);
         await connection.DisposeAsync().ConfigureAwait(false);
     }
+
+    public void Dispose()
+    {
+        transaction.Dispose();
+        connection.Dispose();
+    }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using SegRestore.Store.Model;
 
@@ -7,17 +9,26 @@ namespace SegRestore.Store.Sql;
 public static class SqlLedgers
 {
     /// <summary>A ledger in the SQLite database file at <paramref name="path"/> (created when missing).</summary>
-    public static async Task<IChainLedger> OpenSqliteAsync(string path, LedgerOptions? options, TimeProvider? time, CancellationToken cancellationToken)
+    public static Task<IChainLedger> OpenSqliteAsync(string path, LedgerOptions? options, TimeProvider? time, CancellationToken cancellationToken) =>
+        OpenSqliteAsync(path, options, time, NullLogger.Instance, cancellationToken);
+
+    /// <inheritdoc cref="OpenSqliteAsync(string, LedgerOptions?, TimeProvider?, CancellationToken)"/>
+    public static async Task<IChainLedger> OpenSqliteAsync(string path, LedgerOptions? options, TimeProvider? time, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         var dialect = new SqliteDialect(path);
-        return await OpenAsync(dialect, options, time, cancellationToken).ConfigureAwait(false);
+        return await OpenAsync(dialect, options, time, logger, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A ledger in PostgreSQL. <paramref name="schema"/>, when given, is created if missing and used as the
     /// search path (tests use one schema each).</summary>
+    public static Task<IChainLedger> OpenPostgresAsync(
+        string connectionString, string? schema, LedgerOptions? options, TimeProvider? time, CancellationToken cancellationToken) =>
+        OpenPostgresAsync(connectionString, schema, options, time, NullLogger.Instance, cancellationToken);
+
+    /// <inheritdoc cref="OpenPostgresAsync(string, string?, LedgerOptions?, TimeProvider?, CancellationToken)"/>
     public static async Task<IChainLedger> OpenPostgresAsync(
-        string connectionString, string? schema, LedgerOptions? options, TimeProvider? time, CancellationToken cancellationToken)
+        string connectionString, string? schema, LedgerOptions? options, TimeProvider? time, ILogger logger, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
@@ -28,15 +39,16 @@ public static class SqlLedgers
         }
 
         var dialect = new PostgresDialect(NpgsqlDataSource.Create(builder.ConnectionString));
-        return await OpenAsync(dialect, options, time, cancellationToken).ConfigureAwait(false);
+        return await OpenAsync(dialect, options, time, logger, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<IChainLedger> OpenAsync(SqlDialect dialect, LedgerOptions? options, TimeProvider? time, CancellationToken cancellationToken)
+    private static async Task<IChainLedger> OpenAsync(SqlDialect dialect, LedgerOptions? options, TimeProvider? time, ILogger logger, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(logger);
         try
         {
-            await SchemaMigrator.MigrateAsync(dialect, cancellationToken).ConfigureAwait(false);
-            return new SqlChainLedger(dialect, options ?? LedgerOptions.Default, time ?? TimeProvider.System);
+            await SchemaMigrator.MigrateAsync(dialect, logger, cancellationToken).ConfigureAwait(false);
+            return new SqlChainLedger(dialect, options ?? LedgerOptions.Default, time ?? TimeProvider.System, logger);
         }
         catch
         {

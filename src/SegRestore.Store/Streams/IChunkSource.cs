@@ -2,7 +2,7 @@ namespace SegRestore.Store.Streams;
 
 /// <summary>Where a backend's chunks of one file come from, in order. Owns whatever it reads through (a connection
 /// and its snapshot transaction, for the SQL stores).</summary>
-public interface IChunkSource : IAsyncDisposable
+public interface IChunkSource : IAsyncDisposable, IDisposable
 {
     int ChunkCount { get; }
 

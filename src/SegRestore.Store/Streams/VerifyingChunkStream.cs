@@ -89,10 +89,9 @@ public sealed class VerifyingChunkStream(
     {
         if (disposing && !_disposed)
         {
-            // Synchronous disposal cannot await the source; the async path is the supported one. The source's own
-            // finalization (connection pool) releases it.
             _disposed = true;
             _fileHash.Dispose();
+            source.Dispose();
         }
 
         base.Dispose(disposing);

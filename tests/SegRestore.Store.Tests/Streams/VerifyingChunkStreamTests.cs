@@ -69,5 +69,9 @@ public sealed class VerifyingChunkStreamTests
         public ValueTask<StoredChunk?> ReadChunkAsync(int sequence, CancellationToken cancellationToken) => ValueTask.FromResult(chunks[sequence]);
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+        public void Dispose()
+        {
+        }
     }
 }
