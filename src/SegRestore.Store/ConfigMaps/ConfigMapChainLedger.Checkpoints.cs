@@ -32,7 +32,7 @@ internal sealed partial class ConfigMapChainLedger
 
         var generation = await UpdateIndexAsync(rootUid, async index =>
         {
-            var updated = CommitPlanner.Apply(index, commit.ExpectedGeneration, commit.Deletes, newFiles, time.GetUtcNow());
+            var updated = CommitPlanner.Apply(index, commit.ExpectedGeneration, commit.Deletes, newFiles, time.LedgerNow());
             await RequireBlobsPresentAsync(rootUid, index, newFiles, cancellationToken).ConfigureAwait(false);
             return ((LedgerIndex?)updated, updated.Chain.Generation);
         }, cancellationToken).ConfigureAwait(false);

@@ -15,7 +15,7 @@ internal sealed partial class ConfigMapChainLedger
 {
     public async Task<GarbageReport> CollectGarbageAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = time.LedgerNow();
         var removedChains = new List<string>();
         var removedBlobs = 0;
         var indexes = (await store.ListAsync(LedgerNaming.AllIndexes, includeData: true, cancellationToken).ConfigureAwait(false))

@@ -13,15 +13,15 @@ internal sealed partial class ConfigMapChainLedger
     public Task<SegmentRecord> RecordSegmentStartAsync(string rootUid, SegmentStart start, CancellationToken cancellationToken) =>
         UpdateIndexAsync(rootUid, index =>
         {
-            var change = SegmentRules.Start(index.Chain, index.Segments, start, time.GetUtcNow());
+            var change = SegmentRules.Start(index.Chain, index.Segments, start, time.LedgerNow());
             return change.Changed ? (WithSegment(index, change.Value), change.Value) : (null, change.Value);
         }, cancellationToken);
 
     public Task<SegmentRecord> RecordAttemptAsync(string rootUid, string segmentUid, SegmentAttempt attempt, CancellationToken cancellationToken) =>
-        UpdateSegmentAsync(rootUid, segmentUid, (chain, segment) => SegmentRules.Attempt(chain, segment, attempt, time.GetUtcNow()), cancellationToken);
+        UpdateSegmentAsync(rootUid, segmentUid, (chain, segment) => SegmentRules.Attempt(chain, segment, attempt, time.LedgerNow()), cancellationToken);
 
     public Task<SegmentRecord> RecordCompletionAsync(string rootUid, string segmentUid, SegmentCompletion completion, CancellationToken cancellationToken) =>
-        UpdateSegmentAsync(rootUid, segmentUid, (chain, segment) => SegmentRules.Complete(chain, segment, completion, time.GetUtcNow()), cancellationToken);
+        UpdateSegmentAsync(rootUid, segmentUid, (chain, segment) => SegmentRules.Complete(chain, segment, completion, time.LedgerNow()), cancellationToken);
 
     public Task SaveItemsAsync(string rootUid, ChainItems items, CancellationToken cancellationToken)
     {
@@ -29,7 +29,7 @@ internal sealed partial class ConfigMapChainLedger
         return UpdateIndexAsync(rootUid, index =>
         {
             ChainRules.RequireActive(index.Chain, "save items");
-            return (index with { Items = items, Chain = index.Chain with { UpdatedAt = time.GetUtcNow() } }, true);
+            return (index with { Items = items, Chain = index.Chain with { UpdatedAt = time.LedgerNow() } }, true);
         }, cancellationToken);
     }
 
@@ -38,7 +38,7 @@ internal sealed partial class ConfigMapChainLedger
 
     public async Task<ChainRecord> FinalizeChainAsync(string rootUid, CancellationToken cancellationToken)
     {
-        var finalized = await UpdateChainAsync(rootUid, chain => ChainRules.Finalize(chain, time.GetUtcNow()),
+        var finalized = await UpdateChainAsync(rootUid, chain => ChainRules.Finalize(chain, time.LedgerNow()),
             index => index with { Files = [], Items = ChainItems.Empty, Released = new Dictionary<string, DateTimeOffset>(), Collecting = [] },
             cancellationToken).ConfigureAwait(false);
         await DeleteAllBlobsAsync(LedgerNaming.ChainKey(rootUid), cancellationToken).ConfigureAwait(false);
@@ -46,7 +46,7 @@ internal sealed partial class ConfigMapChainLedger
     }
 
     public Task<ChainRecord> AbandonChainAsync(string rootUid, string reason, CancellationToken cancellationToken) =>
-        UpdateChainAsync(rootUid, chain => ChainRules.Abandon(chain, reason, time.GetUtcNow()), index => index, cancellationToken);
+        UpdateChainAsync(rootUid, chain => ChainRules.Abandon(chain, reason, time.LedgerNow()), index => index, cancellationToken);
 
     private Task<SegmentRecord> UpdateSegmentAsync(
         string rootUid, string segmentUid, Func<ChainRecord, SegmentRecord, Change<SegmentRecord>> decide, CancellationToken cancellationToken) =>
@@ -61,7 +61,7 @@ internal sealed partial class ConfigMapChainLedger
     private LedgerIndex WithSegment(LedgerIndex index, SegmentRecord segment) => index with
     {
         Segments = index.Segments.Where(s => s.Uid != segment.Uid).Append(segment).OrderBy(s => s.Index).ToList(),
-        Chain = index.Chain with { UpdatedAt = time.GetUtcNow() },
+        Chain = index.Chain with { UpdatedAt = time.LedgerNow() },
     };
 
     private async Task<int> DeleteAllBlobsAsync(string chainKey, CancellationToken cancellationToken)

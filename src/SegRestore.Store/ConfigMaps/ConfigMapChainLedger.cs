@@ -14,7 +14,7 @@ internal sealed partial class ConfigMapChainLedger(IConfigMapStore store, Ledger
 {
     public async Task<ChainRecord> CreateChainAsync(NewChain chain, CancellationToken cancellationToken)
     {
-        var fresh = ChainRules.Create(null, chain, time.GetUtcNow()).Value;
+        var fresh = ChainRules.Create(null, chain, time.LedgerNow()).Value;
         try
         {
             await store.CreateAsync(IndexCodec.ToConfigMap(LedgerIndex.For(fresh), null, limits.MaxIndexBytes), cancellationToken).ConfigureAwait(false);
@@ -23,7 +23,7 @@ internal sealed partial class ConfigMapChainLedger(IConfigMapStore store, Ledger
         catch (ConfigMapAlreadyExistsException)
         {
             var existing = await ReadIndexAsync(chain.RootUid, cancellationToken).ConfigureAwait(false) ?? throw NotFound(chain.RootUid);
-            return ChainRules.Create(existing.Index.Chain, chain, time.GetUtcNow()).Value;
+            return ChainRules.Create(existing.Index.Chain, chain, time.LedgerNow()).Value;
         }
     }
 

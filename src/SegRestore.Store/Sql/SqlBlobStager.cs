@@ -19,7 +19,7 @@ internal sealed class SqlBlobStager(SqlDialect dialect, TimeProvider time)
         var blobId = Guid.NewGuid().ToString("N");
         await connection.ExecuteAsync(null,
             "INSERT INTO blobs (blob_id, chain_uid, state, created_at) VALUES (@id, @chain, 'staged', @at)",
-            cancellationToken, ("id", blobId), ("chain", chainUid), ("at", dialect.ToDb(time.GetUtcNow()))).ConfigureAwait(false);
+            cancellationToken, ("id", blobId), ("chain", chainUid), ("at", dialect.ToDb(time.LedgerNow()))).ConfigureAwait(false);
         using var fileHash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[ChunkSize];
         long size = 0;

@@ -118,7 +118,7 @@ internal sealed partial class SqlChainLedger
                 ("gen", generation)).ConfigureAwait(false);
         }
 
-        await UpdateChainAsync(connection, transaction, chain with { Generation = generation, UpdatedAt = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+        await UpdateChainAsync(connection, transaction, chain with { Generation = generation, UpdatedAt = time.LedgerNow() }, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return generation;
     }

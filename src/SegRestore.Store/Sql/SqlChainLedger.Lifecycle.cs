@@ -11,7 +11,7 @@ internal sealed partial class SqlChainLedger
     public Task<ChainRecord> FinalizeChainAsync(string rootUid, CancellationToken cancellationToken) =>
         InChainTransactionAsync(rootUid, async (connection, transaction, chain) =>
         {
-            var change = ChainRules.Finalize(chain, time.GetUtcNow());
+            var change = ChainRules.Finalize(chain, time.LedgerNow());
             if (change.Changed)
             {
                 await DropContentAsync(connection, transaction, rootUid, cancellationToken).ConfigureAwait(false);
@@ -24,7 +24,7 @@ internal sealed partial class SqlChainLedger
     public Task<ChainRecord> AbandonChainAsync(string rootUid, string reason, CancellationToken cancellationToken) =>
         InChainTransactionAsync(rootUid, async (connection, transaction, chain) =>
         {
-            var change = ChainRules.Abandon(chain, reason, time.GetUtcNow());
+            var change = ChainRules.Abandon(chain, reason, time.LedgerNow());
             if (change.Changed)
             {
                 await UpdateChainAsync(connection, transaction, change.Value, cancellationToken).ConfigureAwait(false);
@@ -35,7 +35,7 @@ internal sealed partial class SqlChainLedger
 
     public async Task<GarbageReport> CollectGarbageAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = time.LedgerNow();
         var inactive = (await ListChainsAsync(new ChainQuery(ChainState.Finalized), cancellationToken).ConfigureAwait(false))
             .Concat(await ListChainsAsync(new ChainQuery(ChainState.Abandoned), cancellationToken).ConfigureAwait(false));
         var removed = new List<string>();

@@ -19,7 +19,7 @@ internal sealed partial class SqlChainLedger
         InChainTransactionAsync(rootUid, async (connection, transaction, chain) =>
         {
             var segments = await ReadSegmentsAsync(connection, transaction, rootUid, cancellationToken).ConfigureAwait(false);
-            var change = SegmentRules.Start(chain, segments, start, time.GetUtcNow());
+            var change = SegmentRules.Start(chain, segments, start, time.LedgerNow());
             if (change.Changed)
             {
                 var parameters = _rows.SegmentParameters(rootUid, change.Value);
@@ -33,10 +33,10 @@ internal sealed partial class SqlChainLedger
         }, cancellationToken);
 
     public Task<SegmentRecord> RecordAttemptAsync(string rootUid, string segmentUid, SegmentAttempt attempt, CancellationToken cancellationToken) =>
-        UpdateSegmentAsync(rootUid, segmentUid, (chain, segment) => SegmentRules.Attempt(chain, segment, attempt, time.GetUtcNow()), cancellationToken);
+        UpdateSegmentAsync(rootUid, segmentUid, (chain, segment) => SegmentRules.Attempt(chain, segment, attempt, time.LedgerNow()), cancellationToken);
 
     public Task<SegmentRecord> RecordCompletionAsync(string rootUid, string segmentUid, SegmentCompletion completion, CancellationToken cancellationToken) =>
-        UpdateSegmentAsync(rootUid, segmentUid, (chain, segment) => SegmentRules.Complete(chain, segment, completion, time.GetUtcNow()), cancellationToken);
+        UpdateSegmentAsync(rootUid, segmentUid, (chain, segment) => SegmentRules.Complete(chain, segment, completion, time.LedgerNow()), cancellationToken);
 
     private Task<SegmentRecord> UpdateSegmentAsync(
         string rootUid, string segmentUid, Func<ChainRecord, SegmentRecord, Change<SegmentRecord>> decide, CancellationToken cancellationToken) =>
@@ -64,5 +64,5 @@ internal sealed partial class SqlChainLedger
             _rows.Segment, cancellationToken, ("uid", rootUid));
 
     private Task TouchChainAsync(DbConnection connection, DbTransaction transaction, ChainRecord chain, CancellationToken cancellationToken) =>
-        UpdateChainAsync(connection, transaction, chain with { UpdatedAt = time.GetUtcNow() }, cancellationToken);
+        UpdateChainAsync(connection, transaction, chain with { UpdatedAt = time.LedgerNow() }, cancellationToken);
 }

@@ -18,7 +18,7 @@ internal sealed partial class SqlChainLedger(SqlDialect dialect, LedgerOptions o
 
     public async Task<ChainRecord> CreateChainAsync(NewChain chain, CancellationToken cancellationToken)
     {
-        var fresh = ChainRules.Create(null, chain, time.GetUtcNow()).Value;
+        var fresh = ChainRules.Create(null, chain, time.LedgerNow()).Value;
         await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await dialect.BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
         var parameters = _rows.ChainParameters(fresh);
@@ -26,7 +26,7 @@ internal sealed partial class SqlChainLedger(SqlDialect dialect, LedgerOptions o
             $"INSERT INTO chains ({SqlRows.ColumnList(parameters)}) VALUES ({SqlRows.ValuesList(parameters)}) ON CONFLICT (root_uid) DO NOTHING",
             cancellationToken, parameters).ConfigureAwait(false);
         var stored = await ReadChainAsync(connection, transaction, chain.RootUid, cancellationToken).ConfigureAwait(false);
-        var decided = ChainRules.Create(stored, chain, time.GetUtcNow()).Value;
+        var decided = ChainRules.Create(stored, chain, time.LedgerNow()).Value;
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return decided;
     }

@@ -24,6 +24,7 @@ public abstract partial class ChainLedgerConformance
     {
         var chain = await NewChainAsync();
         var start = Samples.Segment(0);
+        Time.Advance(TimeSpan.FromTicks(1234567));
         var first = await Ledger.RecordSegmentStartAsync(chain.RootUid, start, CancellationToken.None);
         Time.Advance(TimeSpan.FromMinutes(1));
 
