@@ -1,0 +1,68 @@
+using System.Data.Common;
+using SegRestore.Store.Errors;
+using SegRestore.Store.Model;
+using SegRestore.Store.Rules;
+
+namespace SegRestore.Store.Sql;
+
+/// <summary>Segments: read, decide with <see cref="SegmentRules"/>, write the row when it changed.</summary>
+internal sealed partial class SqlChainLedger
+{
+    public async Task<IReadOnlyList<SegmentRecord>> ListSegmentsAsync(string rootUid, CancellationToken cancellationToken)
+    {
+        await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        _ = await ReadChainAsync(connection, null, rootUid, cancellationToken).ConfigureAwait(false) ?? throw NotFound(rootUid);
+        return await ReadSegmentsAsync(connection, null, rootUid, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<SegmentRecord> RecordSegmentStartAsync(string rootUid, SegmentStart start, CancellationToken cancellationToken) =>
+        InChainTransactionAsync(rootUid, async (connection, transaction, chain) =>
+        {
+            var segments = await ReadSegmentsAsync(connection, transaction, rootUid, cancellationToken).ConfigureAwait(false);
+            var change = SegmentRules.Start(chain, segments, start, time.LedgerNow());
+            if (change.Changed)
+            {
+                var parameters = _rows.SegmentParameters(rootUid, change.Value);
+                await connection.ExecuteAsync(transaction,
+                    $"INSERT INTO segments ({SqlRows.ColumnList(parameters)}) VALUES ({SqlRows.ValuesList(parameters)})",
+                    cancellationToken, parameters).ConfigureAwait(false);
+                await TouchChainAsync(connection, transaction, chain, cancellationToken).ConfigureAwait(false);
+            }
+
+            return change.Value;
+        }, cancellationToken);
+
+    public Task<SegmentRecord> RecordAttemptAsync(string rootUid, string segmentUid, SegmentAttempt attempt, CancellationToken cancellationToken) =>
+        UpdateSegmentAsync(rootUid, segmentUid, (chain, segment) => SegmentRules.Attempt(chain, segment, attempt, time.LedgerNow()), cancellationToken);
+
+    public Task<SegmentRecord> RecordCompletionAsync(string rootUid, string segmentUid, SegmentCompletion completion, CancellationToken cancellationToken) =>
+        UpdateSegmentAsync(rootUid, segmentUid, (chain, segment) => SegmentRules.Complete(chain, segment, completion, time.LedgerNow()), cancellationToken);
+
+    private Task<SegmentRecord> UpdateSegmentAsync(
+        string rootUid, string segmentUid, Func<ChainRecord, SegmentRecord, Change<SegmentRecord>> decide, CancellationToken cancellationToken) =>
+        InChainTransactionAsync(rootUid, async (connection, transaction, chain) =>
+        {
+            var segments = await ReadSegmentsAsync(connection, transaction, rootUid, cancellationToken).ConfigureAwait(false);
+            var segment = segments.FirstOrDefault(s => s.Uid == segmentUid)
+                ?? throw new LedgerNotFoundException(rootUid, $"Segment '{segmentUid}' of chain '{rootUid}' was never started in the ledger.");
+            var change = decide(chain, segment);
+            if (change.Changed)
+            {
+                var parameters = _rows.SegmentParameters(rootUid, change.Value);
+                await connection.ExecuteAsync(transaction,
+                    $"UPDATE segments SET {SqlRows.SetList(parameters, "chain_uid", "segment_uid")} WHERE chain_uid = @chain_uid AND segment_uid = @segment_uid",
+                    cancellationToken, parameters).ConfigureAwait(false);
+                await TouchChainAsync(connection, transaction, chain, cancellationToken).ConfigureAwait(false);
+            }
+
+            return change.Value;
+        }, cancellationToken);
+
+    private Task<List<SegmentRecord>> ReadSegmentsAsync(DbConnection connection, DbTransaction? transaction, string rootUid, CancellationToken cancellationToken) =>
+        connection.QueryAsync(transaction,
+            $"SELECT {SqlRows.SegmentColumns} FROM segments WHERE chain_uid = @uid ORDER BY idx",
+            _rows.Segment, cancellationToken, ("uid", rootUid));
+
+    private Task TouchChainAsync(DbConnection connection, DbTransaction transaction, ChainRecord chain, CancellationToken cancellationToken) =>
+        UpdateChainAsync(connection, transaction, chain with { UpdatedAt = time.LedgerNow() }, cancellationToken);
+}
