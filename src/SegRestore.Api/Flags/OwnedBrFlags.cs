@@ -38,11 +38,16 @@ public static class OwnedBrFlags
         new("azblob.access-tier", null, "set spec.log.azblob.accessTier / spec.fullBackup.azblob.accessTier"),
         new("azblob.encryption-scope", null, "set spec.log.azblob.encryptionScope / spec.fullBackup.azblob.encryptionScope"),
         // Secrets never go on a command line (they show in `ps` and in the pod spec).
+        new("s3.access-key", null, "put the key in the storage secret (key: access_key)"),
+        new("s3.secret-access-key", null, "put the key in the storage secret (key: secret_key)"),
+        new("s3.session-token", null, "put the token in the storage secret"),
         new("gcs.credentials-file", null, "put the key in the storage secret (key: credentials)"),
         new("azblob.account-key", null, "put the key in the storage secret (AZURE_STORAGE_KEY)"),
         new("azblob.sas-token", null, "put the token in the storage secret"),
         new("azblob.encryption-key", null, "put the key in the storage secret"),
         new("crypter.key", null, "secrets may not be passed on the command line"),
+        new("log.crypter.key", null, "secrets may not be passed on the command line"),
+        new("master-key", null, "secrets may not be passed on the command line"),
         // The worker reads BR's log from its standard output to report progress and results.
         new("log-file", null, "remove it: the worker reads BR's log"),
         new("log-format", null, "remove it: the worker parses BR's default log format"),

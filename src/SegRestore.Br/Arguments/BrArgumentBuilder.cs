@@ -1,4 +1,5 @@
 using System.Globalization;
+using SegRestore.Api.Flags;
 using SegRestore.Br.Probe;
 
 namespace SegRestore.Br.Arguments;
@@ -37,7 +38,7 @@ public static class BrArgumentBuilder
             AddValue(argv, BrFlags.LogFile, Required(logFile, "logFile", "give the path the worker reads BR's log from"));
         }
 
-        var violations = BrExtraArgs.Validate(request.ExtraArgs);
+        var violations = ExtraArgsValidator.Validate(request.ExtraArgs);
         if (violations.Count > 0)
         {
             throw new BrArgumentException("br.extraArgs", SecretRedactor.Redact(string.Join("; ", violations.Select(v => v.Message))));

@@ -1,15 +1,16 @@
+using SegRestore.Api.Flags;
 using SegRestore.Br.Arguments;
 
 namespace SegRestore.Br.Tests.Arguments;
 
-public class BrExtraArgsTests
+public class ExtraArgsInBuilderTests
 {
     [Theory]
     [InlineData("--ratelimit=128")]
     [InlineData("--log-level=debug")]
     [InlineData("--checksum=false")]
     [InlineData("--wait-tiflash-ready")]
-    public void Ordinary_flags_pass(string token) => BrExtraArgs.Validate([token]).Should().BeEmpty();
+    public void Ordinary_flags_pass(string token) => ExtraArgsValidator.Validate([token]).Should().BeEmpty();
 
     [Theory]
     [InlineData("--pd=other:2379", "owns")]
@@ -38,7 +39,7 @@ public class BrExtraArgsTests
     [InlineData("--ratelimit=1\n", "token")]
     public void Owned_secret_bearing_and_malformed_tokens_are_refused(string token, string reason)
     {
-        var violations = BrExtraArgs.Validate(["--ratelimit=1", token]);
+        var violations = ExtraArgsValidator.Validate(["--ratelimit=1", token]);
 
         violations.Should().ContainSingle().Which.Should().Match<SegRestore.Api.Flags.ExtraArgViolation>(v => v.Index == 1 && v.Item == token);
         violations[0].Message.Should().StartWith("spec.br.extraArgs[1]").And.Contain(reason);
