@@ -6,6 +6,7 @@ namespace SegRestore.Api.Models;
 /// <summary>One segment of a segmented point-in-time restore of TiDB (<c>br restore point</c>).</summary>
 [Description("PointRestoreSegment asks for one segment of a segmented point-in-time restore of TiDB " +
     "(br restore point). Segments form a chain through spec.previousSegment; the operator runs them in order.")]
+[KubernetesEntity(Group = Group, ApiVersion = Version, Kind = KindName, PluralName = Plural)]
 public sealed class PointRestoreSegment : CustomKubernetesEntity<PointRestoreSegmentSpec, PointRestoreSegmentStatus>
 {
     public const string Group = "segrestore.io";
