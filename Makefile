@@ -4,7 +4,7 @@ DOTNET ?= dotnet
 CONFIGURATION ?= Debug
 CLI := $(DOTNET) run --project src/SegRestore.Cli -c $(CONFIGURATION) --no-launch-profile --
 
-.PHONY: build test run crds fmt clean deps
+.PHONY: build test run crds fmt clean deps bench contract-real
 
 build:
 	$(DOTNET) build SegRestore.sln -c $(CONFIGURATION) -nologo
@@ -31,3 +31,13 @@ clean:
 	$(DOTNET) clean SegRestore.sln -nologo -v q
 	rm -rf .tmp artifacts TestResults tests/interop/node_modules
 	find . -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} +
+
+## Benchmarks (BenchmarkDotNet; results go to docs/BENCHMARKS.md by hand with machine, date and command).
+bench:
+	$(DOTNET) run -c Release --project tests/SegRestore.Benchmarks -- --filter '*'
+	$(DOTNET) run -c Release --project tests/SegRestore.Store.CrashWriter -- bench --mib 64
+
+## The Kubernetes contract suite against a real cluster (needs KUBECONFIG).
+contract-real:
+	@test -n "$$KUBECONFIG" || { echo "contract-real: set KUBECONFIG to a real cluster's kubeconfig" >&2; exit 1; }
+	$(DOTNET) test tests/SegRestore.LocalCluster.Tests -c $(CONFIGURATION) --filter Category=Contract
