@@ -10,6 +10,7 @@ public sealed partial class ObjectService
     /// 409 AlreadyExists; 400 when the body's namespace differs from the URL's.</summary>
     public JsonObject Create(ResourceDefinition resource, string? ns, JsonObject body)
     {
+        CheckKind(resource, body);
         var obj = (JsonObject)body.DeepClone();
         var metadata = ServerFields.Metadata(obj);
         var bodyNamespace = ServerFields.Str(metadata["namespace"]);
