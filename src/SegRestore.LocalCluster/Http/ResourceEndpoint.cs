@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using SegRestore.LocalCluster.Api;
+using SegRestore.LocalCluster.Protobuf;
 using SegRestore.LocalCluster.Resources;
 using SegRestore.LocalCluster.Selectors;
 using SegRestore.LocalCluster.Semantics;
@@ -90,11 +91,26 @@ public sealed class ResourceEndpoint(ObjectService service, TableConverter table
         await HttpIo.WriteJsonAsync(context, code, obj).ConfigureAwait(false);
     }
 
-    /// <summary>Bodies must be JSON: kubectl's typed commands (<c>kubectl create configmap</c>) send protobuf,
-    /// which LocalCluster does not decode, so they get the 415 a server without that codec gives.</summary>
+    /// <summary>Bodies are JSON, or the protobuf kubectl's typed commands (<c>kubectl create configmap</c>) send
+    /// for the few kinds <see cref="KubernetesProtobuf"/> decodes; anything else gets 415.</summary>
     private static async Task<JsonObject> ReadObjectAsync(HttpContext context)
     {
         var contentType = (context.Request.ContentType ?? "application/json").Split(';')[0].Trim();
+        if (contentType == KubernetesProtobuf.MediaType)
+        {
+            using var buffer = new MemoryStream();
+            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+            try
+            {
+                return KubernetesProtobuf.Decode(buffer.ToArray())
+                    ?? throw StatusErrors.UnsupportedMediaType(contentType, ["application/json"]);
+            }
+            catch (FormatException e)
+            {
+                throw StatusErrors.BadRequest($"the request body is not valid protobuf: {e.Message}");
+            }
+        }
+
         if (contentType is not ("application/json" or ""))
         {
             throw StatusErrors.UnsupportedMediaType(contentType, ["application/json"]);
