@@ -15,7 +15,8 @@ public sealed class ResourceEndpoint(ObjectService service, TableConverter table
 {
     public static string Verb(HttpRequest request, ApiPath path, bool watch) => (request.Method, path.Name) switch
     {
-        ("GET", null) => watch ? "watch" : "list",
+        ("GET", _) when watch => "watch",
+        ("GET", null) => "list",
         ("GET", _) => "get",
         ("POST", _) => "create",
         ("PUT", _) => "update",
@@ -38,6 +39,11 @@ public sealed class ResourceEndpoint(ObjectService service, TableConverter table
         {
             case ("GET", null) when query.Watch:
                 await watches.StreamAsync(context, WatchRequestFor(request, path, resource, query)).ConfigureAwait(false);
+                break;
+            case ("GET", { } watched) when query.Watch:
+                // The legacy single-object watch is a watch with a name field selector.
+                var single = query with { FieldSelector = $"metadata.name={watched}" };
+                await watches.StreamAsync(context, WatchRequestFor(request, path, resource, single)).ConfigureAwait(false);
                 break;
             case ("GET", null):
                 await HttpIo.WriteJsonAsync(context, 200, List(request, path, resource, query)).ConfigureAwait(false);

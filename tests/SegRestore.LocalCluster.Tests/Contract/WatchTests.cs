@@ -114,6 +114,22 @@ public sealed class WatchTests(ClusterFixture cluster)
         entered["type"]!.GetValue<string>().Should().Be("ADDED");
     }
 
+    [Fact]
+    public async Task A_watch_on_a_single_object_path_sees_only_that_object()
+    {
+        var ns = await cluster.NewNamespace();
+        var created = (await cluster.Http.Post($"/api/v1/namespaces/{ns}/configmaps", ClusterFixture.ConfigMap("one"))).ShouldBe(201);
+        (await cluster.Http.Post($"/api/v1/namespaces/{ns}/configmaps", ClusterFixture.ConfigMap("other"))).ShouldBe(201);
+        await using var watch = await cluster.Http.Watch($"/api/v1/namespaces/{ns}/configmaps/one?watch=1&resourceVersion={created.ResourceVersion}");
+
+        (await cluster.Http.Put($"/api/v1/namespaces/{ns}/configmaps/other", ClusterFixture.ConfigMap("other", value: "2"))).ShouldBe(200);
+        (await cluster.Http.Put($"/api/v1/namespaces/{ns}/configmaps/one", ClusterFixture.ConfigMap("one", value: "2"))).ShouldBe(200);
+        var next = await NextChange(watch);
+
+        next["type"]!.GetValue<string>().Should().Be("MODIFIED");
+        next["object"]!["metadata"]!["name"]!.GetValue<string>().Should().Be("one");
+    }
+
     private static Task<JsonObject> NextChange(WatchReader watch) =>
         watch.NextMatching(e => e["type"]!.GetValue<string>() != "BOOKMARK", Timeout);
 }
