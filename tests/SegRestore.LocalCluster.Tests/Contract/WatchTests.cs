@@ -47,7 +47,7 @@ public sealed class WatchTests(ClusterFixture cluster)
         await using var local = cluster.Local is null ? null : await LocalClusterServer.StartAsync(ClusterFixture.Options() with { WatchHistory = 3 }, CancellationToken.None);
         using var http = local is null ? null : new KubeHttp(local.BaseUrl);
         var client = http ?? cluster.Http;
-        var ns = await ClusterFixture.NewNamespaceOn(client);
+        var ns = local is null ? await cluster.NewNamespace() : await ClusterFixture.NewNamespaceOn(client);
         for (var i = 0; i < 5; i++)
         {
             (await client.Post($"/api/v1/namespaces/{ns}/configmaps", ClusterFixture.ConfigMap($"c{i}"))).ShouldBe(201);
