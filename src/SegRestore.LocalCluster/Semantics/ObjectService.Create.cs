@@ -75,7 +75,7 @@ public sealed partial class ObjectService
         var key = Key(resource, ns, name);
         var committed = store.Write(tx =>
         {
-            CheckNamespace(tx, resource, ns, creating: true);
+            CheckNamespace(tx, resource, ns, name);
             CheckOwnerReferences(resource, obj);
             if (tx.Get(key) is not null)
             {

@@ -58,7 +58,7 @@ public sealed partial class ObjectService(
 
     private static string Name(JsonObject obj) => ServerFields.Str(obj["metadata"]?["name"]) ?? "";
 
-    private static void CheckNamespace(StoreTransaction tx, ResourceDefinition resource, string? ns, bool creating)
+    private static void CheckNamespace(StoreTransaction tx, ResourceDefinition resource, string? ns, string name)
     {
         if (!resource.Namespaced)
         {
@@ -72,9 +72,9 @@ public sealed partial class ObjectService(
 
         var namespaceObject = tx.Get(new ObjectKey(BuiltInResources.Namespaces.Id, "", ns))
             ?? throw StatusErrors.NamespaceNotFound(ns);
-        if (creating && namespaceObject.Deleting)
+        if (namespaceObject.Deleting)
         {
-            throw StatusErrors.Forbidden(resource, "", $"unable to create new content in namespace {ns} because it is being terminated");
+            throw StatusErrors.Forbidden(resource, name, $"unable to create new content in namespace {ns} because it is being terminated");
         }
     }
 
