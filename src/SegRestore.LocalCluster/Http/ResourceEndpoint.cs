@@ -6,6 +6,7 @@ using SegRestore.LocalCluster.Protobuf;
 using SegRestore.LocalCluster.Resources;
 using SegRestore.LocalCluster.Selectors;
 using SegRestore.LocalCluster.Semantics;
+using SegRestore.LocalCluster.Storage;
 
 namespace SegRestore.LocalCluster.Http;
 
@@ -130,21 +131,24 @@ public sealed class ResourceEndpoint(ObjectService service, TableConverter table
     {
         var labels = LabelSelector.Parse(query.LabelSelector);
         var fields = FieldSelector.Parse(query.FieldSelector, resource.Plural);
-        var (items, listVersion) = service.Store.List(resource.Id, resource.Namespaced ? path.Namespace : null);
-        var selected = items.Where(o => labels.Matches(o.Labels) && fields.Matches(o.Fields));
+        var scope = resource.Namespaced ? path.Namespace : null;
+        IEnumerable<StoredObject> selected;
+        long listVersion;
         if (query.Continue is { Length: > 0 } token)
         {
             var (tokenVersion, lastNamespace, lastName) = ListQuery.DecodeContinue(token);
-            if (service.Store.IsCompacted(tokenVersion))
-            {
-                throw StatusErrors.Expired("The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.");
-            }
-
-            selected = selected.Where(o => string.CompareOrdinal(o.Key.Namespace, lastNamespace) > 0
-                || (o.Key.Namespace == lastNamespace && string.CompareOrdinal(o.Key.Name, lastName) > 0));
             listVersion = tokenVersion;
+            selected = service.Store.ListAt(resource.Id, scope, tokenVersion)
+                .Where(o => string.CompareOrdinal(o.Key.Namespace, lastNamespace) > 0
+                    || (o.Key.Namespace == lastNamespace && string.CompareOrdinal(o.Key.Name, lastName) > 0));
+        }
+        else
+        {
+            (var items, listVersion) = service.Store.List(resource.Id, scope);
+            selected = items;
         }
 
+        selected = selected.Where(o => labels.Matches(o.Labels) && fields.Matches(o.Fields));
         var all = selected.ToList();
         var page = query.Limit > 0 ? all.Take((int)query.Limit).ToList() : all;
         var metadata = new JsonObject { ["resourceVersion"] = listVersion.ToString(CultureInfo.InvariantCulture) };
