@@ -149,15 +149,6 @@ public sealed class ObjectStore : IDisposable
         }
     }
 
-    /// <summary>Whether a watch from this resourceVersion could still be served from history.</summary>
-    public bool IsCompacted(long resourceVersion)
-    {
-        lock (_gate)
-        {
-            return resourceVersion < _compactedResourceVersion;
-        }
-    }
-
     /// <summary>Ends every subscription: open watches finish their responses cleanly.</summary>
     public void CloseWatches()
     {
