@@ -2,9 +2,11 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using SegRestore.LocalCluster.Api;
+using SegRestore.LocalCluster.Protobuf;
 using SegRestore.LocalCluster.Resources;
 using SegRestore.LocalCluster.Selectors;
 using SegRestore.LocalCluster.Semantics;
+using SegRestore.LocalCluster.Storage;
 
 namespace SegRestore.LocalCluster.Http;
 
@@ -14,7 +16,8 @@ public sealed class ResourceEndpoint(ObjectService service, TableConverter table
 {
     public static string Verb(HttpRequest request, ApiPath path, bool watch) => (request.Method, path.Name) switch
     {
-        ("GET", null) => watch ? "watch" : "list",
+        ("GET", _) when watch => "watch",
+        ("GET", null) => "list",
         ("GET", _) => "get",
         ("POST", _) => "create",
         ("PUT", _) => "update",
@@ -37,6 +40,11 @@ public sealed class ResourceEndpoint(ObjectService service, TableConverter table
         {
             case ("GET", null) when query.Watch:
                 await watches.StreamAsync(context, WatchRequestFor(request, path, resource, query)).ConfigureAwait(false);
+                break;
+            case ("GET", { } watched) when query.Watch:
+                // The legacy single-object watch is a watch with a name field selector.
+                var single = query with { FieldSelector = $"metadata.name={watched}" };
+                await watches.StreamAsync(context, WatchRequestFor(request, path, resource, single)).ConfigureAwait(false);
                 break;
             case ("GET", null):
                 await HttpIo.WriteJsonAsync(context, 200, List(request, path, resource, query)).ConfigureAwait(false);
@@ -90,11 +98,26 @@ public sealed class ResourceEndpoint(ObjectService service, TableConverter table
         await HttpIo.WriteJsonAsync(context, code, obj).ConfigureAwait(false);
     }
 
-    /// <summary>Bodies must be JSON: kubectl's typed commands (<c>kubectl create configmap</c>) send protobuf,
-    /// which LocalCluster does not decode, so they get the 415 a server without that codec gives.</summary>
+    /// <summary>Bodies are JSON, or the protobuf kubectl's typed commands (<c>kubectl create configmap</c>) send
+    /// for the few kinds <see cref="KubernetesProtobuf"/> decodes; anything else gets 415.</summary>
     private static async Task<JsonObject> ReadObjectAsync(HttpContext context)
     {
         var contentType = (context.Request.ContentType ?? "application/json").Split(';')[0].Trim();
+        if (contentType == KubernetesProtobuf.MediaType)
+        {
+            using var buffer = new MemoryStream();
+            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+            try
+            {
+                return KubernetesProtobuf.Decode(buffer.ToArray())
+                    ?? throw StatusErrors.UnsupportedMediaType(contentType, ["application/json"]);
+            }
+            catch (FormatException e)
+            {
+                throw StatusErrors.BadRequest($"the request body is not valid protobuf: {e.Message}");
+            }
+        }
+
         if (contentType is not ("application/json" or ""))
         {
             throw StatusErrors.UnsupportedMediaType(contentType, ["application/json"]);
@@ -108,21 +131,24 @@ public sealed class ResourceEndpoint(ObjectService service, TableConverter table
     {
         var labels = LabelSelector.Parse(query.LabelSelector);
         var fields = FieldSelector.Parse(query.FieldSelector, resource.Plural);
-        var (items, listVersion) = service.Store.List(resource.Id, resource.Namespaced ? path.Namespace : null);
-        var selected = items.Where(o => labels.Matches(o.Labels) && fields.Matches(o.Fields));
+        var scope = resource.Namespaced ? path.Namespace : null;
+        IEnumerable<StoredObject> selected;
+        long listVersion;
         if (query.Continue is { Length: > 0 } token)
         {
             var (tokenVersion, lastNamespace, lastName) = ListQuery.DecodeContinue(token);
-            if (service.Store.IsCompacted(tokenVersion))
-            {
-                throw StatusErrors.Expired("The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.");
-            }
-
-            selected = selected.Where(o => string.CompareOrdinal(o.Key.Namespace, lastNamespace) > 0
-                || (o.Key.Namespace == lastNamespace && string.CompareOrdinal(o.Key.Name, lastName) > 0));
             listVersion = tokenVersion;
+            selected = service.Store.ListAt(resource.Id, scope, tokenVersion)
+                .Where(o => string.CompareOrdinal(o.Key.Namespace, lastNamespace) > 0
+                    || (o.Key.Namespace == lastNamespace && string.CompareOrdinal(o.Key.Name, lastName) > 0));
+        }
+        else
+        {
+            (var items, listVersion) = service.Store.List(resource.Id, scope);
+            selected = items;
         }
 
+        selected = selected.Where(o => labels.Matches(o.Labels) && fields.Matches(o.Fields));
         var all = selected.ToList();
         var page = query.Limit > 0 ? all.Take((int)query.Limit).ToList() : all;
         var metadata = new JsonObject { ["resourceVersion"] = listVersion.ToString(CultureInfo.InvariantCulture) };

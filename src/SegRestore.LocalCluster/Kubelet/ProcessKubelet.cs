@@ -222,11 +222,14 @@ public sealed class ProcessKubelet : IPodLogs, IAsyncDisposable
             return offset;
         }
 
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        stream.Seek(offset, SeekOrigin.Begin);
-        await stream.CopyToAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
-        await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
-        return stream.Position;
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        await using (stream.ConfigureAwait(false))
+        {
+            stream.Seek(offset, SeekOrigin.Begin);
+            await stream.CopyToAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
+            await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+            return stream.Position;
+        }
     }
 
     private static void TryDelete(string directory)

@@ -6,7 +6,6 @@ public sealed class ResourceRegistry
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Group, string Version, string Plural), ResourceDefinition> _byPath = [];
     private readonly Dictionary<string, List<ResourceDefinition>> _byCrd = new(StringComparer.Ordinal);
-    private long _generation;
 
     public ResourceRegistry()
     {
@@ -15,9 +14,6 @@ public sealed class ResourceRegistry
             _byPath[(definition.Group, definition.Version, definition.Plural)] = definition;
         }
     }
-
-    /// <summary>Increases on every change, so discovery caches know when to refresh.</summary>
-    public long Generation => Interlocked.Read(ref _generation);
 
     public ResourceDefinition? Find(string group, string version, string plural)
     {
@@ -77,7 +73,6 @@ public sealed class ResourceRegistry
             }
 
             _byCrd[crdName] = [.. versions];
-            _generation++;
         }
     }
 
@@ -86,7 +81,6 @@ public sealed class ResourceRegistry
         lock (_gate)
         {
             RemoveCustomLocked(crdName);
-            _generation++;
         }
     }
 

@@ -102,7 +102,10 @@ public static class BuiltInDefaults
 
     private static void DefaultSecret(JsonObject secret)
     {
-        secret["type"] ??= "Opaque";
+        if (string.IsNullOrEmpty(ServerFields.Str(secret["type"])))
+        {
+            secret["type"] = "Opaque";
+        }
         if (secret["stringData"] is not JsonObject stringData)
         {
             return;

@@ -10,6 +10,7 @@ public sealed partial class ObjectService
     /// 409 AlreadyExists; 400 when the body's namespace differs from the URL's.</summary>
     public JsonObject Create(ResourceDefinition resource, string? ns, JsonObject body)
     {
+        CheckKind(resource, body);
         var obj = (JsonObject)body.DeepClone();
         var metadata = ServerFields.Metadata(obj);
         var bodyNamespace = ServerFields.Str(metadata["namespace"]);
@@ -74,7 +75,7 @@ public sealed partial class ObjectService
         var key = Key(resource, ns, name);
         var committed = store.Write(tx =>
         {
-            CheckNamespace(tx, resource, ns, creating: true);
+            CheckNamespace(tx, resource, ns, name);
             CheckOwnerReferences(resource, obj);
             if (tx.Get(key) is not null)
             {

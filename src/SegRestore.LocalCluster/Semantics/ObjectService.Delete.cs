@@ -160,12 +160,8 @@ public sealed partial class ObjectService
         ["apiVersion"] = "v1",
         ["metadata"] = new JsonObject(),
         ["status"] = "Success",
-        ["details"] = new JsonObject
-        {
-            ["name"] = deleted["metadata"]?["name"]?.DeepClone(),
-            ["group"] = resource.Group,
-            ["kind"] = resource.Plural,
-            ["uid"] = deleted["metadata"]?["uid"]?.DeepClone(),
-        },
+        ["details"] = resource.Group.Length == 0
+            ? new JsonObject { ["name"] = deleted["metadata"]?["name"]?.DeepClone(), ["kind"] = resource.Plural, ["uid"] = deleted["metadata"]?["uid"]?.DeepClone() }
+            : new JsonObject { ["name"] = deleted["metadata"]?["name"]?.DeepClone(), ["group"] = resource.Group, ["kind"] = resource.Plural, ["uid"] = deleted["metadata"]?["uid"]?.DeepClone() },
     };
 }

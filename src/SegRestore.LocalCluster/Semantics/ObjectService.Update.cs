@@ -11,6 +11,7 @@ public sealed partial class ObjectService
     public JsonObject Update(ResourceDefinition resource, string? ns, string name, JsonObject body, bool statusWrite)
     {
         RequireStatusSubresource(resource, statusWrite);
+        CheckKind(resource, body);
         var bodyName = ServerFields.Str(body["metadata"]?["name"]);
         if (bodyName is not null && bodyName != name)
         {

@@ -47,9 +47,18 @@ public sealed partial class ObjectService(
 
     private string Now() => ServerFields.Timestamp(time.GetUtcNow());
 
+    /// <summary>A body of another kind is a client bug; a real server refuses to decode it into this resource.</summary>
+    private static void CheckKind(ResourceDefinition resource, JsonObject body)
+    {
+        if (ServerFields.Str(body["kind"]) is { Length: > 0 } kind && kind != resource.Kind)
+        {
+            throw StatusErrors.BadRequest($"the kind in the data ({kind}) does not match the expected kind ({resource.Kind})");
+        }
+    }
+
     private static string Name(JsonObject obj) => ServerFields.Str(obj["metadata"]?["name"]) ?? "";
 
-    private static void CheckNamespace(StoreTransaction tx, ResourceDefinition resource, string? ns, bool creating)
+    private static void CheckNamespace(StoreTransaction tx, ResourceDefinition resource, string? ns, string name)
     {
         if (!resource.Namespaced)
         {
@@ -63,9 +72,9 @@ public sealed partial class ObjectService(
 
         var namespaceObject = tx.Get(new ObjectKey(BuiltInResources.Namespaces.Id, "", ns))
             ?? throw StatusErrors.NamespaceNotFound(ns);
-        if (creating && namespaceObject.Deleting)
+        if (namespaceObject.Deleting)
         {
-            throw StatusErrors.Forbidden(resource, "", $"unable to create new content in namespace {ns} because it is being terminated");
+            throw StatusErrors.Forbidden(resource, name, $"unable to create new content in namespace {ns} because it is being terminated");
         }
     }
 

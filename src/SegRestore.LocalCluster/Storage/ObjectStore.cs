@@ -69,6 +69,45 @@ public sealed class ObjectStore : IDisposable
         }
     }
 
+    /// <summary>The objects as they were at <paramref name="resourceVersion"/>, rebuilt by undoing the retained
+    /// history after it: what a continue token reads, so pages stay consistent with the first one. 410 when that
+    /// version is older than the history.</summary>
+    public IReadOnlyList<StoredObject> ListAt(ResourceId resource, string? ns, long resourceVersion)
+    {
+        lock (_gate)
+        {
+            if (resourceVersion < _compactedResourceVersion)
+            {
+                throw StatusErrors.Expired("The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.");
+            }
+
+            var state = Select(resource, ns).ToDictionary(o => o.Key);
+            var history = _history.ToArray();
+            for (var i = history.Length - 1; i >= 0 && history[i].ResourceVersion > resourceVersion; i--)
+            {
+                var change = history[i];
+                var key = change.Current.Key;
+                if (key.Resource != resource || (ns is not null && key.Namespace != ns))
+                {
+                    continue;
+                }
+
+                if (change.Type == WatchEventType.Added || change.Previous is null)
+                {
+                    state.Remove(key);
+                }
+                else
+                {
+                    state[key] = change.Previous;
+                }
+            }
+
+            return [.. state.Values
+                .OrderBy(o => o.Key.Namespace, StringComparer.Ordinal)
+                .ThenBy(o => o.Key.Name, StringComparer.Ordinal)];
+        }
+    }
+
     public T Write<T>(Func<StoreTransaction, T> action)
     {
         lock (_gate)
@@ -107,15 +146,6 @@ public sealed class ObjectStore : IDisposable
             }
 
             return subscription;
-        }
-    }
-
-    /// <summary>Whether a watch from this resourceVersion could still be served from history.</summary>
-    public bool IsCompacted(long resourceVersion)
-    {
-        lock (_gate)
-        {
-            return resourceVersion < _compactedResourceVersion;
         }
     }
 

@@ -43,4 +43,16 @@ public sealed class ErrorStatusTests(ClusterFixture cluster)
 
         response.ShouldBe(415).Reason.Should().Be("UnsupportedMediaType");
     }
+
+    [Fact]
+    public async Task A_body_of_another_kind_is_400()
+    {
+        var ns = await cluster.NewNamespace();
+        var body = ClusterFixture.ConfigMap("c");
+        body["kind"] = "Secret";
+
+        var response = await cluster.Http.Post($"/api/v1/namespaces/{ns}/configmaps", body);
+
+        response.ShouldBe(400);
+    }
 }

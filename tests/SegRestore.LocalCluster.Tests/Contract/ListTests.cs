@@ -48,6 +48,26 @@ public sealed class ListTests(ClusterFixture cluster)
         seen.Should().BeEquivalentTo(["p1", "p2", "p3", "p4", "p5"]);
     }
 
+    [Fact]
+    public async Task Later_pages_show_the_snapshot_of_the_first_page()
+    {
+        var ns = await cluster.NewNamespace();
+        foreach (var name in new[] { "a", "b", "c" })
+        {
+            await Create(ns, name, []);
+        }
+
+        var first = (await cluster.Http.Get($"/api/v1/namespaces/{ns}/configmaps?limit=1")).ShouldBe(200).Json;
+        (await cluster.Http.Delete($"/api/v1/namespaces/{ns}/configmaps/b")).ShouldBe(200);
+        await Create(ns, "bb", []);
+        var token = Uri.EscapeDataString(first["metadata"]!["continue"]!.GetValue<string>());
+        var rest = (await cluster.Http.Get($"/api/v1/namespaces/{ns}/configmaps?limit=10&continue={token}")).ShouldBe(200).Json;
+
+        Names(first).Should().Equal("a");
+        Names(rest).Where(n => n != "kube-root-ca.crt").Should().Equal("b", "c");
+        rest["metadata"]!["resourceVersion"]!.GetValue<string>().Should().Be(first["metadata"]!["resourceVersion"]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData("tier=web", new[] { "web1", "web2" })]
     [InlineData("tier==web", new[] { "web1", "web2" })]

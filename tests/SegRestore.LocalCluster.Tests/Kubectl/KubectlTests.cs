@@ -106,6 +106,20 @@ public sealed class KubectlTests : IAsyncLifetime
         (await _kubectl.Ok("get", "pods")).Should().MatchRegex(@"hello\s+0/1\s+Completed");
     }
 
+    [KubectlFact]
+    public async Task Kubectl_typed_create_commands_work_through_protobuf_bodies()
+    {
+        (await _kubectl.Ok("create", "namespace", "tidb")).Should().Contain("namespace/tidb created");
+        await _kubectl.Ok("-n", "tidb", "create", "configmap", "settings", "--from-literal=mode=fast");
+        await _kubectl.Ok("-n", "tidb", "create", "secret", "generic", "creds", "--from-literal=access_key=AK");
+        await _kubectl.Ok("-n", "tidb", "create", "serviceaccount", "worker");
+        await _kubectl.Ok("label", "namespace", "tidb", "team=db");
+
+        (await _kubectl.Ok("-n", "tidb", "get", "configmap", "settings", "-o", "jsonpath={.data.mode}")).Should().Be("fast");
+        (await _kubectl.Ok("-n", "tidb", "get", "secret", "creds", "-o", "jsonpath={.data.access_key} {.type}")).Should().Be("QUs= Opaque");
+        (await _kubectl.Ok("get", "namespace", "tidb", "-o", "jsonpath={.metadata.labels.team}")).Should().Be("db");
+    }
+
     public async Task DisposeAsync()
     {
         await _server.DisposeAsync();
