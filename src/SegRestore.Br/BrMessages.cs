@@ -13,6 +13,9 @@ public static class BrMessages
     public const string FullRestoreSuccessSummary = "Full Restore success summary";
     public const string FullRestoreFailedSummary = "Full Restore failed summary";
     public const string Progress = "progress";
+
+    /// <summary>The summary line of `br log metadata` (BR's summary collector logs the command name).</summary>
+    public const string LogMetadata = "log metadata";
     public const string FullRestoreSkippedByCheckpoint = "Full Restore is skipped due to checkpoint mode for restore";
     public const string TiFlashResetFailed =
         "Failed to restore tiflash replica config, you may execute the sql restore it manually.";

@@ -1,3 +1,4 @@
+using SegRestore.Br.Output;
 using SegRestore.Br.Probe;
 
 namespace SegRestore.BrSim.Tests;
@@ -36,6 +37,10 @@ public sealed class ProbeTests
         result.Stdout.Should().Contain("[\"log metadata\"]")
             .And.Contain($"[log-min-ts={world.Manifest.LogMinTs}]")
             .And.Contain($"[log-max-ts={world.Manifest.LogMaxTs}]");
+        var parser = new BrOutputParser();
+        var events = parser.Push(result.Stdout).Concat(parser.Complete()).ToList();
+        events.Should().ContainSingle().Which.Should().BeOfType<LogMetadataEvent>()
+            .Which.Should().BeEquivalentTo(new { LogMinTs = world.Manifest.LogMinTs, LogMaxTs = world.Manifest.LogMaxTs });
     }
 
     [Fact]

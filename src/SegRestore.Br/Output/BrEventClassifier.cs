@@ -16,6 +16,8 @@ public static class BrEventClassifier
             BrMessages.StartPointInTimeRestore => new StartPointEvent(raw, record,
                 FieldValues.Tso(record.Field(BrLogFields.RestoreFrom)), FieldValues.Tso(record.Field(BrLogFields.RestoreTo)),
                 FieldValues.Tso(record.Field(BrLogFields.LogMinTs)), FieldValues.Tso(record.Field(BrLogFields.LogMaxTs))),
+            BrMessages.LogMetadata => new LogMetadataEvent(raw, record,
+                FieldValues.Tso(record.Field(BrLogFields.LogMinTs)), FieldValues.Tso(record.Field(BrLogFields.LogMaxTs))),
             BrMessages.Progress => LogProgress(record) ?? (BrEvent)new UnknownEvent(raw, record),
             _ when record.Message.StartsWith(BrMessages.TiFlashResetFailed.TrimEnd('.'), StringComparison.Ordinal) =>
                 new TiFlashResetWarningEvent(raw, record, record.Field(BrLogFields.Sql), record.Field(BrLogFields.Error)),

@@ -182,6 +182,17 @@ public class BrOutputParserTests
         }).Check(Config.QuickThrowOnFailure.WithMaxTest(1000));
     }
 
+    [Fact]
+    public void Log_metadata_summary_gives_the_log_window()
+    {
+        var events = Parse("[2026/01/22 00:39:25.123 +08:00] [INFO] [collector.go:77] [\"log metadata\"] " +
+            "[log-min-ts=463735514726400005] [log-min-date=\"2026-01-21 23:59:00.000 +0800\"] " +
+            "[log-max-ts=463737559449600007] [log-max-date=\"2026-01-22 02:09:00.000 +0800\"]\n");
+
+        events.Should().ContainSingle().Which.Should().BeOfType<LogMetadataEvent>()
+            .Which.Should().BeEquivalentTo(new { LogMinTs = 463735514726400005UL, LogMaxTs = 463737559449600007UL });
+    }
+
     private static List<BrEvent> Parse(string text)
     {
         var parser = new BrOutputParser();

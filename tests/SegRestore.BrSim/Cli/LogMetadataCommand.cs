@@ -1,3 +1,4 @@
+using SegRestore.Br;
 using SegRestore.BrSim.Logging;
 using SegRestore.BrSim.Model;
 using SegRestore.BrSim.Storage;
@@ -15,7 +16,7 @@ public static class LogMetadataCommand
         ArgumentNullException.ThrowIfNull(log);
         var url = flags.Get("storage") is { Length: > 0 } s ? s : throw BrErrorException.InvalidArgument("storage");
         var info = new BackupReader(storage).ReadLog(url);
-        log.Info("collector.go:77", "log metadata",
+        log.Info("collector.go:77", BrMessages.LogMetadata,
             LogField.Of("log-min-ts", info.LogMinTs),
             LogField.Of("log-min-date", Tso.FormatDate(info.LogMinTs)),
             LogField.Of("log-max-ts", info.LogMaxTs),
