@@ -16,9 +16,9 @@ test:
 deps:
 	tests/setup/deps.sh
 
-## The operator; with no KUBECONFIG it runs on the embedded LocalCluster.
+## With KUBECONFIG: the operator against that cluster. Without: the embedded LocalCluster with the CRD applied.
 run:
-	$(DOTNET) run --project src/SegRestore.Operator -c $(CONFIGURATION) --no-launch-profile
+	CONFIGURATION=$(CONFIGURATION) tests/setup/run-local.sh
 
 ## Regenerates crds/ from the C# types (a test fails when the committed file is stale).
 crds:
