@@ -32,10 +32,9 @@ clean:
 	rm -rf .tmp artifacts TestResults tests/interop/node_modules
 	find . -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} +
 
-## Benchmarks (BenchmarkDotNet; results go to docs/BENCHMARKS.md by hand with machine, date and command).
+## Benchmarks: BR output parser lines/s and ledger MB/s, written to docs/BENCHMARKS.md with machine, date, commands.
 bench:
-	$(DOTNET) run -c Release --project tests/SegRestore.Benchmarks -- --filter '*'
-	$(DOTNET) run -c Release --project tests/SegRestore.Store.CrashWriter -- bench --mib 64
+	tests/setup/bench.sh
 
 ## The Kubernetes contract suite against a real cluster (needs KUBECONFIG).
 contract-real:
