@@ -8,13 +8,17 @@ namespace SegRestore.Store.ConfigMaps;
 /// Status codes become the ledger's own exceptions: 409 AlreadyExists on create →
 /// <see cref="ConfigMapAlreadyExistsException"/>; 409 Conflict on a replace or a delete with a precondition, and 404
 /// on a replace (the object vanished since it was read) → <see cref="ConfigMapConflictException"/>; 404 on get → null,
-/// on delete → nothing to do. Everything else (403, 422 Invalid, timeouts) propagates unchanged.
+/// on delete → nothing to do; 410 on a continued list page → the list starts over (at most 3 times). Everything
+/// else (403, 422 Invalid, timeouts) propagates unchanged.
 /// </summary>
 public sealed class KubernetesConfigMapStore : IConfigMapStore
 {
     /// <summary>Objects per list page. A blob ConfigMap is up to ~1.2 MiB of JSON and the client buffers a whole
     /// page, so pages stay small: 16 blobs are ~20 MiB at most.</summary>
     public const int DefaultPageSize = 16;
+
+    /// <summary>How often a paged list starts again after its continue token expired (410) before giving up.</summary>
+    public const int MaxListRestarts = 3;
 
     private readonly IKubernetesClient _client;
     private readonly int _pageSize;
@@ -97,6 +101,22 @@ public sealed class KubernetesConfigMapStore : IConfigMapStore
         IReadOnlyDictionary<string, string> labels, bool includeData, CancellationToken cancellationToken)
     {
         var options = new ListOptions { LabelSelector = LabelSelectors.Equality(labels), Limit = _pageSize };
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ListOnceAsync(options, includeData, cancellationToken).ConfigureAwait(false);
+            }
+            catch (KubernetesException e) when (e.IsGone && attempt < MaxListRestarts)
+            {
+                // The continue token expired (the server compacted its snapshot between pages): start the list
+                // again, as client-go's pager does. The ledger needs no snapshot older than the call itself.
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<ConfigMapObject>> ListOnceAsync(ListOptions options, bool includeData, CancellationToken cancellationToken)
+    {
         var result = new List<ConfigMapObject>();
         string? next = null;
         do
