@@ -28,8 +28,9 @@ public sealed class LocalClusterLedgerFixture : IAsyncLifetime
         Server = await LocalClusterServer.StartAsync(new LocalClusterOptions
         {
             Kubelet = new KubeletOptions { Enabled = false },
-            // Watch history keeps whole objects; the ledger tests never watch and write 64 MiB of blobs.
-            WatchHistory = 64,
+            // The change history keeps whole objects and the tests write 64 MiB of blobs, so it is kept short; but a
+            // paged list's continue token expires once its version leaves the history, so not too short either.
+            WatchHistory = 512,
             Time = Time,
         }, CancellationToken.None);
         Configuration = KubernetesClientConfiguration.BuildConfigFromConfigText(Server.Kubeconfig);
