@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using SegRestore.Kube.Client;
+using SegRestore.LocalCluster;
+using SegRestore.LocalCluster.Kubelet;
 using SegRestore.Store.ConfigMaps;
 using SegRestore.Store.Model;
 using SegRestore.Store.Sql;
@@ -34,6 +37,7 @@ public static class BenchCommand
 
             var store = new InMemoryConfigMapStore(TimeProvider.System);
             rows.Add(await MeasureAsync("ConfigMap (in-memory store)", workload, () => Task.FromResult(ConfigMapLedgers.Create(store)), cancellationToken));
+            rows.Add(await MeasureOnLocalClusterAsync(workload, cancellationToken));
         }
         finally
         {
@@ -53,6 +57,20 @@ public static class BenchCommand
         }
 
         return 0;
+    }
+
+    /// <summary>The ConfigMap ledger through the real client and HTTP to an in-process LocalCluster: JSON, base64 and
+    /// the API path are measured; etcd is not (LocalCluster keeps objects in memory).</summary>
+    private static async Task<string> MeasureOnLocalClusterAsync(CrashWorkload workload, CancellationToken cancellationToken)
+    {
+        await using var cluster = await LocalClusterServer.StartAsync(new LocalClusterOptions
+        {
+            Kubelet = new KubeletOptions { Enabled = false },
+            WatchHistory = 64,
+        }, cancellationToken);
+        using var client = new KubernetesClient(KubernetesClientConfiguration.BuildConfigFromConfigText(cluster.Kubeconfig));
+        return await MeasureAsync("ConfigMap (LocalCluster over HTTP)", workload,
+            () => Task.FromResult(ConfigMapLedgers.Create(new KubernetesConfigMapStore(client, "default"))), cancellationToken);
     }
 
     private static async Task<string> MeasureAsync(string name, CrashWorkload workload, Func<Task<IChainLedger>> open, CancellationToken cancellationToken)

@@ -138,6 +138,7 @@ public sealed class InMemoryConfigMapStore(TimeProvider time) : IConfigMapStore
     private static ConfigMapObject Copy(ConfigMapObject source, bool includeData) => source with
     {
         Labels = new Dictionary<string, string>(source.Labels),
+        Annotations = new Dictionary<string, string>(source.Annotations),
         Data = includeData ? new Dictionary<string, string>(source.Data) : new Dictionary<string, string>(),
         BinaryData = includeData ? source.BinaryData.ToDictionary(p => p.Key, p => p.Value.ToArray()) : new Dictionary<string, byte[]>(),
     };

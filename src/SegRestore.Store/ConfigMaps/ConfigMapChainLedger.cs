@@ -42,10 +42,10 @@ internal sealed partial class ConfigMapChainLedger(IConfigMapStore store, Ledger
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    private async Task<(LedgerIndex Index, string? ResourceVersion)?> ReadIndexAsync(string rootUid, CancellationToken cancellationToken)
+    private async Task<(LedgerIndex Index, ConfigMapObject Stored)?> ReadIndexAsync(string rootUid, CancellationToken cancellationToken)
     {
         var configMap = await store.GetAsync(LedgerNaming.IndexName(rootUid), cancellationToken).ConfigureAwait(false);
-        return configMap is null ? null : (IndexCodec.FromConfigMap(configMap), configMap.ResourceVersion);
+        return configMap is null ? null : (IndexCodec.FromConfigMap(configMap), configMap);
     }
 
     private async Task<LedgerIndex> RequireIndexAsync(string rootUid, CancellationToken cancellationToken) =>
@@ -60,7 +60,7 @@ internal sealed partial class ConfigMapChainLedger(IConfigMapStore store, Ledger
     {
         for (var attempt = 0; attempt < limits.MaxIndexRetries; attempt++)
         {
-            var (index, resourceVersion) = await ReadIndexAsync(rootUid, cancellationToken).ConfigureAwait(false) ?? throw NotFound(rootUid);
+            var (index, stored) = await ReadIndexAsync(rootUid, cancellationToken).ConfigureAwait(false) ?? throw NotFound(rootUid);
             var (updated, result) = await decide(index).ConfigureAwait(false);
             if (updated is null)
             {
@@ -69,7 +69,9 @@ internal sealed partial class ConfigMapChainLedger(IConfigMapStore store, Ledger
 
             try
             {
-                await store.ReplaceAsync(IndexCodec.ToConfigMap(updated, resourceVersion, limits.MaxIndexBytes), cancellationToken).ConfigureAwait(false);
+                // A PUT replaces the whole object: carry over annotations others set, or the ledger would erase them.
+                var replacement = IndexCodec.ToConfigMap(updated, stored.ResourceVersion, limits.MaxIndexBytes) with { Annotations = stored.Annotations };
+                await store.ReplaceAsync(replacement, cancellationToken).ConfigureAwait(false);
                 return result;
             }
             catch (ConfigMapConflictException)

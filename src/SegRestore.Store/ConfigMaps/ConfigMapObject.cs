@@ -11,6 +11,10 @@ public sealed record ConfigMapObject(
     IReadOnlyDictionary<string, byte[]> BinaryData,
     DateTimeOffset? CreationTimestamp = null)
 {
+    /// <summary>Annotations are not the ledger's: it writes none, but keeps what others (an administrator, a backup
+    /// tool) put on its index when it replaces it.</summary>
+    public IReadOnlyDictionary<string, string> Annotations { get; init; } = new Dictionary<string, string>();
+
     /// <summary>What the API server counts against its 1 MiB ConfigMap limit: the bytes of data and binaryData.</summary>
     public long PayloadBytes =>
         Data.Sum(pair => (long)pair.Key.Length + System.Text.Encoding.UTF8.GetByteCount(pair.Value)) +

@@ -15,6 +15,22 @@ public sealed class ConfigMapLedgerTests
     public ConfigMapLedgerTests() => _store = new InMemoryConfigMapStore(_time);
 
     [Fact]
+    public async Task An_index_update_keeps_annotations_others_put_on_the_index()
+    {
+        var ledger = Ledger();
+        var chain = await ledger.CreateChainAsync(Samples.Chain(), CancellationToken.None);
+        var name = LedgerNaming.IndexName(chain.RootUid);
+        var stored = (await _store.GetAsync(name, CancellationToken.None))!;
+        await _store.ReplaceAsync(stored with { Annotations = new Dictionary<string, string> { ["example.com/owner"] = "dba-team" } }, CancellationToken.None);
+
+        await ledger.RecordSegmentStartAsync(chain.RootUid, Samples.Segment(0), CancellationToken.None);
+
+        var updated = (await _store.GetAsync(name, CancellationToken.None))!;
+        updated.Annotations.Should().Equal(new Dictionary<string, string> { ["example.com/owner"] = "dba-team" });
+        IndexCodec.FromConfigMap(updated).Segments.Should().ContainSingle();
+    }
+
+    [Fact]
     public async Task A_large_file_is_sharded_into_labelled_blobs_of_at_most_900_KiB_of_gzip()
     {
         var ledger = Ledger();
