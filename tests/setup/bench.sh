@@ -41,7 +41,7 @@ load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
   echo
   echo "## Ledger: a 64 MiB checkpoint set, commit and read (MB/s)"
   echo
-  echo "Command: \`$ledger_cmd\` (PostgreSQL from tests/setup/pg.sh, SQLite in a temporary file; the "ConfigMap (in-memory store)"
+  echo "Command: \`$ledger_cmd\` (PostgreSQL from tests/setup/pg.sh, SQLite in a temporary file; the 'ConfigMap (in-memory store)'"
   echo "row measures encoding, hashing and sharding over an in-memory ConfigMap double; the LocalCluster row adds a real"
   echo "HTTP API server but still no etcd, so a real cluster is slower)."
   echo
