@@ -83,6 +83,7 @@ public sealed partial class ObjectService(
     {
         var errors = new List<FieldError>();
         errors.AddRange(BuiltInDefaults.Apply(resource, candidate, previous is null));
+        errors.AddRange(DataSizeLimit.Check(resource, candidate));
         if (resource.Custom && resource.Schema is { } schema)
         {
             StructuralSchema.Prune(candidate, schema);

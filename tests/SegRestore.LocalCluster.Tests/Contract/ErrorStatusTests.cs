@@ -24,6 +24,26 @@ public sealed class ErrorStatusTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public async Task A_configmap_over_1_MiB_is_refused_as_Invalid_and_one_at_the_limit_is_stored()
+    {
+        var ns = await cluster.NewNamespace();
+        static JsonObject WithBinary(string name, int bytes)
+        {
+            var map = ClusterFixture.ConfigMap(name);
+            map.Remove("data");
+            map["binaryData"] = new JsonObject { ["blob"] = Convert.ToBase64String(new byte[bytes]) };
+            return map;
+        }
+
+        var tooLarge = await cluster.Http.Post($"/api/v1/namespaces/{ns}/configmaps", WithBinary("big", 1024 * 1024));
+        var atLimit = await cluster.Http.Post($"/api/v1/namespaces/{ns}/configmaps", WithBinary("fits", (1024 * 1024) - "blob".Length));
+
+        tooLarge.ShouldBe(422).Reason.Should().Be("Invalid");
+        tooLarge.Json["message"]!.GetValue<string>().Should().Contain("Too long").And.Contain("1048576");
+        atLimit.ShouldBe(201);
+    }
+
+    [Fact]
     public async Task Posting_to_an_object_path_is_405_MethodNotAllowed()
     {
         var ns = await cluster.NewNamespace();
