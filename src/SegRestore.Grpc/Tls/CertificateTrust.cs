@@ -1,5 +1,6 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using SegRestore.Shared;
 
 namespace SegRestore.Grpc.Tls;
 
@@ -18,26 +19,13 @@ public static class CertificateTrust
     {
         ArgumentNullException.ThrowIfNull(certificate);
         ArgumentNullException.ThrowIfNull(trustedRoots);
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(trustedRoots);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        if (presentedChain is not null)
-        {
-            // Intermediates the peer sent help to build the path; they are not trusted by being sent.
-            foreach (var element in presentedChain.ChainElements)
-            {
-                chain.ChainPolicy.ExtraStore.Add(element.Certificate);
-            }
-        }
-
-        if (chain.Build(certificate))
+        if (PrivateRootChain.Build(certificate, trustedRoots, presentedChain, out var status))
         {
             error = null;
             return true;
         }
 
-        error = string.Join("; ", chain.ChainStatus.Select(s => $"{s.Status}: {s.StatusInformation.Trim()}"));
+        error = string.Join("; ", status.Select(s => $"{s.Status}: {s.StatusInformation.Trim()}"));
         return false;
     }
 

@@ -1,6 +1,8 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 
+using SegRestore.Shared;
+
 namespace SegRestore.Kube.Client;
 
 /// <summary>Builds the one <see cref="SocketsHttpHandler"/> a client shares for all its requests.</summary>
@@ -61,18 +63,6 @@ public static class KubernetesHttpHandler
             return false;
         }
 
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(roots);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        if (presented is not null)
-        {
-            foreach (var element in presented.ChainElements)
-            {
-                chain.ChainPolicy.ExtraStore.Add(element.Certificate);
-            }
-        }
-
-        return chain.Build(certificate);
+        return PrivateRootChain.Build(certificate, roots, presented, out _);
     }
 }
