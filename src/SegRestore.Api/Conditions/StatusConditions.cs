@@ -1,5 +1,6 @@
 using SegRestore.Api.Serialization;
 using SegRestore.Kube.Models;
+using SegRestore.Kube.Serialization;
 
 namespace SegRestore.Api.Conditions;
 
@@ -37,7 +38,7 @@ public static class StatusConditions
             ObservedGeneration = observedGeneration,
             LastTransitionTime = previous is not null && previous.Status == status
                 ? previous.LastTransitionTime
-                : KubernetesTimeJsonConverter.TruncateToSeconds(now),
+                : TimeJsonConverter.TruncateToSeconds(now),
         };
         if (index >= 0)
         {

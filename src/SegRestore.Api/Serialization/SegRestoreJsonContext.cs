@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using SegRestore.Api.Models;
+using SegRestore.Kube.Serialization;
 
 namespace SegRestore.Api.Serialization;
 
@@ -11,7 +12,7 @@ namespace SegRestore.Api.Serialization;
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UseStringEnumConverter = true,
-    Converters = [typeof(KubernetesTimeJsonConverter)])]
+    Converters = [typeof(TimeJsonConverter)])]
 [JsonSerializable(typeof(PointRestoreSegment))]
 [JsonSerializable(typeof(List<PointRestoreSegment>))]
 [JsonSerializable(typeof(PointRestoreSegmentSpec))]

@@ -17,4 +17,11 @@ public sealed class TimeJsonConverter : JsonConverter<DateTime>
 
     public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
         writer.WriteStringValue(Rfc3339.ToUtc(value).ToString(Format, CultureInfo.InvariantCulture));
+
+    /// <summary>Truncates to whole seconds in UTC, the precision metav1.Time keeps (so a stored time compares equal).</summary>
+    public static DateTime TruncateToSeconds(DateTime value)
+    {
+        var utc = Rfc3339.ToUtc(value);
+        return new DateTime(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
+    }
 }
