@@ -84,7 +84,7 @@ public sealed class ResultCollector(Func<string, string> redact)
             SkippedKvCountByCheckpoint = (ulong)Math.Max(0, s.SkippedKvCountByCheckpoint ?? 0),
             SkippedSizeBytesByCheckpoint = (ulong)Math.Max(0, HumanSize.TryParse(s.SkippedSizeByCheckpoint) ?? 0),
             AverageSpeedBytesPerSecond = take.TotalSeconds > 0 ? size / take.TotalSeconds : 0,
-            RestoredTs = s.TargetEndPoint ?? s.RestoreTo ?? 0,
+            RestoredTs = s.SourceEndPoint ?? s.RestoreTo ?? 0, // source-end-point is the upstream TSO restored to; target-end-point is the target's clock
         };
     }
 }

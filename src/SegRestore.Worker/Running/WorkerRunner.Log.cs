@@ -37,8 +37,8 @@ public sealed partial class WorkerRunner
     [LoggerMessage(Level = LogLevel.Information, Message = "Result delivered (succeeded {Succeeded})")]
     private partial void LogDelivered(bool succeeded);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Result not delivered ({Status}); writing it to {TerminationLog}")]
-    private partial void LogUndelivered(StatusCode status, string terminationLog);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Result not delivered ({Status}: {Detail}); writing it to {TerminationLog}")]
+    private partial void LogUndelivered(StatusCode status, string detail, string terminationLog);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not write the termination message to {Path}: {Detail}")]
     private partial void LogTerminationLogFailed(string path, string detail);

@@ -249,7 +249,7 @@ public sealed partial class WorkerRunner(WorkerConfig config, IReadOnlyList<stri
         }
         catch (RpcException ex)
         {
-            LogUndelivered(ex.StatusCode, config.TerminationLogPath);
+            LogUndelivered(ex.StatusCode, Redact(ex.Status.Detail), config.TerminationLogPath);
             await WriteTerminationMessageAsync(report).ConfigureAwait(false);
         }
     }
