@@ -35,6 +35,8 @@ public static class Program
             return ConfigErrorExitCode;
         }
 
+        // Drop the token from the process environment: no child (the BR probe, `br log metadata`, BR) may inherit it.
+        Environment.SetEnvironmentVariable(WorkerEnv.Token, null);
         using var runner = new WorkerRunner(config, KnownSecrets(env), Console.Out, logger);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
         {
