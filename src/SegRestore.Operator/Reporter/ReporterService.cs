@@ -23,6 +23,9 @@ public sealed partial class ReporterService(
     private const int MaxMessageChars = 4000;
     private readonly AttemptCallLimiter _limiter = new(options.MaxConcurrentCallsPerAttempt, options.SlotWait);
 
+    /// <summary>The largest message the endpoint hosting this service must accept.</summary>
+    public int MaxMessageSize => options.MaxMessageSize;
+
     public async Task<RegisterAttemptResponse> RegisterAttemptAsync(RegisterAttemptRequest request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -104,7 +104,20 @@ public sealed partial class CheckpointSync(CheckpointDirectory directory, Report
                 return false;
             }
 
-            var response = await SendAsync(change, cancellationToken).ConfigureAwait(false);
+            SyncCheckpointResponse response;
+            try
+            {
+                response = await SendAsync(change, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.FailedPrecondition && ActualGeneration(ex) is { } actual && actual != Generation)
+            {
+                // Only this attempt may write the chain's checkpoint, so a newer generation is our own commit whose
+                // answer was lost. Re-send the same change on top of it: puts are content, deletes of absent paths are no-ops.
+                LogRebased(Generation, actual);
+                Generation = actual;
+                response = await SendAsync(change, cancellationToken).ConfigureAwait(false);
+            }
+
             Generation = response.Generation;
             SyncCount++;
             _synced = current;
@@ -163,8 +176,16 @@ public sealed partial class CheckpointSync(CheckpointDirectory directory, Report
         }
     }
 
+    private static long? ActualGeneration(RpcException ex) =>
+        long.TryParse(ex.Trailers.GetValue(ReporterProtocol.ActualGenerationTrailer), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var actual)
+            ? actual
+            : null;
+
     private CallOptions Options(CancellationToken cancellationToken) =>
         client.Options(cancellationToken).WithDeadline(DateTime.UtcNow + TransferTimeout);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoint generation {Expected} was stale (ledger at {Actual}); re-sending the change on top of it")]
+    private partial void LogRebased(long expected, long actual);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Hydrated {Files} checkpoint files at generation {Generation}")]
     private partial void LogHydrated(int files, long generation);

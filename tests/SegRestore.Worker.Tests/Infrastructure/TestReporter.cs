@@ -19,12 +19,12 @@ public sealed class TestReporter : IAsyncDisposable
     private readonly string _directory;
     private GrpcHost? _host;
 
-    private TestReporter(string directory, IChainLedger ledger, int port)
+    private TestReporter(string directory, IChainLedger ledger, int port, ReporterOptions options)
     {
         _directory = directory;
         Ledger = ledger;
         Port = port;
-        Service = new ReporterService(Ledger, Tokens, Activity, new ReporterOptions { SpoolDirectory = Path.Combine(directory, "spool") }, NullLogger<ReporterService>.Instance);
+        Service = new ReporterService(Ledger, Tokens, Activity, options, NullLogger<ReporterService>.Instance);
     }
 
     public IChainLedger Ledger { get; }
@@ -40,7 +40,7 @@ public sealed class TestReporter : IAsyncDisposable
     public Uri Address => new($"http://127.0.0.1:{Port}");
 
     /// <summary>A chain whose segment i restores <c>points[i]</c> (segment 0 starts at the full backup).</summary>
-    public static async Task<TestReporter> StartAsync(string directory, ulong fullBackupTs, IReadOnlyList<ulong> points, BrDialect dialect = BrDialect.LastSegment)
+    public static async Task<TestReporter> StartAsync(string directory, ulong fullBackupTs, IReadOnlyList<ulong> points, BrDialect dialect = BrDialect.LastSegment, Action<ReporterOptions>? configure = null)
     {
         Directory.CreateDirectory(directory);
         var ledger = await SqlLedgers.OpenSqliteAsync(Path.Combine(directory, "ledger.db"), null, null, CancellationToken.None);
@@ -51,13 +51,15 @@ public sealed class TestReporter : IAsyncDisposable
             await ledger.RecordSegmentStartAsync(RootUid, new SegmentStart(SegmentUid(i), i, $"seg-{i}", start, points[i], i == points.Count - 1, $"hash-{i}"), CancellationToken.None);
         }
 
-        var reporter = new TestReporter(directory, ledger, FreePort());
+        var options = new ReporterOptions { SpoolDirectory = Path.Combine(directory, "spool") };
+        configure?.Invoke(options);
+        var reporter = new TestReporter(directory, ledger, FreePort(), options);
         await reporter.StartHostAsync();
         return reporter;
     }
 
-    public static Task<TestReporter> StartAsync(string directory, TestWorld world) =>
-        StartAsync(directory, world.Manifest.FullBackupTs, world.Points);
+    public static Task<TestReporter> StartAsync(string directory, TestWorld world, Action<ReporterOptions>? configure = null) =>
+        StartAsync(directory, world.Manifest.FullBackupTs, world.Points, BrDialect.LastSegment, configure);
 
     public static string SegmentUid(int index) => $"segment-uid-{index}";
 
@@ -75,7 +77,7 @@ public sealed class TestReporter : IAsyncDisposable
             new GrpcHostOptions
             {
                 Endpoint = new IPEndPoint(IPAddress.Loopback, Port),
-                ConfigureGrpc = o => o.MaxReceiveMessageSize = Grpc.Reporter.ReporterProtocol.MaxMessageSize,
+                ConfigureGrpc = o => o.MaxReceiveMessageSize = Service.MaxMessageSize,
             },
             Service.Map);
     }
