@@ -30,6 +30,14 @@ public sealed class SuccessTests
             reporter.Activity.Get(TestReporter.SegmentUid(segment), 1)!.LatestProgress.Should().NotBeNull();
             File.Exists(env["SEGRESTORE_TERMINATION_LOG"]).Should().BeFalse("the result was delivered");
 
+            if (segment == 0)
+            {
+                // The first segment strips TiFlash replicas and records ingest indexes; the worker decodes BR's state.
+                var items = await reporter.Ledger.LoadItemsAsync(TestReporter.RootUid, CancellationToken.None);
+                (items.TiFlash.Count + items.Ingest.Count).Should().BeGreaterThan(0, "BR's segmented state holds items.\n{0}", worker.Stdout);
+                items.GeneratedSql.Should().HaveCount(items.TiFlash.Count).And.OnlyContain(sql => sql.Contains("SET TIFLASH REPLICA", StringComparison.Ordinal));
+            }
+
             var checkpoint = await reporter.Ledger.GetCheckpointAsync(TestReporter.RootUid, CancellationToken.None);
             checkpoint.Files.Should().Contain(f => f.Path == $"pitr_id_maps/pitr_id_map.cluster_id:{ClusterIdOf(f.Path)}.restored_ts:{world.Points[segment]}",
                 "BR's segmented state of segment {0} was synced to the ledger", segment);
