@@ -46,6 +46,24 @@ public sealed class SuccessTests
         File.ReadAllText(world.ArgvLog).Should().Contain($"{lastFlag}=true").And.Contain($"{lastFlag}=false");
     }
 
+    [Fact]
+    public async Task Table_mode_neither_hydrates_nor_syncs_and_still_reports_the_result()
+    {
+        using var temp = new TempDir();
+        var world = new TestWorld(temp.Path, points: 2);
+        await using var reporter = await TestReporter.StartAsync(Path.Combine(temp.Path, "operator"), world);
+        var dir = WorkerEnvBuilder.NewCheckpointDir(world, 0, 1);
+        var args = world.SegmentArgs(0, dir);
+        args.RemoveRange(args.IndexOf("--checkpoint-storage"), 2);
+        var env = WorkerEnvBuilder.For(reporter, world, 0, 1, reporter.Grant(0, 1), dir, args, extra: [("SEGRESTORE_CHECKPOINT_MODE", "Table")]);
+        using var worker = WorkerProcess.Start(env);
+
+        (await worker.WaitAsync()).Should().Be(0, "{0}\n{1}", worker.Stdout, worker.Stderr);
+        (await reporter.SegmentAsync(0)).State.Should().Be(SegmentState.Succeeded);
+        (await reporter.Ledger.GetCheckpointAsync(TestReporter.RootUid, CancellationToken.None)).Generation.Should().Be(0, "BR keeps its state in the target's tables");
+        worker.Stdout.Should().NotContain("Hydrated");
+    }
+
     private static string ClusterIdOf(string path)
     {
         const string marker = "cluster_id:";
