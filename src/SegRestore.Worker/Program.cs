@@ -1,12 +1,56 @@
+using System.Collections;
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
+using SegRestore.Br;
+using SegRestore.Worker.Config;
+using SegRestore.Worker.Running;
+
 namespace SegRestore.Worker;
 
-/// <summary>The worker pod's entry point: wraps <c>br</c> and reports to the operator.</summary>
+/// <summary>The worker pod's entry point: wraps <c>br</c> and reports to the operator. Exits with BR's exit code.</summary>
 public static class Program
 {
-    public static int Main(string[] args)
+    public const int ConfigErrorExitCode = 2;
+
+    public static async Task<int> Main(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        Console.Error.WriteLine("segrestore-worker: not implemented yet");
-        return 2;
+        var env = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>()
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal);
+        using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            o.UseUtcTimestamp = true;
+        }).SetMinimumLevel(LogLevel.Information));
+        var logger = loggerFactory.CreateLogger("SegRestore.Worker");
+        WorkerConfig config;
+        try
+        {
+            config = WorkerConfigParser.Parse(env);
+        }
+        catch (WorkerConfigException ex)
+        {
+            await Console.Error.WriteLineAsync("segrestore-worker: " + SecretRedactor.Redact(ex.Message, KnownSecrets(env))).ConfigureAwait(false);
+            return ConfigErrorExitCode;
+        }
+
+        // Drop the token from the process environment: no child (the BR probe, `br log metadata`, BR) may inherit it.
+        Environment.SetEnvironmentVariable(WorkerEnv.Token, null);
+        using var runner = new WorkerRunner(config, KnownSecrets(env), Console.Out, logger);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true; // the worker exits after BR, the final sync and the report
+            runner.RequestTermination();
+        });
+        return await runner.RunAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>Values that must never be printed: the reporter token and every credential variable's value.</summary>
+    public static IReadOnlyList<string> KnownSecrets(IReadOnlyDictionary<string, string?> env)
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        var names = SecretRedactor.SensitiveEnvNames.Append(WorkerEnv.Token);
+        return [.. names.Select(n => env.GetValueOrDefault(n)).OfType<string>().Where(v => v.Length >= 4)];
     }
 }

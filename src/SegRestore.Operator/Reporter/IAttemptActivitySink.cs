@@ -1,0 +1,14 @@
+using SegRestore.Grpc.Reporter.Protos;
+
+namespace SegRestore.Operator.Reporter;
+
+/// <summary>
+/// Where the reporter hands what is not ledger data: progress (kept in memory, written to status by the controller
+/// with throttling) and the fact that a result was recorded (the controller then reconciles the segment).
+/// </summary>
+public interface IAttemptActivitySink
+{
+    void OnProgress(AttemptGrant grant, ProgressReport progress);
+
+    void OnResultRecorded(AttemptGrant grant, ResultReport result);
+}

@@ -1,0 +1,195 @@
+using Google.Protobuf;
+using Microsoft.Extensions.Logging;
+using SegRestore.Grpc;
+using SegRestore.Grpc.Reporter;
+using SegRestore.Grpc.Reporter.Protos;
+using SegRestore.Worker.Reporting;
+
+namespace SegRestore.Worker.Checkpoint;
+
+/// <summary>
+/// Keeps the ledger's copy of the checkpoint directory current: hydrates it before BR starts, then sends only what
+/// changed, each change as one generation (expected generation = the last one this worker saw).
+/// </summary>
+public sealed partial class CheckpointSync(CheckpointDirectory directory, ReporterClient client, ILogger logger) : IDisposable
+{
+    private static readonly TimeSpan TransferTimeout = TimeSpan.FromMinutes(10);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private Dictionary<string, LocalFile> _synced = new(StringComparer.Ordinal);
+
+    public long Generation { get; private set; }
+
+    public int SyncCount { get; private set; }
+
+    public void StartFrom(long generation) => Generation = generation;
+
+    public void Dispose() => _gate.Dispose();
+
+    /// <summary>Replaces the directory's content with the ledger's files; returns how many files were written.</summary>
+    public async Task<int> HydrateAsync(CancellationToken cancellationToken)
+    {
+        using var call = client.Invoker.AsyncServerStreamingCall(
+            ReporterMethods.FetchCheckpoint, Options(cancellationToken), new FetchCheckpointRequest { Attempt = client.Attempt });
+        if (Directory.Exists(directory.Root))
+        {
+            Directory.Delete(directory.Root, recursive: true);
+        }
+
+        Directory.CreateDirectory(directory.Root);
+        var synced = new Dictionary<string, LocalFile>(StringComparer.Ordinal);
+        FileStream? open = null;
+        string? openPath = null;
+        long size = 0;
+        try
+        {
+            while (await call.ResponseStream.MoveNext(cancellationToken).ConfigureAwait(false))
+            {
+                var chunk = call.ResponseStream.Current;
+                Generation = chunk.Generation;
+                if (string.IsNullOrEmpty(chunk.Path))
+                {
+                    continue;
+                }
+
+                if (open is null || openPath != chunk.Path)
+                {
+                    var local = directory.Resolve(chunk.Path);
+                    Directory.CreateDirectory(Path.GetDirectoryName(local)!);
+                    open = new FileStream(local, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+                    openPath = chunk.Path;
+                    size = 0;
+                }
+
+                await open.WriteAsync(chunk.Data.Memory, cancellationToken).ConfigureAwait(false);
+                size += chunk.Data.Length;
+                if (chunk.LastChunkOfFile)
+                {
+                    await open.DisposeAsync().ConfigureAwait(false);
+                    open = null;
+                    synced[chunk.Path] = new LocalFile(chunk.Path, chunk.Sha256, size);
+                }
+            }
+        }
+        finally
+        {
+            if (open is not null)
+            {
+                await open.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        // The ledger verified every chunk; re-hash locally so the manifest is what is on disk.
+        var onDisk = await directory.ScanAsync(cancellationToken).ConfigureAwait(false);
+        var damaged = synced.Values.Where(f => !onDisk.TryGetValue(f.Path, out var d) || d.Sha256 != f.Sha256).Select(f => f.Path).ToList();
+        if (damaged.Count > 0)
+        {
+            throw new InvalidDataException($"hydrated checkpoint files differ from the ledger: {string.Join(", ", damaged)}");
+        }
+
+        _synced = onDisk;
+        LogHydrated(onDisk.Count, Generation);
+        return onDisk.Count;
+    }
+
+    /// <summary>Sends what changed since the last sync (nothing when nothing changed). Serialized: one sync at a time.</summary>
+    public async Task<bool> SyncAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var current = await directory.ScanAsync(cancellationToken).ConfigureAwait(false);
+            var change = CheckpointDiff.Compute(_synced, current);
+            if (change.IsEmpty)
+            {
+                return false;
+            }
+
+            SyncCheckpointResponse response;
+            try
+            {
+                response = await SendAsync(change, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.FailedPrecondition && ActualGeneration(ex) is { } actual && actual != Generation)
+            {
+                // Only this attempt may write the chain's checkpoint, so a newer generation is our own commit whose
+                // answer was lost. Re-send the same change on top of it: puts are content, deletes of absent paths are no-ops.
+                LogRebased(Generation, actual);
+                Generation = actual;
+                response = await SendAsync(change, cancellationToken).ConfigureAwait(false);
+            }
+
+            Generation = response.Generation;
+            SyncCount++;
+            _synced = current;
+            LogSynced(change.Puts.Count, change.Deletes.Count, Generation, response.AlreadyApplied);
+            return true;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<SyncCheckpointResponse> SendAsync(CheckpointChange change, CancellationToken cancellationToken)
+    {
+        using var call = client.Invoker.AsyncClientStreamingCall(ReporterMethods.SyncCheckpoint, Options(cancellationToken));
+        var header = new CheckpointSyncChunk { Attempt = client.Attempt, ExpectedGeneration = Generation };
+        header.Deletes.AddRange(change.Deletes);
+        await call.RequestStream.WriteAsync(header, cancellationToken).ConfigureAwait(false);
+        var buffer = new byte[ReporterProtocol.ChunkSize];
+        foreach (var file in change.Puts)
+        {
+            await SendFileAsync(call.RequestStream, file, buffer, cancellationToken).ConfigureAwait(false);
+        }
+
+        await call.RequestStream.CompleteAsync().ConfigureAwait(false);
+        return await call.ResponseAsync.ConfigureAwait(false);
+    }
+
+    private async Task SendFileAsync(IClientStreamWriter<CheckpointSyncChunk> writer, LocalFile file, byte[] buffer, CancellationToken cancellationToken)
+    {
+        // Hash what is actually sent: BR may rewrite the file between the scan and this read.
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        var stream = new FileStream(directory.Resolve(file.Path), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 81920, useAsync: true);
+        await using (stream.ConfigureAwait(false))
+        {
+            long size = 0;
+            while (true)
+            {
+                var read = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+                hash.AppendData(buffer, 0, read);
+                size += read;
+                var last = read < buffer.Length;
+                var chunk = new CheckpointSyncChunk { Path = file.Path, Data = ByteString.CopyFrom(buffer, 0, read), LastChunkOfFile = last };
+                if (last)
+                {
+                    chunk.Sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
+                    chunk.Size = size;
+                }
+
+                await writer.WriteAsync(chunk, cancellationToken).ConfigureAwait(false);
+                if (last)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static long? ActualGeneration(RpcException ex) =>
+        long.TryParse(ex.Trailers.GetValue(ReporterProtocol.ActualGenerationTrailer), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var actual)
+            ? actual
+            : null;
+
+    private CallOptions Options(CancellationToken cancellationToken) =>
+        client.Options(cancellationToken).WithDeadline(DateTime.UtcNow + TransferTimeout);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoint generation {Expected} was stale (ledger at {Actual}); re-sending the change on top of it")]
+    private partial void LogRebased(long expected, long actual);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Hydrated {Files} checkpoint files at generation {Generation}")]
+    private partial void LogHydrated(int files, long generation);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Synced checkpoint: {Puts} files written, {Deletes} deleted, generation {Generation} (already applied: {AlreadyApplied})")]
+    private partial void LogSynced(int puts, int deletes, long generation, bool alreadyApplied);
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using SegRestore.Br.Probe;
+using SegRestore.Br.State;
+using SegRestore.Grpc.Reporter.Protos;
+
+namespace SegRestore.Worker.Checkpoint;
+
+/// <summary>
+/// Finds BR's segmented state file in the checkpoint directory
+/// (<c>pitr_id_maps/pitr_id_map.cluster_id:{id}.restored_ts:{ts}</c>) and decodes it into report items.
+/// </summary>
+public static class SegmentedStateReader
+{
+    public const string StateDirectory = "pitr_id_maps";
+
+    /// <summary>Pure: picks the state file for <paramref name="restoredTs"/> (or the newest ts when unknown).</summary>
+    public static string? PickFile(IEnumerable<string> fileNames, ulong? restoredTs)
+    {
+        ArgumentNullException.ThrowIfNull(fileNames);
+        const string marker = ".restored_ts:";
+        var candidates = fileNames
+            .Select(name => (name, index: name.LastIndexOf(marker, StringComparison.Ordinal)))
+            .Where(x => x.name.StartsWith("pitr_id_map.cluster_id:", StringComparison.Ordinal) && x.index > 0)
+            .Select(x => (x.name, ts: ulong.TryParse(x.name[(x.index + marker.Length)..], NumberStyles.None, CultureInfo.InvariantCulture, out var ts) ? ts : (ulong?)null))
+            .Where(x => x.ts is not null)
+            .ToList();
+        var match = restoredTs is { } wanted ? candidates.Where(c => c.ts == wanted) : candidates.OrderByDescending(c => c.ts);
+        return match.Select(c => c.name).FirstOrDefault();
+    }
+
+    public static SegmentedStateFormat FormatFor(BrDialect dialect) =>
+        dialect == BrDialect.Last ? SegmentedStateFormat.PitrIdMapPayload : SegmentedStateFormat.SegmentedPiTRState;
+
+    public static async Task<SegmentedStateItems?> ReadAsync(string checkpointDir, ulong? restoredTs, BrDialect dialect, CancellationToken cancellationToken)
+    {
+        var directory = Path.Combine(checkpointDir, StateDirectory);
+        if (!Directory.Exists(directory))
+        {
+            return null;
+        }
+
+        var file = PickFile(Directory.EnumerateFiles(directory).Select(Path.GetFileName).OfType<string>(), restoredTs);
+        if (file is null)
+        {
+            return null;
+        }
+
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(directory, file), cancellationToken).ConfigureAwait(false);
+        return SegmentedStateDecoder.Decode(bytes, FormatFor(dialect));
+    }
+
+    /// <summary>Pure: decoded state -> the report's items (only items whose names resolved).</summary>
+    public static void AddTo(ResultReport report, SegmentedStateItems items)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(items);
+        foreach (var t in items.TiFlashReplicas.Where(t => t.Database is not null && t.Table is not null))
+        {
+            var item = new TiFlashItem { Database = t.Database, Table = t.Table, ReplicaCount = (int)Math.Min(t.Count, int.MaxValue) };
+            item.LocationLabels.AddRange(t.LocationLabels);
+            report.TiflashItems.Add(item);
+        }
+
+        foreach (var i in items.IngestIndexes.Where(i => i.Database is not null && i.Table is not null))
+        {
+            report.IngestItems.Add(new IngestItem
+            {
+                Database = i.Database,
+                Table = i.Table,
+                Index = i.IndexId.ToString(CultureInfo.InvariantCulture),
+                IsPrimary = i.IsPrimary,
+            });
+        }
+
+        report.GeneratedSql.AddRange(items.TiFlashResetStatements);
+    }
+}

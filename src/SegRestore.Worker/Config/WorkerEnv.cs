@@ -1,0 +1,27 @@
+namespace SegRestore.Worker.Config;
+
+/// <summary>The environment variables the operator's pod builder sets for the worker (see docs/worker.md).</summary>
+public static class WorkerEnv
+{
+    public const string Prefix = "SEGRESTORE_";
+    public const string ReporterUrl = "SEGRESTORE_REPORTER_URL";
+    public const string Token = "SEGRESTORE_TOKEN";
+    public const string SegmentUid = "SEGRESTORE_SEGMENT_UID";
+    public const string Attempt = "SEGRESTORE_ATTEMPT";
+    public const string PodName = "SEGRESTORE_POD_NAME";
+    public const string CheckpointMode = "SEGRESTORE_CHECKPOINT_MODE";
+    public const string CheckpointDir = "SEGRESTORE_CHECKPOINT_DIR";
+    public const string BrPath = "SEGRESTORE_BR_PATH";
+    public const string BrArgs = "SEGRESTORE_BR_ARGS";
+    public const string SyncIntervalSeconds = "SEGRESTORE_SYNC_INTERVAL_SECONDS";
+    public const string ProgressIntervalSeconds = "SEGRESTORE_PROGRESS_INTERVAL_SECONDS";
+    public const string ResultDeadlineSeconds = "SEGRESTORE_RESULT_DEADLINE_SECONDS";
+    public const string RetryInitialBackoffMs = "SEGRESTORE_RETRY_INITIAL_BACKOFF_MS";
+    public const string RetryMaxBackoffMs = "SEGRESTORE_RETRY_MAX_BACKOFF_MS";
+    public const string TerminationLog = "SEGRESTORE_TERMINATION_LOG";
+    public const string LogMetadataCheck = "SEGRESTORE_LOG_METADATA_CHECK";
+
+    public const string DefaultCheckpointDir = "/var/lib/segrestore/checkpoint";
+    public const string DefaultBrPath = "/var/lib/segrestore/bin/br";
+    public const string DefaultTerminationLog = "/dev/termination-log";
+}

@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Logging;
+using SegRestore.Grpc;
+using SegRestore.Grpc.Client;
+using SegRestore.Grpc.Reporter;
+using SegRestore.Grpc.Reporter.Protos;
+
+namespace SegRestore.Worker.Reporting;
+
+/// <summary>
+/// The worker's side of the reporter protocol: every call carries the attempt's bearer token and a per-call deadline;
+/// <see cref="RetryAsync{T}"/> retries transient failures with backoff until an overall deadline.
+/// </summary>
+public sealed partial class ReporterClient : IDisposable
+{
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(20);
+    private readonly GrpcChannel _channel;
+    private readonly CallInvoker _invoker;
+    private readonly Metadata _headers;
+    private readonly TimeSpan _initialBackoff;
+    private readonly TimeSpan _maxBackoff;
+    private readonly ILogger _logger;
+
+    public ReporterClient(Uri address, string token, string segmentUid, int attempt, TimeSpan initialBackoff, TimeSpan maxBackoff, ILogger logger)
+    {
+        _channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
+        {
+            MaxReceiveMessageSize = ReporterProtocol.MaxMessageSize,
+            MaxSendMessageSize = ReporterProtocol.MaxMessageSize,
+            ConnectTimeout = TimeSpan.FromSeconds(5),
+        });
+        _invoker = _channel.CreateCallInvoker();
+        _headers = new Metadata { { ReporterProtocol.AuthorizationKey, ReporterProtocol.BearerValue(token) } };
+        Attempt = new AttemptRef { SegmentUid = segmentUid, Attempt = attempt };
+        _initialBackoff = initialBackoff;
+        _maxBackoff = maxBackoff;
+        _logger = logger;
+    }
+
+    public AttemptRef Attempt { get; }
+
+    public CallOptions Options(CancellationToken cancellationToken) =>
+        new(_headers, DateTime.UtcNow + CallTimeout, cancellationToken);
+
+    public CallInvoker Invoker => _invoker;
+
+    public Task<RegisterAttemptResponse> RegisterAsync(RegisterAttemptRequest request, CancellationToken cancellationToken) =>
+        _invoker.UnaryAsync(ReporterMethods.RegisterAttempt, request, Options(cancellationToken));
+
+    public Task<Ack> ProgressAsync(ProgressReport report, CancellationToken cancellationToken) =>
+        _invoker.UnaryAsync(ReporterMethods.ReportProgress, report, Options(cancellationToken));
+
+    public Task<Ack> ResultAsync(ResultReport report, CancellationToken cancellationToken) =>
+        _invoker.UnaryAsync(ReporterMethods.ReportResult, report, Options(cancellationToken));
+
+    /// <summary>Runs <paramref name="call"/> until it succeeds, fails permanently, or <paramref name="deadline"/> passes.</summary>
+    public async Task<T> RetryAsync<T>(string what, DateTimeOffset deadline, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        for (var failures = 0; ; failures++)
+        {
+            try
+            {
+                return await call(cancellationToken).ConfigureAwait(false);
+            }
+            catch (RpcException ex) when (RetryDecision.IsTransient(ex.StatusCode) && !cancellationToken.IsCancellationRequested)
+            {
+                var delay = Backoff.Delay(failures + 1, _initialBackoff, _maxBackoff);
+                if (DateTimeOffset.UtcNow + delay > deadline)
+                {
+                    throw;
+                }
+
+                LogRetry(what, ex.StatusCode, delay.TotalMilliseconds);
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    public void Dispose() => _channel.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reporter call {What} failed with {Status}; retrying in {DelayMs} ms")]
+    private partial void LogRetry(string what, StatusCode status, double delayMs);
+}

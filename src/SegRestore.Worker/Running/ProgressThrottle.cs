@@ -1,0 +1,20 @@
+namespace SegRestore.Worker.Running;
+
+/// <summary>Pure: report progress when the step changes, a step completes, or the interval passed since the last report.</summary>
+public sealed class ProgressThrottle(TimeSpan interval)
+{
+    private string? _lastStep;
+    private DateTimeOffset _lastAt = DateTimeOffset.MinValue;
+
+    public bool ShouldReport(string step, double percent, DateTimeOffset now)
+    {
+        var report = step != _lastStep || percent >= 100 || now - _lastAt >= interval;
+        if (report)
+        {
+            _lastStep = step;
+            _lastAt = now;
+        }
+
+        return report;
+    }
+}

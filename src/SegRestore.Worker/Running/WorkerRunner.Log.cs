@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Logging;
+using SegRestore.Br.Errors;
+using SegRestore.Br.Probe;
+using SegRestore.Grpc;
+
+namespace SegRestore.Worker.Running;
+
+public sealed partial class WorkerRunner
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "BR {Version}, dialect {Dialect}")]
+    private partial void LogProbed(string? version, BrDialect dialect);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Starting br {Arguments}")]
+    private partial void LogStartingBr(string arguments);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "BR exited with {ExitCode}")]
+    private partial void LogBrExited(int exitCode);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Forwarded SIGTERM to BR")]
+    private partial void LogForwardedSigterm();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the log window (br log metadata exited {ExitCode}); BR will check the range itself")]
+    private partial void LogWindowUnreadable(int exitCode);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Stopped before BR started: {Reason}")]
+    private partial void LogPreflightFailed(BrFailureReason reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoint sync failed with {Status}: {Detail}")]
+    private partial void LogSyncFailed(StatusCode status, string detail);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Progress report dropped: {Status}")]
+    private partial void LogProgressDropped(StatusCode status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "BR's segmented state could not be decoded: {Detail}")]
+    private partial void LogStateUndecodable(string detail);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Result delivered (succeeded {Succeeded})")]
+    private partial void LogDelivered(bool succeeded);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Result not delivered ({Status}: {Detail}); writing it to {TerminationLog}")]
+    private partial void LogUndelivered(StatusCode status, string detail, string terminationLog);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not write the termination message to {Path}: {Detail}")]
+    private partial void LogTerminationLogFailed(string path, string detail);
+}

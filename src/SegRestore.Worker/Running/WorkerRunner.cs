@@ -1,0 +1,276 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using SegRestore.Br;
+using SegRestore.Br.Arguments;
+using SegRestore.Br.Errors;
+using SegRestore.Br.Output;
+using SegRestore.Br.Probe;
+using SegRestore.Br.State;
+using SegRestore.Grpc;
+using SegRestore.Grpc.Reporter.Protos;
+using SegRestore.Worker.Checkpoint;
+using SegRestore.Worker.Config;
+using SegRestore.Worker.Reporting;
+
+namespace SegRestore.Worker.Running;
+
+/// <summary>One attempt: probe, register, check the log window, hydrate, run BR, sync, report, exit with BR's code.</summary>
+public sealed partial class WorkerRunner(WorkerConfig config, IReadOnlyList<string> knownSecrets, TextWriter brEcho, ILogger logger) : IDisposable
+{
+    public const int PreflightFailureExitCode = 1;
+    private readonly CancellationTokenSource _terminated = new();
+    private BrProcessRunner? _br;
+
+    /// <summary>SIGTERM: forwarded to BR when it runs (BR then checkpoints and exits); before BR starts, stops the worker.</summary>
+    public void RequestTermination()
+    {
+        if (_br?.Terminate() == true)
+        {
+            LogForwardedSigterm();
+            return;
+        }
+
+        _terminated.Cancel();
+    }
+
+    public void Dispose() => _terminated.Dispose();
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _terminated.Token);
+        var ct = linked.Token;
+        using var client = new ReporterClient(config.ReporterUrl, config.Token, config.SegmentUid, config.Attempt, config.RetryInitialBackoff, config.RetryMaxBackoff, logger);
+        var deadline = DateTimeOffset.UtcNow + config.ResultDeadline;
+
+        BrCapabilities capabilities;
+        try
+        {
+            capabilities = await new BrProbe(config.BrPath).ProbeAsync(ct).ConfigureAwait(false);
+        }
+        catch (BrProbeException ex)
+        {
+            var failure = new BrFailure(BrFailureReason.BrError, true, "Check spec.br.image: the worker could not run its `br` (" + Redact(ex.Message) + ").", Redact(ex.Message), null);
+            return await ReportPreflightFailureAsync(client, failure, ct).ConfigureAwait(false);
+        }
+
+        LogProbed(capabilities.Version.ReleaseVersion, capabilities.Dialect);
+        var registered = await client.RetryAsync("RegisterAttempt", deadline, c => client.RegisterAsync(new RegisterAttemptRequest
+        {
+            Attempt = client.Attempt,
+            PodName = config.PodName,
+            BrVersion = capabilities.Version.ReleaseVersion ?? string.Empty,
+            BrDialect = capabilities.Dialect.ToString(),
+        }, c), ct).ConfigureAwait(false);
+
+        if (await CheckLogWindowAsync(ct).ConfigureAwait(false) is { } outside)
+        {
+            return await ReportPreflightFailureAsync(client, outside, ct).ConfigureAwait(false);
+        }
+
+        using var sync = new CheckpointSync(new CheckpointDirectory(config.CheckpointDir), client, logger);
+        sync.StartFrom(registered.CheckpointGeneration);
+        var managed = config.CheckpointMode == BrCheckpointMode.Managed;
+        if (managed)
+        {
+            await client.RetryAsync("FetchCheckpoint", deadline, sync.HydrateAsync, ct).ConfigureAwait(false);
+        }
+
+        var (exitCode, collector) = await RunBrAsync(client, sync, managed, ct).ConfigureAwait(false);
+        if (managed)
+        {
+            await FinalSyncAsync(client, sync, ct).ConfigureAwait(false);
+        }
+
+        var report = collector.Build(client.Attempt, exitCode);
+        if (managed && report.Succeeded)
+        {
+            await AddStateItemsAsync(report, capabilities.Dialect, ct).ConfigureAwait(false);
+        }
+
+        await DeliverAsync(client, report, ct).ConfigureAwait(false);
+        return exitCode;
+    }
+
+    private async Task<(int ExitCode, ResultCollector Collector)> RunBrAsync(ReporterClient client, CheckpointSync sync, bool managed, CancellationToken ct)
+    {
+        var collector = new ResultCollector(Redact);
+        var throttle = new ProgressThrottle(config.ProgressInterval);
+        var progress = Channel.CreateBounded<ProgressReport>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest });
+        using var stopLoops = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var progressLoop = SendProgressAsync(client, progress.Reader, stopLoops.Token);
+        var syncLoop = managed ? PeriodicSyncAsync(sync, stopLoops.Token) : Task.CompletedTask;
+        _br = new BrProcessRunner(config.BrPath, config.BrArgs);
+        LogStartingBr(BrArgsForLog);
+        int exitCode;
+        try
+        {
+            exitCode = await _br.RunAsync(async e =>
+            {
+                await brEcho.WriteLineAsync(Redact(e.Raw)).ConfigureAwait(false);
+                collector.Observe(e);
+                if (e is ProgressEvent p && throttle.ShouldReport(p.Step, p.Percent, DateTimeOffset.UtcNow))
+                {
+                    progress.Writer.TryWrite(new ProgressReport
+                    {
+                        Attempt = client.Attempt,
+                        Step = p.Step,
+                        Percent = p.Percent,
+                        Current = p.Current ?? 0,
+                        Total = p.Total ?? 0,
+                        Speed = p.Speed ?? string.Empty,
+                    });
+                }
+            }, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            progress.Writer.TryComplete();
+            await progressLoop.ConfigureAwait(false);
+            await stopLoops.CancelAsync().ConfigureAwait(false);
+            await syncLoop.ConfigureAwait(false);
+        }
+
+        LogBrExited(exitCode);
+        return (exitCode, collector);
+    }
+
+    private async Task<BrFailure?> CheckLogWindowAsync(CancellationToken ct)
+    {
+        var logUrl = BrArgv.LogStorage(config.BrArgs);
+        if (!config.LogMetadataCheck || logUrl is null)
+        {
+            return null;
+        }
+
+        var events = new List<BrEvent>();
+        var runner = new BrProcessRunner(config.BrPath, ["log", "metadata", "-s", logUrl]);
+        var exit = await runner.RunAsync(e =>
+        {
+            events.Add(e);
+            return Task.CompletedTask;
+        }, ct).ConfigureAwait(false);
+        var window = exit == 0 ? LogWindowCheck.Parse(events) : null;
+        if (window is null)
+        {
+            LogWindowUnreadable(exit);
+            return null; // BR checks the range itself; the early check is only a courtesy
+        }
+
+        return LogWindowCheck.Check(window, config.BrArgs);
+    }
+
+    private async Task<int> ReportPreflightFailureAsync(ReporterClient client, BrFailure failure, CancellationToken ct)
+    {
+        LogPreflightFailed(failure.Reason);
+        var report = ResultCollector.WithFailure(new ResultReport { Attempt = client.Attempt, ExitCode = PreflightFailureExitCode }, failure, Redact);
+        await DeliverAsync(client, report, ct).ConfigureAwait(false);
+        return PreflightFailureExitCode;
+    }
+
+    private async Task FinalSyncAsync(ReporterClient client, CheckpointSync sync, CancellationToken ct)
+    {
+        try
+        {
+            await client.RetryAsync("SyncCheckpoint", DateTimeOffset.UtcNow + config.ResultDeadline, sync.SyncAsync, ct).ConfigureAwait(false);
+        }
+        catch (RpcException ex)
+        {
+            LogSyncFailed(ex.StatusCode, Redact(ex.Status.Detail));
+        }
+    }
+
+    private async Task PeriodicSyncAsync(CheckpointSync sync, CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(config.SyncInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
+            {
+                try
+                {
+                    await sync.SyncAsync(ct).ConfigureAwait(false);
+                }
+                catch (RpcException ex)
+                {
+                    LogSyncFailed(ex.StatusCode, Redact(ex.Status.Detail)); // the next tick or the final sync retries
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // BR exited: the final sync follows
+        }
+    }
+
+    private async Task SendProgressAsync(ReporterClient client, ChannelReader<ProgressReport> reader, CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var report in reader.ReadAllAsync(ct).ConfigureAwait(false))
+            {
+                try
+                {
+                    await client.ProgressAsync(report, ct).ConfigureAwait(false);
+                }
+                catch (RpcException ex)
+                {
+                    LogProgressDropped(ex.StatusCode); // progress is best effort; the result is not
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // stopping
+        }
+    }
+
+    private async Task AddStateItemsAsync(ResultReport report, BrDialect dialect, CancellationToken ct)
+    {
+        try
+        {
+            var items = await SegmentedStateReader.ReadAsync(config.CheckpointDir, BrArgv.Tso(config.BrArgs, "--restored-ts"), dialect, ct).ConfigureAwait(false);
+            if (items is not null)
+            {
+                SegmentedStateReader.AddTo(report, items);
+            }
+        }
+        catch (SegmentedStateDecodeException ex)
+        {
+            LogStateUndecodable(ex.Message);
+        }
+    }
+
+    private async Task DeliverAsync(ReporterClient client, ResultReport report, CancellationToken ct)
+    {
+        try
+        {
+            await client.RetryAsync("ReportResult", DateTimeOffset.UtcNow + config.ResultDeadline, c => client.ResultAsync(report, c), ct).ConfigureAwait(false);
+            LogDelivered(report.Succeeded);
+        }
+        catch (RpcException ex)
+        {
+            LogUndelivered(ex.StatusCode, Redact(ex.Status.Detail), config.TerminationLogPath);
+            await WriteTerminationMessageAsync(report).ConfigureAwait(false);
+        }
+    }
+
+    private async Task WriteTerminationMessageAsync(ResultReport report)
+    {
+        try
+        {
+            await File.WriteAllTextAsync(config.TerminationLogPath, TerminationMessage.Build(report), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            LogTerminationLogFailed(config.TerminationLogPath, ex.Message);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            LogTerminationLogFailed(config.TerminationLogPath, ex.Message);
+        }
+    }
+
+    private string BrArgsForLog => Redact(string.Join(' ', config.BrArgs));
+
+    private string Redact(string text) => SecretRedactor.Redact(text, knownSecrets);
+}

@@ -1,0 +1,56 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SegRestore.Grpc;
+using SegRestore.Grpc.Client;
+using SegRestore.Grpc.Reporter;
+using SegRestore.Grpc.Reporter.Protos;
+using SegRestore.Operator.Reporter;
+using SegRestore.Store;
+using SegRestore.Store.Model;
+using SegRestore.Store.Sql;
+
+namespace SegRestore.Operator.Tests.Reporter;
+
+public sealed class ReporterHostingTests
+{
+    [Fact]
+    public async Task AddReporter_serves_the_reporter_on_its_own_http2_listener_inside_the_host()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "segrestore-operator-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var ledger = await SqlLedgers.OpenSqliteAsync(Path.Combine(directory, "ledger.db"), null, null, CancellationToken.None);
+        await ledger.CreateChainAsync(new NewChain("root", "seg-0", "ns", 1, "pd:2379", "local:///log", CheckpointMode.Managed, null, BrDialect.LastSegment), CancellationToken.None);
+        await ledger.RecordSegmentStartAsync("root", new SegmentStart("seg", 0, "seg-0", 10, 20, true, "h"), CancellationToken.None);
+
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddSingleton(ledger);
+        builder.Services.AddReporter(o =>
+        {
+            o.Endpoint = new IPEndPoint(IPAddress.Loopback, 0);
+            o.SpoolDirectory = Path.Combine(directory, "spool");
+        });
+        using var host = builder.Build();
+        await host.StartAsync();
+        try
+        {
+            var token = InMemoryAttemptTokenRegistry.NewToken();
+            host.Services.GetRequiredService<InMemoryAttemptTokenRegistry>().Grant("root", "seg", 1, "pod-1", token);
+            var address = host.Services.GetRequiredService<ReporterHostedService>().Address!;
+            using var channel = GrpcChannel.ForAddress(address);
+            var response = await channel.CreateCallInvoker().UnaryAsync(
+                ReporterMethods.RegisterAttempt,
+                new RegisterAttemptRequest { Attempt = new AttemptRef { SegmentUid = "seg", Attempt = 1 }, PodName = "pod-1" },
+                new CallOptions(new Metadata { { ReporterProtocol.AuthorizationKey, ReporterProtocol.BearerValue(token) } }, DateTime.UtcNow.AddMinutes(1)));
+
+            response.CheckpointGeneration.Should().Be(0);
+            (await ledger.ListSegmentsAsync("root", CancellationToken.None)).Single().Attempts.Should().ContainSingle().Which.PodName.Should().Be("pod-1");
+        }
+        finally
+        {
+            await host.StopAsync();
+            await ledger.DisposeAsync();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System.Security.Cryptography;
+using Google.Protobuf;
+using SegRestore.Grpc;
+using SegRestore.Grpc.Client;
+using SegRestore.Grpc.Reporter;
+using SegRestore.Grpc.Reporter.Protos;
+using SegRestore.Worker.Tests.Infrastructure;
+
+namespace SegRestore.Worker.Tests.Acceptance;
+
+/// <summary>SyncCheckpoint on the real stack: generations, chunking, idempotent retries, stale generations, damage.</summary>
+public sealed class CheckpointSyncProtocolTests
+{
+    [Fact]
+    public async Task A_chunked_sync_commits_one_generation_a_retry_is_a_no_op_and_a_stale_change_is_refused()
+    {
+        using var temp = new TempDir();
+        var world = new TestWorld(temp.Path, points: 2);
+        await using var reporter = await TestReporter.StartAsync(Path.Combine(temp.Path, "operator"), world);
+        var token = reporter.Grant(0, 1);
+        using var channel = GrpcChannel.ForAddress(reporter.Address);
+        var invoker = channel.CreateCallInvoker();
+        var big = RandomNumberGenerator.GetBytes((3 * ReporterProtocol.ChunkSize) + 17);
+
+        var first = await SyncAsync(invoker, token, 0, [("checkpoints/big", big), ("pitr_id_maps/s", [1, 2, 3])], []);
+        first.Generation.Should().Be(1);
+        first.AlreadyApplied.Should().BeFalse();
+
+        var retry = await SyncAsync(invoker, token, 0, [("checkpoints/big", big), ("pitr_id_maps/s", [1, 2, 3])], []);
+        retry.Should().Be(new SyncCheckpointResponse { Generation = 1, AlreadyApplied = true });
+
+        var stale = async () => await SyncAsync(invoker, token, 0, [("checkpoints/other", [9])], []);
+        var refused = (await stale.Should().ThrowAsync<RpcException>()).Which;
+        refused.StatusCode.Should().Be(StatusCode.FailedPrecondition);
+        refused.Trailers.GetValue(ReporterProtocol.ActualGenerationTrailer).Should().Be("1");
+
+        var second = await SyncAsync(invoker, token, 1, [], ["checkpoints/big"]);
+        second.Generation.Should().Be(2);
+        var snapshot = await reporter.Ledger.GetCheckpointAsync(TestReporter.RootUid, CancellationToken.None);
+        snapshot.Files.Select(f => f.Path).Should().Equal("pitr_id_maps/s");
+
+        // FetchCheckpoint streams the same bytes back.
+        using var fetch = invoker.AsyncServerStreamingCall(ReporterMethods.FetchCheckpoint, Options(token), new FetchCheckpointRequest { Attempt = Attempt });
+        var chunks = new List<CheckpointFileChunk>();
+        while (await fetch.ResponseStream.MoveNext(CancellationToken.None))
+        {
+            chunks.Add(fetch.ResponseStream.Current);
+        }
+
+        chunks[0].Generation.Should().Be(2);
+        chunks.Where(c => c.Path == "pitr_id_maps/s").SelectMany(c => c.Data.ToByteArray()).Should().Equal(1, 2, 3);
+    }
+
+    [Fact]
+    public async Task A_file_whose_bytes_do_not_match_its_declared_sha256_is_refused_and_nothing_is_written()
+    {
+        using var temp = new TempDir();
+        var world = new TestWorld(temp.Path, points: 2);
+        await using var reporter = await TestReporter.StartAsync(Path.Combine(temp.Path, "operator"), world);
+        var token = reporter.Grant(0, 1);
+        using var channel = GrpcChannel.ForAddress(reporter.Address);
+        var invoker = channel.CreateCallInvoker();
+        var act = async () =>
+        {
+            using var call = invoker.AsyncClientStreamingCall(ReporterMethods.SyncCheckpoint, Options(token));
+            await call.RequestStream.WriteAsync(new CheckpointSyncChunk { Attempt = Attempt });
+            await call.RequestStream.WriteAsync(new CheckpointSyncChunk
+            {
+                Path = "checkpoints/a",
+                Data = ByteString.CopyFromUtf8("abc"),
+                LastChunkOfFile = true,
+                Sha256 = Convert.ToHexStringLower(SHA256.HashData("abd"u8)),
+                Size = 3,
+            });
+            await call.RequestStream.CompleteAsync();
+            return await call.ResponseAsync;
+        };
+
+        (await act.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.InvalidArgument);
+        (await reporter.Ledger.GetCheckpointAsync(TestReporter.RootUid, CancellationToken.None)).Generation.Should().Be(0);
+    }
+
+    private static AttemptRef Attempt => new() { SegmentUid = TestReporter.SegmentUid(0), Attempt = 1 };
+
+    private static CallOptions Options(string token) =>
+        new(new Metadata { { ReporterProtocol.AuthorizationKey, ReporterProtocol.BearerValue(token) } }, DateTime.UtcNow.AddMinutes(1));
+
+    private static async Task<SyncCheckpointResponse> SyncAsync(
+        CallInvoker invoker, string token, long expected, (string Path, byte[] Bytes)[] files, string[] deletes)
+    {
+        using var call = invoker.AsyncClientStreamingCall(ReporterMethods.SyncCheckpoint, Options(token));
+        var header = new CheckpointSyncChunk { Attempt = Attempt, ExpectedGeneration = expected };
+        header.Deletes.AddRange(deletes);
+        await call.RequestStream.WriteAsync(header);
+        foreach (var (path, bytes) in files)
+        {
+            for (var offset = 0; ; offset += ReporterProtocol.ChunkSize)
+            {
+                var length = Math.Min(ReporterProtocol.ChunkSize, bytes.Length - offset);
+                var last = offset + length >= bytes.Length;
+                var chunk = new CheckpointSyncChunk { Path = path, Data = ByteString.CopyFrom(bytes, offset, length), LastChunkOfFile = last };
+                if (last)
+                {
+                    chunk.Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
+                    chunk.Size = bytes.Length;
+                }
+
+                await call.RequestStream.WriteAsync(chunk);
+                if (last)
+                {
+                    break;
+                }
+            }
+        }
+
+        await call.RequestStream.CompleteAsync();
+        return await call.ResponseAsync;
+    }
+}

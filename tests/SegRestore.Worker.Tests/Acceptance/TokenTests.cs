@@ -1,0 +1,86 @@
+using Google.Protobuf;
+using SegRestore.Grpc;
+using SegRestore.Grpc.Client;
+using SegRestore.Grpc.Reporter;
+using SegRestore.Grpc.Reporter.Protos;
+using SegRestore.Worker.Tests.Infrastructure;
+
+namespace SegRestore.Worker.Tests.Acceptance;
+
+/// <summary>A token grants exactly one attempt of one segment; every refusal leaves the ledger untouched.</summary>
+public sealed class TokenTests
+{
+    public static TheoryData<string> Credentials() => ["wrong", "missing", "other-attempt", "other-segment", "not-bearer"];
+
+    [Theory]
+    [MemberData(nameof(Credentials))]
+    public async Task A_call_without_this_attempts_token_is_refused_and_nothing_is_written(string credential)
+    {
+        using var temp = new TempDir();
+        var world = new TestWorld(temp.Path, points: 2);
+        await using var reporter = await TestReporter.StartAsync(Path.Combine(temp.Path, "operator"), world);
+        var own = reporter.Grant(0, 1);
+        var otherAttempt = reporter.Grant(0, 2);
+        var otherSegment = reporter.Grant(1, 1);
+        var header = credential switch
+        {
+            "wrong" => ReporterProtocol.BearerValue(InMemoryTokenFor("wrong")),
+            "missing" => null,
+            "other-attempt" => ReporterProtocol.BearerValue(otherAttempt),
+            "other-segment" => ReporterProtocol.BearerValue(otherSegment),
+            _ => "Basic " + own,
+        };
+        var expected = header is null || credential == "not-bearer" ? StatusCode.Unauthenticated : StatusCode.PermissionDenied;
+        var attempt = new AttemptRef { SegmentUid = TestReporter.SegmentUid(0), Attempt = 1 };
+        using var channel = GrpcChannel.ForAddress(reporter.Address);
+        var invoker = channel.CreateCallInvoker();
+        var options = new CallOptions(header is null ? new Metadata() : new Metadata { { ReporterProtocol.AuthorizationKey, header } }, DateTime.UtcNow.AddMinutes(1));
+
+        await Refused(() => invoker.UnaryAsync(ReporterMethods.RegisterAttempt, new RegisterAttemptRequest { Attempt = attempt, PodName = "intruder" }, options), expected);
+        await Refused(() => invoker.UnaryAsync(ReporterMethods.ReportProgress, new ProgressReport { Attempt = attempt, Step = "x", Percent = 50 }, options), expected);
+        await Refused(() => invoker.UnaryAsync(ReporterMethods.ReportResult, new ResultReport { Attempt = attempt, Succeeded = false, FailureReason = "BrError" }, options), expected);
+        await Refused(async () =>
+        {
+            using var call = invoker.AsyncServerStreamingCall(ReporterMethods.FetchCheckpoint, options, new FetchCheckpointRequest { Attempt = attempt });
+            while (await call.ResponseStream.MoveNext(CancellationToken.None))
+            {
+            }
+
+            return 0;
+        }, expected);
+        await Refused(async () =>
+        {
+            using var call = invoker.AsyncClientStreamingCall(ReporterMethods.SyncCheckpoint, options);
+            await call.RequestStream.WriteAsync(new CheckpointSyncChunk
+            {
+                Attempt = attempt,
+                Path = "checkpoints/x",
+                Data = ByteString.CopyFromUtf8("x"),
+                LastChunkOfFile = true,
+                Sha256 = "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881",
+                Size = 1,
+            });
+            await call.RequestStream.CompleteAsync();
+            return await call.ResponseAsync;
+        }, expected);
+
+        var segment = await reporter.SegmentAsync(0);
+        segment.Attempts.Should().BeEmpty("a refused RegisterAttempt/ReportResult writes nothing");
+        segment.State.Should().Be(SegRestore.Store.Model.SegmentState.Running);
+        (await reporter.Ledger.GetCheckpointAsync(TestReporter.RootUid, CancellationToken.None)).Generation.Should().Be(0);
+        reporter.Activity.Get(TestReporter.SegmentUid(0), 1).Should().BeNull("refused progress is not kept");
+
+        // The same calls with the attempt's own token are accepted: the refusals above were about the token.
+        var granted = new CallOptions(new Metadata { { ReporterProtocol.AuthorizationKey, ReporterProtocol.BearerValue(own) } }, DateTime.UtcNow.AddMinutes(1));
+        await invoker.UnaryAsync(ReporterMethods.RegisterAttempt, new RegisterAttemptRequest { Attempt = attempt, PodName = "worker" }, granted);
+        (await reporter.SegmentAsync(0)).Attempts.Should().ContainSingle();
+    }
+
+    private static string InMemoryTokenFor(string seed) => seed + "-" + SegRestore.Operator.Reporter.InMemoryAttemptTokenRegistry.NewToken();
+
+    private static async Task Refused<T>(Func<Task<T>> call, StatusCode expected)
+    {
+        var ex = await FluentActions.Awaiting(call).Should().ThrowAsync<RpcException>();
+        ex.Which.StatusCode.Should().Be(expected);
+    }
+}
