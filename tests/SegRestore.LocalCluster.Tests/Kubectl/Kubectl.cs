@@ -29,6 +29,12 @@ public sealed class Kubectl(string kubeconfig, string cacheDirectory)
 
     public Process Start(params string[] args)
     {
+        if (!Installed)
+        {
+            throw new InvalidOperationException(
+                $"kubectl is not installed at {Path}: run tests/setup/deps.sh (Debian package kubernetes-client)");
+        }
+
         var start = new ProcessStartInfo(Path)
         {
             RedirectStandardOutput = true,
