@@ -1,6 +1,7 @@
 using SegRestore.Br.Errors;
 using SegRestore.Br.Output;
 using SegRestore.BrSim.Faults;
+using SegRestore.Shared;
 
 namespace SegRestore.BrSim.Tests;
 
@@ -105,7 +106,7 @@ public sealed class FaultInjectionTests
             }
         }
 
-        Signals.Send(process.Id, Signals.Sigterm);
+        PosixSignals.Send(process.Id, PosixSignals.Sigterm);
 
         var result = await BrProcess.WaitAsync(process);
         result.ShouldFailWith("context canceled", BrFailureReason.BrError);

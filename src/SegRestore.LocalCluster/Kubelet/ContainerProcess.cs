@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using SegRestore.LocalCluster.Semantics;
+using SegRestore.Shared;
 
 namespace SegRestore.LocalCluster.Kubelet;
 
@@ -102,7 +103,7 @@ public sealed class ContainerProcess : IDisposable
     {
         if (!HasExited)
         {
-            PosixSignals.Terminate(_process.Id);
+            PosixSignals.TrySend(_process.Id, PosixSignals.Sigterm);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SegRestore.Br.Output;
+using SegRestore.Shared;
 using SegRestore.Worker.Config;
 
 namespace SegRestore.Worker.Running;
@@ -16,7 +17,7 @@ public sealed class BrProcessRunner(string brPath, IReadOnlyList<string> argv)
     public int? ProcessId => _process is { } p && !p.HasExited ? p.Id : null;
 
     /// <summary>Forwards SIGTERM to BR; false when BR is not running.</summary>
-    public bool Terminate() => ProcessId is { } pid && NativeSignals.TrySend(pid, NativeSignals.Sigterm);
+    public bool Terminate() => ProcessId is { } pid && PosixSignals.TrySend(pid, PosixSignals.Sigterm);
 
     public async Task<int> RunAsync(Func<BrEvent, Task> onEvent, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using SegRestore.Shared;
 using SegRestore.Store.Model;
 using SegRestore.Worker.Tests.Infrastructure;
 
@@ -19,7 +20,7 @@ public sealed class SigtermTests
         await Poll.UntilAsync(() => Directory.Exists(Path.Combine(dir, "checkpoints")) && Directory.EnumerateFiles(Path.Combine(dir, "checkpoints"), "*", SearchOption.AllDirectories).Any(), TimeSpan.FromMinutes(1));
         var before = await reporter.Ledger.GetCheckpointAsync(TestReporter.RootUid, CancellationToken.None);
 
-        Signals.Send(worker.Pid, Signals.Sigterm);
+        PosixSignals.Send(worker.Pid, PosixSignals.Sigterm);
         var exit = await worker.WaitAsync();
 
         exit.Should().Be(1, "BR's own exit code after a cancelled context.\n{0}\n{1}", worker.Stdout, worker.Stderr);
