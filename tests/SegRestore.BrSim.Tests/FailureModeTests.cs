@@ -120,7 +120,7 @@ public sealed class FailureModeTests
         using var world = new SimWorldFixture();
         var args = world.SegmentArgs(0).Concat(["--filter", "*.*", "--filter", "!mysql.user"]).ToArray();
         (await BrProcess.RunAsync(world.Env(), args))
-            .ShouldFailWith("PiTR doesn't support custom filter to include system db", BrFailureReason.InvalidFilter);
+            .ShouldFailWith("PiTR doesn't support custom filter to include system db, consider to exclude system db", BrFailureReason.InvalidFilter);
     }
 
     [Fact]
