@@ -115,6 +115,35 @@ public sealed class FailureModeTests
     }
 
     [Fact]
+    public async Task A_filter_that_includes_a_system_database_is_refused()
+    {
+        using var world = new SimWorldFixture();
+        var args = world.SegmentArgs(0).Concat(["--filter", "*.*", "--filter", "!mysql.user"]).ToArray();
+        (await BrProcess.RunAsync(world.Env(), args))
+            .ShouldFailWith("PiTR doesn't support custom filter to include system db, consider to exclude system db", BrFailureReason.InvalidFilter);
+    }
+
+    [Fact]
+    public async Task A_non_last_segment_without_checkpoint_storage_is_refused_by_a_br_that_requires_it()
+    {
+        using var world = new SimWorldFixture();
+        var args = world.SegmentArgs(0, last: false, withCheckpointStorage: false);
+        (await BrProcess.RunAsync(world.Env(("BRSIM_REQUIRE_CHECKPOINT_STORAGE", "1")), args))
+            .ShouldFailWith("segmented log restore requires checkpoint storage", BrFailureReason.CheckpointRequired);
+    }
+
+    [Fact]
+    public async Task Two_restore_ids_for_the_start_ts_make_the_previous_state_ambiguous()
+    {
+        using var world = new SimWorldFixture();
+        (await BrProcess.RunAsync(world.Env(), world.SegmentArgs(0, withCheckpointStorage: false))).ExitCode.Should().Be(0);
+        var planted = await BrProcess.RunAsync(world.Env(), "brsim", "target", "--world", world.Directory, "duplicate-state", Ts(world.Points[0]));
+        planted.ExitCode.Should().Be(0, planted.Stderr);
+        (await BrProcess.RunAsync(world.Env(), world.SegmentArgs(1, withCheckpointStorage: false)))
+            .ShouldFailWith($"multiple restore_id values found for restored_ts {world.Points[0]}", BrFailureReason.AmbiguousPreviousState);
+    }
+
+    [Fact]
     public async Task A_full_backup_given_as_the_log_storage_is_the_wrong_storage()
     {
         using var world = new SimWorldFixture();

@@ -53,4 +53,59 @@ public sealed class RestorePointRequestParserTests
             error.Should().StartWith($"restore log from {from}(").And.Contain(",  but the current existed log from ");
         }
     }
+
+    public static TheoryData<string[], bool> FilterCases => new()
+    {
+        { [], false },
+        { ["app.*"], false },
+        { ["*.*", "!mysql.*", "!sys.*"], false },
+        { ["mysql.*"], true },
+        { ["sys.*"], true },
+        { ["*.*"], true },
+        { ["*.*", "!mysql.user"], true },
+        { ["*.*", "!mysql.*"], true },
+        { ["MySQL.stats_meta"], true },
+    };
+
+    [Theory]
+    [MemberData(nameof(FilterCases))]
+    public void A_filter_that_includes_mysql_or_sys_is_refused(string[] filters, bool refused)
+    {
+        var act = () => RestorePointRequestParser.CheckFilters(filters);
+        if (refused)
+        {
+            act.Should().Throw<BrErrorException>().WithMessage("PiTR doesn't support custom filter to include system db*");
+        }
+        else
+        {
+            act.Should().NotThrow();
+        }
+    }
+
+    public static TheoryData<BrDialect, string[], bool, bool> CheckpointRequiredCases => new()
+    {
+        { BrDialect.LastSegment, ["--last-segment=false"], true, true },
+        { BrDialect.LastSegment, ["--last-segment=false", "--checkpoint-storage", "local:///cp"], true, false },
+        { BrDialect.LastSegment, ["--last-segment=true"], true, false },
+        { BrDialect.LastSegment, [], true, false },
+        { BrDialect.LastSegment, ["--last-segment=false"], false, false },
+        { BrDialect.Last, ["--last=false"], true, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(CheckpointRequiredCases))]
+    public void A_non_last_segment_without_checkpoint_storage_is_refused_only_when_required(
+        BrDialect dialect, string[] extra, bool required, bool refused)
+    {
+        string[] args = ["-s", "local:///log", "--start-ts", "1", "--restored-ts", "5", .. extra];
+        var act = () => RestorePointRequestParser.Parse(FlagParser.Parse(args, RestorePointFlags.All(dialect)), dialect, required);
+        if (refused)
+        {
+            act.Should().Throw<BrErrorException>().WithMessage("segmented log restore requires checkpoint storage*");
+        }
+        else
+        {
+            act.Should().NotThrow();
+        }
+    }
 }

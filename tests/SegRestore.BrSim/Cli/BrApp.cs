@@ -62,7 +62,8 @@ public sealed class BrApp(BrAppContext app)
                 return 0;
             }
 
-            var request = RestorePointRequestParser.Parse(flags, dialect);
+            var request = RestorePointRequestParser.Parse(flags, dialect,
+                app.Environment("BRSIM_REQUIRE_CHECKPOINT_STORAGE") == "1");
             if (command.StartsWith("abort", StringComparison.Ordinal))
             {
                 AbortRestoreCommand.Run(request, app.RequireWorld(), storage, log);

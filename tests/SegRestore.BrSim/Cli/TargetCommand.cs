@@ -38,6 +38,9 @@ public static class TargetCommand
             case "add-changefeed" when op.Count == 2:
                 target.Changefeeds.Add(op[1]);
                 break;
+            case "duplicate-state" when op.Count == 2:
+                DuplicateState(target, ulong.Parse(op[1], CultureInfo.InvariantCulture));
+                break;
             case "show" when op.Count == 1:
                 app.Out.WriteLine(JsonSerializer.Serialize(target, JsonFiles.Options));
                 return 0;
@@ -47,6 +50,29 @@ public static class TargetCommand
 
         world.SaveTarget(target);
         return 0;
+    }
+
+    /// <summary>
+    /// Copies the mysql.tidb_pitr_id_map rows saved under <paramref name="restoredTs"/> to a new restore id, as two
+    /// restores that ended at the same ts leave behind; the next segment then cannot tell which state to load.
+    /// </summary>
+    private static void DuplicateState(TargetCluster target, ulong restoredTs)
+    {
+        var rows = target.PitrIdMap.Where(r => r.RestoredTs == restoredTs).ToList();
+        if (rows.Count == 0)
+        {
+            throw new SimulatorConfigurationException($"no mysql.tidb_pitr_id_map rows for restored_ts {restoredTs} in target {target.Pd}");
+        }
+
+        var otherId = target.PitrIdMap.Max(r => r.RestoreId) + 1;
+        target.PitrIdMap.AddRange(rows.Select(r => new PitrIdMapRow
+        {
+            RestoreId = otherId,
+            RestoredTs = r.RestoredTs,
+            UpstreamClusterId = r.UpstreamClusterId,
+            SegmentId = r.SegmentId,
+            IdMap = r.IdMap,
+        }));
     }
 
     private static TableInfo Find(TargetCluster target, string qualified)

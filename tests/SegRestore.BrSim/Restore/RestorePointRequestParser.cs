@@ -1,3 +1,4 @@
+using SegRestore.Api.Chain;
 using SegRestore.Br.Probe;
 using SegRestore.BrSim.Cli;
 using SegRestore.BrSim.Model;
@@ -8,8 +9,15 @@ namespace SegRestore.BrSim.Restore;
 public static class RestorePointRequestParser
 {
     public const string MutuallyExclusive = "start-ts and full-backup-storage are mutually exclusive";
+    public const string SystemDbFilter = "PiTR doesn't support custom filter to include system db, consider to exclude system db";
+    public const string CheckpointStorageRequired = "segmented log restore requires checkpoint storage";
 
-    public static RestorePointRequest Parse(ParsedFlags flags, BrDialect dialect)
+    /// <summary>The system databases BR refuses to filter in for point-in-time restore.</summary>
+    public static IReadOnlyList<string> PitrSystemDatabases { get; } = ["mysql", "sys"];
+
+    // requireCheckpointStorage (BRSIM_REQUIRE_CHECKPOINT_STORAGE=1) impersonates a BR that keeps segmented state only
+    // in a checkpoint storage: a V2 non-last segment without --checkpoint-storage is refused.
+    public static RestorePointRequest Parse(ParsedFlags flags, BrDialect dialect, bool requireCheckpointStorage = false)
     {
         ArgumentNullException.ThrowIfNull(flags);
         var storage = flags.Get("storage");
@@ -25,10 +33,17 @@ public static class RestorePointRequestParser
             throw BrErrorException.InvalidArgument(MutuallyExclusive);
         }
 
+        CheckFilters(flags.All("filter"));
         var startTs = ParseTs(startText);
         var restoredTs = ParseTs(flags.Get("restored-ts"));
         var segmentFlag = BrDialects.SegmentFlag(dialect);
         bool? last = segmentFlag is not null && flags.Has(segmentFlag) ? flags.GetBool(segmentFlag, true) : null;
+        var checkpointStorage = flags.Get("checkpoint-storage");
+        if (requireCheckpointStorage && dialect == BrDialect.LastSegment && last == false && string.IsNullOrEmpty(checkpointStorage))
+        {
+            throw BrErrorException.InvalidArgument(CheckpointStorageRequired);
+        }
+
         return new RestorePointRequest(
             Pd: flags.Get("pd") ?? "127.0.0.1:2379",
             LogStorage: storage,
@@ -36,7 +51,7 @@ public static class RestorePointRequestParser
             StartTs: startTs,
             RestoredTs: restoredTs,
             LastFlag: last,
-            CheckpointStorage: string.IsNullOrEmpty(flags.Get("checkpoint-storage")) ? null : flags.Get("checkpoint-storage"),
+            CheckpointStorage: string.IsNullOrEmpty(checkpointStorage) ? null : checkpointStorage,
             UseCheckpoint: flags.GetBool("use-checkpoint", true),
             Dialect: dialect,
             LogFile: flags.Get("log-file"));
@@ -62,6 +77,30 @@ public static class RestorePointRequestParser
         logMin > from || from > to || to > logMax
             ? $"restore log from {from}({Tso.GoTimeString(from)}) to {to}({Tso.GoTimeString(to)}),  but the current existed log from {logMin}({Tso.GoTimeString(logMin)}) to {logMax}({Tso.GoTimeString(logMax)})"
             : null;
+
+    /// <summary>
+    /// BR refuses a custom --filter that lets any table of mysql or sys through. The rule matching is the API's own
+    /// (<see cref="TableFilterRules"/>), so the operator's admission check and this simulator cannot drift apart.
+    /// </summary>
+    public static void CheckFilters(IReadOnlyList<string> filters)
+    {
+        ArgumentNullException.ThrowIfNull(filters);
+        var rules = new List<TableFilterRule>();
+        foreach (var text in filters)
+        {
+            if (!TableFilterRules.TryParse(text, out var rule, out var problem))
+            {
+                throw BrErrorException.InvalidArgument($"invalid filter \"{text}\": {problem}");
+            }
+
+            rules.Add(rule);
+        }
+
+        if (rules.Count > 0 && PitrSystemDatabases.Any(db => TableFilterRules.MatchesSchema(rules, db)))
+        {
+            throw BrErrorException.InvalidArgument(SystemDbFilter);
+        }
+    }
 
     private static ulong? ParseTs(string? text)
     {

@@ -1,4 +1,7 @@
+using Google.Protobuf;
 using SegRestore.Br.Errors;
+using SegRestore.Br.Protos;
+using SegRestore.BrSim.Model;
 using SegRestore.BrSim.Storage;
 using SegRestore.Store.Model;
 using SegRestore.Worker.Tests.Infrastructure;
@@ -21,7 +24,28 @@ public sealed class FailureTests
         nameof(BrFailureReason.ClusterNotFresh),
         nameof(BrFailureReason.ChangefeedPresent),
         nameof(BrFailureReason.BrError),
+        nameof(BrFailureReason.TiFlashReplicaPresent),
+        nameof(BrFailureReason.CheckpointMismatch),
+        nameof(BrFailureReason.UnsupportedStateVersion),
+        nameof(BrFailureReason.InvalidFilter),
+        nameof(BrFailureReason.CheckpointRequired),
+        nameof(BrFailureReason.AmbiguousPreviousState),
     ];
+
+    /// <summary>The failures that need an earlier segment restored first (run here with BR directly, in Table mode).</summary>
+    private static readonly BrFailureReason[] LaterSegmentReasons =
+    [
+        BrFailureReason.MissingPreviousState,
+        BrFailureReason.TiFlashReplicaPresent,
+        BrFailureReason.UnsupportedStateVersion,
+        BrFailureReason.AmbiguousPreviousState,
+    ];
+
+    [Fact]
+    public void Scenarios_cover_every_failure_reason_of_the_catalog()
+    {
+        ((IEnumerable<object[]>)Scenarios()).Select(row => (string)row[0]).Should().BeEquivalentTo(Enum.GetNames<BrFailureReason>());
+    }
 
     [Theory]
     [MemberData(nameof(Scenarios))]
@@ -31,7 +55,7 @@ public sealed class FailureTests
         using var temp = new TempDir();
         var world = new TestWorld(temp.Path, points: 3);
         await using var reporter = await TestReporter.StartAsync(Path.Combine(temp.Path, "operator"), world);
-        var segment = reason == BrFailureReason.MissingPreviousState ? 1 : 0;
+        var segment = LaterSegmentReasons.Contains(reason) ? 1 : 0;
         var checkpointDir = WorkerEnvBuilder.NewCheckpointDir(world, segment, 1);
         var args = world.SegmentArgs(segment, checkpointDir);
         var extra = await ProvokeAsync(reason, world, args);
@@ -78,16 +102,70 @@ public sealed class FailureTests
                 EditBackupMeta(world, "log", meta => meta.StartVersion = world.Manifest.FullBackupTs + 1);
                 break;
             case BrFailureReason.ClusterNotFresh:
-                await RunBrAsync(world, "brsim", "target", "--world", world.WorldDirectory, "create-table", "app.users");
+                await RunBrAsync(world, 0, [], "brsim", "target", "--world", world.WorldDirectory, "create-table", "app.users");
                 break;
             case BrFailureReason.ChangefeedPresent:
-                await RunBrAsync(world, "brsim", "target", "--world", world.WorldDirectory, "add-changefeed", "cf-1");
+                await RunBrAsync(world, 0, [], "brsim", "target", "--world", world.WorldDirectory, "add-changefeed", "cf-1");
                 break;
             case BrFailureReason.BrError:
                 return [("BRSIM_TRANSIENT_ERROR", "log:30")];
+            case BrFailureReason.InvalidFilter:
+                args.AddRange(["--filter", "*.*", "--filter", "!mysql.user"]);
+                break;
+            case BrFailureReason.TiFlashReplicaPresent:
+                await RestoreFirstSegmentInTableModeAsync(world);
+                await RunBrAsync(world, 0, [], "brsim", "target", "--world", world.WorldDirectory, "set-tiflash", "wl_basic.t1", "1");
+                return TableMode(args);
+            case BrFailureReason.UnsupportedStateVersion:
+                await RestoreFirstSegmentInTableModeAsync(world);
+                SetSavedStateVersion(world, world.Points[0], 2);
+                return TableMode(args);
+            case BrFailureReason.AmbiguousPreviousState:
+                await RestoreFirstSegmentInTableModeAsync(world);
+                await RunBrAsync(world, 0, [], "brsim", "target", "--world", world.WorldDirectory, "duplicate-state", TestWorld.Ts(world.Points[0]));
+                return TableMode(args);
+            case BrFailureReason.CheckpointMismatch:
+                // A killed run leaves its checkpoint in the target; the worker's run asks for another range.
+                await RunBrAsync(world, 137, [("BRSIM_KILL_AT", "log:50")], [.. TableModeArgs(world.SegmentArgs(0, "unused"))]);
+                args[args.IndexOf("--restored-ts") + 1] = TestWorld.Ts(world.Points[1]);
+                return TableMode(args);
+            case BrFailureReason.CheckpointRequired:
+                return [.. TableMode(args), ("BRSIM_REQUIRE_CHECKPOINT_STORAGE", "1")];
         }
 
         return [];
+    }
+
+    /// <summary>Table mode: no --checkpoint-storage, BR keeps state and checkpoints in the target itself.</summary>
+    private static (string, string)[] TableMode(List<string> args)
+    {
+        TableModeArgs(args);
+        return [("SEGRESTORE_CHECKPOINT_MODE", "Table")];
+    }
+
+    private static List<string> TableModeArgs(List<string> args)
+    {
+        args.RemoveRange(args.IndexOf("--checkpoint-storage"), 2);
+        return args;
+    }
+
+    private static Task RestoreFirstSegmentInTableModeAsync(TestWorld world) =>
+        RunBrAsync(world, 0, [], [.. TableModeArgs(world.SegmentArgs(0, "unused"))]);
+
+    /// <summary>Rewrites the state saved in mysql.tidb_pitr_id_map under <paramref name="restoredTs"/> with another version.</summary>
+    private static void SetSavedStateVersion(TestWorld world, ulong restoredTs, ulong version)
+    {
+        var sim = new SimWorld(world.WorldDirectory);
+        var target = sim.LoadTarget(world.Manifest.Targets[0])!;
+        var rows = target.PitrIdMap.Where(r => r.RestoredTs == restoredTs).OrderBy(r => r.SegmentId).ToList();
+        rows.Should().NotBeEmpty("the first segment saved its state in the target");
+        var state = SegmentedPiTRState.Parser.ParseFrom(rows.SelectMany(r => r.IdMap).ToArray());
+        state.SegmentedPitrStateVer = version;
+        target.PitrIdMap.RemoveAll(r => r.RestoredTs == restoredTs);
+        rows[0].SegmentId = 0;
+        rows[0].IdMap = state.ToByteArray();
+        target.PitrIdMap.Add(rows[0]);
+        sim.SaveTarget(target);
     }
 
     private static void EditBackupMeta(TestWorld world, string backup, Action<BackupMeta> edit)
@@ -98,7 +176,7 @@ public sealed class FailureTests
         JsonFiles.Write(path, meta);
     }
 
-    private static async Task RunBrAsync(TestWorld world, params string[] args)
+    private static async Task RunBrAsync(TestWorld world, int expectedExit, (string Name, string Value)[] env, params string[] args)
     {
         var start = new System.Diagnostics.ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "br.dll"));
@@ -108,9 +186,15 @@ public sealed class FailureTests
         }
 
         start.Environment["BRSIM_WORLD"] = world.WorldDirectory;
+        foreach (var (name, value) in env)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = System.Diagnostics.Process.Start(start)!;
-        await process.StandardOutput.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        process.ExitCode.Should().Be(0, "brsim {0} should succeed", string.Join(' ', args));
+        process.ExitCode.Should().Be(expectedExit, "br {0}\nstdout:\n{1}\nstderr:\n{2}", string.Join(' ', args), await stdout, await stderr);
     }
 }
