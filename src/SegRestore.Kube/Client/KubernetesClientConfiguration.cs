@@ -9,6 +9,8 @@ namespace SegRestore.Kube.Client;
 /// </summary>
 public sealed partial class KubernetesClientConfiguration
 {
+    private string _userAgent = "segrestore-kube/1.0";
+
     /// <summary>The API server, e.g. <c>https://10.0.0.1:443</c>.</summary>
     public required Uri Host { get; init; }
 
@@ -34,7 +36,7 @@ public sealed partial class KubernetesClientConfiguration
     public string? TlsServerName { get; init; }
 
     /// <summary>Sent on every request, so that the server (and its fault injection) can tell clients apart.</summary>
-    public string UserAgent { get; init; } = "segrestore-kube/1.0";
+    public string UserAgent { get => _userAgent; init => _userAgent = value; }
 
     /// <summary>The time limit of one request (for a watch: until the response headers arrive).</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
@@ -59,19 +61,14 @@ public sealed partial class KubernetesClientConfiguration
         return BuildConfigFromConfigFile(path);
     }
 
-    /// <summary>A copy with another user agent (used to tell several clients in one process apart).</summary>
-    public KubernetesClientConfiguration WithUserAgent(string userAgent) => new()
+    /// <summary>
+    /// A copy with another user agent (used to tell several clients in one process apart). Member-wise, so a property
+    /// added later is copied too.
+    /// </summary>
+    public KubernetesClientConfiguration WithUserAgent(string userAgent)
     {
-        Host = Host,
-        Namespace = Namespace,
-        AccessToken = AccessToken,
-        TokenFile = TokenFile,
-        TokenReloadPeriod = TokenReloadPeriod,
-        SslCaCerts = SslCaCerts,
-        ClientCertificate = ClientCertificate,
-        SkipTlsVerify = SkipTlsVerify,
-        TlsServerName = TlsServerName,
-        UserAgent = userAgent,
-        RequestTimeout = RequestTimeout,
-    };
+        var copy = (KubernetesClientConfiguration)MemberwiseClone();
+        copy._userAgent = userAgent;
+        return copy;
+    }
 }

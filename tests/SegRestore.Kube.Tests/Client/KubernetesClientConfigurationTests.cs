@@ -175,4 +175,26 @@ public sealed class KubernetesClientConfigurationTests : IDisposable
         KubernetesHttpHandler.IsTrustedByAuthorities(server, null, System.Net.Security.SslPolicyErrors.RemoteCertificateNameMismatch, [ca])
             .Should().BeFalse();
     }
+
+    [Fact]
+    public void WithUserAgent_copies_every_setting_and_changes_only_the_user_agent()
+    {
+        var original = new KubernetesClientConfiguration
+        {
+            Host = new Uri("https://127.0.0.1:6443"),
+            Namespace = "tidb",
+            AccessToken = "token-value",
+            TokenFile = "/var/run/token",
+            TokenReloadPeriod = TimeSpan.FromSeconds(7),
+            SkipTlsVerify = true,
+            TlsServerName = "kubernetes",
+            RequestTimeout = TimeSpan.FromSeconds(3),
+        };
+
+        var copy = original.WithUserAgent("second-client");
+
+        copy.UserAgent.Should().Be("second-client");
+        original.UserAgent.Should().Be("segrestore-kube/1.0");
+        copy.Should().BeEquivalentTo(original, options => options.Excluding(c => c.UserAgent));
+    }
 }
