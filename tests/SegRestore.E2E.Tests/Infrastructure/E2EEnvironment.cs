@@ -80,7 +80,11 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
             }
 
             await environment.StartClusterAsync();
-            await environment.StartOperatorAsync();
+            if (options.StartOperator)
+            {
+                await environment.StartOperatorAsync();
+            }
+
             return environment;
         }
         catch

@@ -11,4 +11,7 @@ public sealed record E2EOptions
     /// <summary>BR images beyond <see cref="E2EEnvironment.BrImage"/>, each over its own world whose target is
     /// reached at the same PD address (a second chain restoring into its own fresh simulated target).</summary>
     public IReadOnlyList<string> ExtraBrImages { get; init; } = [];
+
+    /// <summary>False only for the harness's own checks, which need the cluster and the images but no operator.</summary>
+    public bool StartOperator { get; init; } = true;
 }
