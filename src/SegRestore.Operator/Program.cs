@@ -1,23 +1,24 @@
-using System.Globalization;
-using System.Net;
-using SegRestore.Operator.Reporter;
-using SegRestore.Store;
-using SegRestore.Store.Sql;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using SegRestore.Operator.Configuration;
+using SegRestore.Operator.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddHealthChecks();
-
-// The worker reporter: gRPC on its own HTTP/2-only listener, apart from /healthz (and later /metrics) above.
-// Until the operator host chooses its ledger backend from configuration, a SQLite path enables the reporter.
-var ledgerPath = Environment.GetEnvironmentVariable("SEGRESTORE_LEDGER_SQLITE");
-if (!string.IsNullOrEmpty(ledgerPath))
+try
 {
-    var ledger = await SqlLedgers.OpenSqliteAsync(ledgerPath, null, null, CancellationToken.None).ConfigureAwait(false);
-    builder.Services.AddSingleton(ledger);
-    var port = int.TryParse(Environment.GetEnvironmentVariable("SEGRESTORE_REPORTER_PORT"), NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : 9443;
-    builder.Services.AddReporter(o => o.Endpoint = new IPEndPoint(IPAddress.Any, port));
+    builder.Services.AddSegRestoreOperator(builder.Configuration);
+}
+catch (OperatorConfigurationException e)
+{
+    await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
+    return 2;
 }
 
+var httpPort = builder.Configuration.GetValue($"{OperatorOptions.SectionName}:{nameof(OperatorOptions.HttpPort)}", 8080);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenAnyIP(httpPort));
+builder.Services.AddHealthChecks().AddCheck<LedgerHealthCheck>("ledger", tags: ["ready"]);
+
 var app = builder.Build();
-app.MapHealthChecks("/healthz");
+app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 await app.RunAsync().ConfigureAwait(false);
+return 0;

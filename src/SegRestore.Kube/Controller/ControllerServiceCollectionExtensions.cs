@@ -45,6 +45,8 @@ public static class ControllerServiceCollectionExtensions
         var options = new EntityControllerOptions<TEntity>();
         configure?.Invoke(options);
         services.TryAddSingleton(options);
+        services.TryAddSingleton<ControllerContext<TEntity>>();
+        services.TryAddSingleton<IControllerContext<TEntity>>(sp => sp.GetRequiredService<ControllerContext<TEntity>>());
         services.TryAddScoped<IEntityController<TEntity>, TReconciler>();
         services.AddHostedService<EntityControllerHost<TEntity>>();
         return new ControllerBuilder<TEntity>(services);

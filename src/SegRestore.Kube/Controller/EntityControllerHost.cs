@@ -20,7 +20,8 @@ public sealed partial class EntityControllerHost<TEntity>(
     IEnumerable<IOwnedResourceWatch<TEntity>> ownedWatches,
     EntityControllerOptions<TEntity> options,
     ILoggerFactory loggerFactory,
-    TimeProvider timeProvider) : BackgroundService
+    TimeProvider timeProvider,
+    ControllerContext<TEntity> context) : BackgroundService
     where TEntity : class, IKubernetesObject<V1ObjectMeta>
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<EntityControllerHost<TEntity>>();
@@ -61,13 +62,32 @@ public sealed partial class EntityControllerHost<TEntity>(
             client, options.Informer, loggerFactory.CreateLogger<ResourceInformer<TEntity>>(), timeProvider);
         var dispatcher = new ReconcileDispatcher<TEntity>(scopes, queue, informer.Cache.Get, _logger);
         informer.AddHandler(dispatcher.OnInformerEvent);
+        if (options.RelatedKeys is { } related)
+        {
+            informer.AddHandler(e =>
+            {
+                foreach (var key in related(e.Entity, context))
+                {
+                    queue.Add(key);
+                }
+            });
+        }
+
+        context.Begin(informer.Cache, queue);
 
         var watches = new List<Task> { informer.RunAsync(cancellationToken) };
         watches.AddRange(ownedWatches.Select(w => w.RunAsync(queue, cancellationToken)));
-        await informer.WaitForSyncAsync(cancellationToken).ConfigureAwait(false);
-        var workers = Enumerable.Range(0, Math.Max(1, options.WorkerCount))
-            .Select(_ => WorkAsync(queue, dispatcher, cancellationToken));
-        await Task.WhenAll(watches.Concat(workers)).ConfigureAwait(false);
+        try
+        {
+            await informer.WaitForSyncAsync(cancellationToken).ConfigureAwait(false);
+            var workers = Enumerable.Range(0, Math.Max(1, options.WorkerCount))
+                .Select(_ => WorkAsync(queue, dispatcher, cancellationToken));
+            await Task.WhenAll(watches.Concat(workers)).ConfigureAwait(false);
+        }
+        finally
+        {
+            context.End();
+        }
     }
 
     private static async Task WorkAsync(WorkQueue queue, ReconcileDispatcher<TEntity> dispatcher, CancellationToken cancellationToken)

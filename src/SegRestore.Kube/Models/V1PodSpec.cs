@@ -18,6 +18,9 @@ public sealed class V1PodSpec
 
     public bool? AutomountServiceAccountToken { get; set; }
 
+    /// <summary>False keeps the <c>*_SERVICE_HOST</c>/<c>*_PORT</c> variables of every Service out of the containers.</summary>
+    public bool? EnableServiceLinks { get; set; }
+
     public V1PodSecurityContext? SecurityContext { get; set; }
 
     public IDictionary<string, string>? NodeSelector { get; set; }

@@ -11,4 +11,9 @@ public interface IAttemptActivitySink
     void OnProgress(AttemptGrant grant, ProgressReport progress);
 
     void OnResultRecorded(AttemptGrant grant, ResultReport result);
+
+    /// <summary>The worker registered its attempt and said which BR it found.</summary>
+    void OnRegistered(AttemptGrant grant, string brVersion, string brDialect)
+    {
+    }
 }

@@ -7,11 +7,16 @@ namespace SegRestore.Operator.Reporter;
 public sealed class InMemoryAttemptActivitySink(TimeProvider time) : IAttemptActivitySink
 {
     private readonly ConcurrentDictionary<(string SegmentUid, int Attempt), AttemptActivity> _activity = new();
+    private readonly ConcurrentDictionary<string, string> _dialects = new(StringComparer.Ordinal);
 
     public InMemoryAttemptActivitySink()
         : this(TimeProvider.System)
     {
     }
+
+    /// <summary>Raised after every change (progress, registration, result), for the controller to wake the segment;
+    /// the flag is true when a result was recorded.</summary>
+    public event Action<AttemptGrant, bool>? Changed;
 
     public AttemptActivity? Get(string segmentUid, int attempt) =>
         _activity.TryGetValue((segmentUid, attempt), out var activity) ? activity : null;
@@ -23,7 +28,29 @@ public sealed class InMemoryAttemptActivitySink(TimeProvider time) : IAttemptAct
             (grant.SegmentUid, grant.Attempt),
             _ => new AttemptActivity(grant, progress, 0, time.GetUtcNow()),
             (_, old) => old with { LatestProgress = progress, UpdatedAt = time.GetUtcNow() });
+        Changed?.Invoke(grant, false);
     }
+
+    public void OnRegistered(AttemptGrant grant, string brVersion, string brDialect)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        if (!string.IsNullOrEmpty(brDialect))
+        {
+            _dialects[grant.RootUid] = brDialect;
+        }
+
+        _activity.AddOrUpdate(
+            (grant.SegmentUid, grant.Attempt),
+            _ => new AttemptActivity(grant, null, 0, time.GetUtcNow()) { BrDialect = brDialect },
+            (_, old) => old with { BrDialect = brDialect, UpdatedAt = time.GetUtcNow() });
+        Changed?.Invoke(grant, false);
+    }
+
+    /// <summary>The BR dialect the latest registered worker of the chain found, if any registered since start.</summary>
+    public string? DialectOfChain(string rootUid) => _dialects.GetValueOrDefault(rootUid);
+
+    /// <summary>Forgets an attempt that ended.</summary>
+    public void Remove(string segmentUid, int attempt) => _activity.TryRemove((segmentUid, attempt), out _);
 
     public void OnResultRecorded(AttemptGrant grant, ResultReport result)
     {
@@ -32,5 +59,6 @@ public sealed class InMemoryAttemptActivitySink(TimeProvider time) : IAttemptAct
             (grant.SegmentUid, grant.Attempt),
             _ => new AttemptActivity(grant, null, 1, time.GetUtcNow()),
             (_, old) => old with { ResultsRecorded = old.ResultsRecorded + 1, UpdatedAt = time.GetUtcNow() });
+        Changed?.Invoke(grant, true);
     }
 }

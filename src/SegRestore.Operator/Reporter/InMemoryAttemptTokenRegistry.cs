@@ -23,6 +23,18 @@ public sealed class InMemoryAttemptTokenRegistry : IAttemptTokenRegistry
         return grant;
     }
 
+    /// <summary>Registers a grant from a token's hash: how an operator restarted while a worker runs adopts its attempt
+    /// (the pod carries the hash; the token itself stays in the attempt's Secret).</summary>
+    public AttemptGrant GrantHashed(string rootUid, string segmentUid, int attempt, string podName, byte[] tokenSha256)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(rootUid);
+        ArgumentException.ThrowIfNullOrEmpty(segmentUid);
+        ArgumentNullException.ThrowIfNull(tokenSha256);
+        var grant = new AttemptGrant(rootUid, segmentUid, attempt, podName, tokenSha256);
+        _grants[(segmentUid, attempt)] = grant;
+        return grant;
+    }
+
     public bool Revoke(string segmentUid, int attempt) => _grants.TryRemove((segmentUid, attempt), out _);
 
     /// <summary>A new random token (256 bits, base64url): what the controller puts into the attempt's Secret.</summary>

@@ -35,6 +35,7 @@ public sealed partial class ReporterService(
         var podName = string.IsNullOrEmpty(request.PodName) ? grant.PodName : request.PodName;
         await LedgerCallAsync(() => ledger.RecordAttemptAsync(grant.RootUid, grant.SegmentUid, new SegmentAttempt(grant.Attempt, podName), context.CancellationToken)).ConfigureAwait(false);
         var snapshot = await LedgerCallAsync(() => ledger.GetCheckpointAsync(grant.RootUid, context.CancellationToken)).ConfigureAwait(false);
+        activity.OnRegistered(grant, request.BrVersion, request.BrDialect);
         LogRegistered(grant.SegmentUid, grant.Attempt, request.BrVersion, request.BrDialect);
         return new RegisterAttemptResponse { CheckpointGeneration = snapshot.Generation };
     }
@@ -55,8 +56,13 @@ public sealed partial class ReporterService(
         var grant = Authenticate(request.Attempt, context);
         using var slot = await EnterAsync(grant, context).ConfigureAwait(false);
         var completion = ResultMapping.ToCompletion(grant.Attempt, request, MaxMessageChars);
-        await LedgerCallAsync(() => ledger.RecordCompletionAsync(grant.RootUid, grant.SegmentUid, completion, context.CancellationToken)).ConfigureAwait(false);
         var items = ResultMapping.ToItems(request);
+        if (request.Succeeded && request.TiflashResetWarnings.Count > 0)
+        {
+            // The statements BR could not run are what the user must run: they replace the generated ones.
+            items = items with { GeneratedSql = [.. request.TiflashResetWarnings] };
+        }
+
         if (request.Succeeded && (items.TiFlash.Count > 0 || items.Ingest.Count > 0 || items.GeneratedSql.Count > 0))
         {
             await LedgerCallAsync(async () =>
@@ -66,6 +72,8 @@ public sealed partial class ReporterService(
             }).ConfigureAwait(false);
         }
 
+        // Items first: once the completion is recorded the controller may finalize the chain, which drops items.
+        await LedgerCallAsync(() => ledger.RecordCompletionAsync(grant.RootUid, grant.SegmentUid, completion, context.CancellationToken)).ConfigureAwait(false);
         activity.OnResultRecorded(grant, request);
         LogResult(grant.SegmentUid, grant.Attempt, request.Succeeded, request.FailureReason);
         return new Ack();

@@ -6,6 +6,9 @@ namespace SegRestore.Operator.Reporter;
 /// <summary>Pure mapping of a worker's result report onto ledger records.</summary>
 public static class ResultMapping
 {
+    /// <summary>Starts the message of a successful completion whose BR could not reset TiFlash replicas.</summary>
+    public const string TiFlashResetWarningPrefix = "BR could not reset TiFlash replicas";
+
     public static SegmentCompletion ToCompletion(int attempt, ResultReport report, int maxMessageChars)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -21,7 +24,7 @@ public static class ResultMapping
                 s.AverageSpeedBytesPerSecond);
             var warning = report.TiflashResetWarnings.Count == 0
                 ? null
-                : Truncate("BR could not reset TiFlash replicas; run: " + string.Join("; ", report.TiflashResetWarnings), maxMessageChars);
+                : Truncate(TiFlashResetWarningPrefix + "; run: " + string.Join("; ", report.TiflashResetWarnings), maxMessageChars);
             return new SegmentCompletion(attempt, true, s.RestoredTs == 0 ? null : s.RestoredTs, summary, null, warning);
         }
 

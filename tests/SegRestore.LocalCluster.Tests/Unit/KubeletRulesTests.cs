@@ -12,6 +12,12 @@ public sealed class KubeletRulesTests
     [InlineData("echo x > /dev/termination-log", "echo x > /tmp/pod/term/c")]
     [InlineData("/shared/sub/f and /shared/deeper", "/tmp/pod/v/sub-mount/f and /tmp/pod/v/shared/deeper")]
     [InlineData("--dir=/shared/x", "--dir=/tmp/pod/v/shared/x")]
+    [InlineData("local:///shared/ckpt", "local:///tmp/pod/v/shared/ckpt")]
+    [InlineData("[\"--checkpoint-storage\",\"local:///shared\"]", "[\"--checkpoint-storage\",\"local:///tmp/pod/v/shared\"]")]
+    [InlineData("file:///shared/sub/x?a=1", "file:///tmp/pod/v/sub-mount/x?a=1")]
+    [InlineData("local:///a/shared s3://bucket/shared", "local:///a/shared s3://bucket/shared")]
+    [InlineData("local:////shared", "local:////shared")]
+    [InlineData("/tmp/x and /tmp", "/tmp/pod/v/tmp/x and /tmp/pod/v/tmp")]
     public void Container_paths_are_replaced_only_as_whole_paths(string text, string expected)
     {
         var mapping = new PathMapping(new Dictionary<string, string>
@@ -19,9 +25,26 @@ public sealed class KubeletRulesTests
             ["/shared"] = "/tmp/pod/v/shared",
             ["/shared/sub/"] = "/tmp/pod/v/sub-mount",
             ["/dev/termination-log"] = "/tmp/pod/term/c",
+            ["/tmp"] = "/tmp/pod/v/tmp",
         });
 
         mapping.Map(text).Should().Be(expected);
+    }
+
+    [Fact]
+    public void A_replaced_path_is_not_mapped_again_when_its_local_directory_lies_under_another_mount()
+    {
+        // The kubelet's directories live under /tmp while the worker pod mounts an emptyDir at /tmp.
+        var mapping = new PathMapping(new Dictionary<string, string>
+        {
+            ["/var/lib/segrestore/checkpoint"] = "/tmp/lc/pod/volumes/checkpoint",
+            ["/tmp"] = "/tmp/lc/pod/volumes/tmp",
+        });
+
+        mapping.Map("/var/lib/segrestore/checkpoint").Should().Be("/tmp/lc/pod/volumes/checkpoint");
+        mapping.Map("[\"--checkpoint-storage\",\"local:///var/lib/segrestore/checkpoint\"]")
+            .Should().Be("[\"--checkpoint-storage\",\"local:///tmp/lc/pod/volumes/checkpoint\"]");
+        mapping.Map("/tmp").Should().Be("/tmp/lc/pod/volumes/tmp");
     }
 
     [Theory]

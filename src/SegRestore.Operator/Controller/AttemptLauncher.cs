@@ -1,0 +1,238 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using SegRestore.Api.Labels;
+using SegRestore.Api.Models;
+using SegRestore.Api.Timestamps;
+using SegRestore.Br.Arguments;
+using SegRestore.Br.Probe;
+using SegRestore.Kube.Client;
+using SegRestore.Kube.Models;
+using SegRestore.Operator.Configuration;
+using SegRestore.Operator.Reporter;
+using SegRestore.Operator.Workers;
+using SegRestore.Store;
+using SegRestore.Store.Model;
+using ApiDialect = SegRestore.Api.Models.BrDialect;
+using ProbeDialect = SegRestore.Br.Probe.BrDialect;
+
+namespace SegRestore.Operator.Controller;
+
+/// <summary>
+/// The Kubernetes side of attempts: worker pods and their token Secrets, adoption after a restart, cleanup, the
+/// segment's chain labels and the TiFlash SQL ConfigMap. Crash-safe order for a new attempt: the ledger records the
+/// attempt (so its number is never reused), the token Secret is written, the token granted, then the pod is
+/// created under a name fixed by segment and attempt — a repeat after a crash finds the pod and adopts it.
+/// </summary>
+public sealed class AttemptLauncher(
+    IKubernetesClient client,
+    IChainLedger ledger,
+    InMemoryAttemptTokenRegistry tokens,
+    InMemoryAttemptActivitySink activity,
+    OperatorOptions options)
+{
+    public const string TiFlashSqlKey = "tiflash-replicas.sql";
+
+    public async Task<IReadOnlyList<V1Pod>> ListPodsAsync(PointRestoreSegment segment, CancellationToken cancellationToken)
+    {
+        var list = await client.ListAsync<V1Pod>(segment.Metadata.NamespaceProperty, new ListOptions
+        {
+            LabelSelector = $"{SegRestoreLabels.SegmentUid}={segment.Metadata.Uid}",
+        }, cancellationToken).ConfigureAwait(false);
+        return [.. list.Items];
+    }
+
+    public async Task<LaunchResult> LaunchAsync(
+        PointRestoreSegment segment, NewChain chain, SegmentRecord record, int attempt, ApiDialect? dialect, CancellationToken cancellationToken)
+    {
+        var name = segment.Metadata.Name!;
+        var ns = segment.Metadata.NamespaceProperty!;
+        var podName = AttemptNames.Pod(name, attempt);
+        var existing = await client.GetAsync<V1Pod>(podName, ns, cancellationToken).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            await ledger.RecordAttemptAsync(chain.RootUid, record.Uid, new SegmentAttempt(attempt, podName), cancellationToken).ConfigureAwait(false);
+            Adopt(segment, chain.RootUid, attempt, existing);
+            return new LaunchResult(podName);
+        }
+
+        BrCommand command;
+        try
+        {
+            var resolution = new SegmentResolution(
+                record.Index == 0 ? null : new Tso(record.Start.StartTs),
+                record.Start.RestoredTs is { } restored ? new Tso(restored) : null,
+                LedgerViews.ToApi(chain.CheckpointMode),
+                chain.CheckpointUrl);
+            var capabilities = new BrCapabilities(ToProbe(dialect), SupportsCheckpointStorage: true, new BrVersionInfo(null, null, null, null, null, ""));
+            command = BrArgumentBuilder.Build(BrRestoreRequestMapper.FromSpec(segment.Spec, resolution, capabilities));
+        }
+        catch (BrArgumentException e)
+        {
+            return new LaunchResult(podName, Verdict.Invalid("InvalidSpec", e.Message));
+        }
+
+        await ledger.RecordAttemptAsync(chain.RootUid, record.Uid, new SegmentAttempt(attempt, podName), cancellationToken).ConfigureAwait(false);
+        var token = InMemoryAttemptTokenRegistry.NewToken();
+        var secretName = AttemptNames.TokenSecret(name, attempt);
+        await UpsertSecretAsync(TokenSecretBuilder.Build(segment, chain.RootUid, attempt, secretName, token), cancellationToken).ConfigureAwait(false);
+        var grant = tokens.Grant(chain.RootUid, record.Uid, attempt, podName, token);
+        var pod = WorkerPodBuilder.Build(new WorkerPodRequest(
+            segment, chain.RootUid, record.Index, attempt, command, LedgerViews.ToApi(chain.CheckpointMode), secretName,
+            Convert.ToHexStringLower(grant.TokenSha256), WorkerPodSettings.From(options)));
+        try
+        {
+            await client.CreateAsync(pod, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KubernetesException e) when (e.IsAlreadyExists)
+        {
+            // Created by an earlier reconcile whose answer was lost: adopt it with the hash it carries.
+            var found = await client.GetAsync<V1Pod>(podName, ns, cancellationToken).ConfigureAwait(false);
+            if (found is not null)
+            {
+                Adopt(segment, chain.RootUid, attempt, found);
+            }
+        }
+
+        return new LaunchResult(podName);
+    }
+
+    /// <summary>Re-grants a running pod's attempt from the token hash it carries (after an operator restart).</summary>
+    public void Adopt(PointRestoreSegment segment, string rootUid, int attempt, V1Pod pod)
+    {
+        var uid = segment.Metadata.Uid!;
+        if (pod.Metadata.Annotations?.TryGetValue(SegRestoreLabels.TokenSha256Annotation, out var hex) != true || hex is null)
+        {
+            return;
+        }
+
+        var hash = Convert.FromHexString(hex);
+        if (tokens.Find(uid, attempt) is { } grant && grant.TokenSha256.AsSpan().SequenceEqual(hash))
+        {
+            return;
+        }
+
+        tokens.GrantHashed(rootUid, uid, attempt, pod.Metadata.Name!, hash);
+    }
+
+    public void RevokeAll(PointRestoreSegment segment)
+    {
+        var uid = segment.Metadata.Uid!;
+        var attempts = segment.Status?.Attempts ?? 0;
+        for (var attempt = 1; attempt <= Math.Max(attempts, 1) + 1; attempt++)
+        {
+            tokens.Revoke(uid, attempt);
+            activity.Remove(uid, attempt);
+        }
+    }
+
+    public async Task DeletePodAsync(V1Pod pod, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.DeleteAsync<V1Pod>(pod.Metadata.Name!, pod.Metadata.NamespaceProperty, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (KubernetesException e) when (e.IsNotFound)
+        {
+        }
+    }
+
+    /// <summary>Token Secrets of every attempt of a finished segment (their tokens are revoked already).</summary>
+    public async Task DeleteTokenSecretsAsync(PointRestoreSegment segment, SegmentRecord record, CancellationToken cancellationToken)
+    {
+        foreach (var attempt in record.Attempts)
+        {
+            try
+            {
+                await client.DeleteAsync<V1Secret>(AttemptNames.TokenSecret(segment.Metadata.Name!, attempt.Number), segment.Metadata.NamespaceProperty, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            catch (KubernetesException e) when (e.IsNotFound)
+            {
+            }
+        }
+    }
+
+    /// <summary>Labels the segment with its chain and index once it starts (kubectl get prs -l segrestore.io/chain=...).</summary>
+    public async Task LabelAsync(PointRestoreSegment segment, string rootUid, int index, CancellationToken cancellationToken)
+    {
+        var labels = segment.Metadata.Labels;
+        var indexText = index.ToString(CultureInfo.InvariantCulture);
+        if (labels is not null && labels.TryGetValue(SegRestoreLabels.Chain, out var chain) && chain == rootUid
+            && labels.TryGetValue(SegRestoreLabels.Index, out var current) && current == indexText)
+        {
+            return;
+        }
+
+        var patch = new JsonObject
+        {
+            ["metadata"] = new JsonObject
+            {
+                ["labels"] = new JsonObject { [SegRestoreLabels.Chain] = rootUid, [SegRestoreLabels.Index] = indexText },
+            },
+        };
+        var patched = await client.PatchAsync<PointRestoreSegment>(segment.Metadata.Name!, segment.Metadata.NamespaceProperty, V1Patch.Merge(patch), cancellationToken).ConfigureAwait(false);
+        segment.Metadata.ResourceVersion = patched.Metadata.ResourceVersion;
+        segment.Metadata.Labels = patched.Metadata.Labels;
+    }
+
+    /// <summary>The statements BR could not run, for the user to run, owned by the last segment.</summary>
+    public async Task WriteTiFlashSqlAsync(
+        PointRestoreSegment segment, string rootUid, string name, IReadOnlyList<string> statements, CancellationToken cancellationToken)
+    {
+        var sql = string.Concat(statements.Select(s => s.TrimEnd().TrimEnd(';') + ";\n"));
+        var configMap = new V1ConfigMap
+        {
+            Metadata = new V1ObjectMeta
+            {
+                Name = name,
+                NamespaceProperty = segment.Metadata.NamespaceProperty,
+                Labels = new Dictionary<string, string>
+                {
+                    [SegRestoreLabels.Chain] = rootUid,
+                    [SegRestoreLabels.SegmentUid] = segment.Metadata.Uid!,
+                    [SegRestoreLabels.ManagedBy] = SegRestoreLabels.ManagedByValue,
+                },
+                OwnerReferences = [Owner(segment)],
+            },
+            Data = new Dictionary<string, string> { [TiFlashSqlKey] = sql },
+        };
+        try
+        {
+            await client.CreateAsync(configMap, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KubernetesException e) when (e.IsAlreadyExists)
+        {
+        }
+    }
+
+    private async Task UpsertSecretAsync(V1Secret secret, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.CreateAsync(secret, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KubernetesException e) when (e.IsAlreadyExists)
+        {
+            // Left by an attempt whose pod was never created: give it the new token.
+            var current = await client.GetAsync<V1Secret>(secret.Metadata.Name!, secret.Metadata.NamespaceProperty, cancellationToken).ConfigureAwait(false);
+            secret.Metadata.ResourceVersion = current?.Metadata.ResourceVersion;
+            await client.ReplaceAsync(secret, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static V1OwnerReference Owner(PointRestoreSegment segment) => new()
+    {
+        ApiVersion = PointRestoreSegment.GroupVersion,
+        Kind = PointRestoreSegment.KindName,
+        Name = segment.Metadata.Name!,
+        Uid = segment.Metadata.Uid!,
+        Controller = true,
+        BlockOwnerDeletion = true,
+    };
+
+    private static ProbeDialect ToProbe(ApiDialect? dialect) => dialect switch
+    {
+        ApiDialect.Last => ProbeDialect.Last,
+        ApiDialect.None => ProbeDialect.None,
+        _ => ProbeDialect.LastSegment,
+    };
+}

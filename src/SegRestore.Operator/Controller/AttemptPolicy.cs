@@ -1,0 +1,47 @@
+using SegRestore.Api.Models;
+using SegRestore.Br.Errors;
+using SegRestore.Store.Model;
+
+namespace SegRestore.Operator.Controller;
+
+/// <summary>
+/// Retries, pure: which failures are permanent, which attempts count against spec.retry.maxAttempts, and when the
+/// next attempt may start (exponential backoff from spec.retry.backoffSeconds, capped at 10 minutes).
+/// </summary>
+public static class AttemptPolicy
+{
+    /// <summary>The worker pod vanished before reporting (deleted by someone else, evicted).</summary>
+    public const string PodDeleted = "PodDeleted";
+
+    /// <summary>The worker pod ended without a result reaching the operator.</summary>
+    public const string WorkerLost = "WorkerLost";
+
+    public static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
+
+    private static readonly HashSet<string> Transient = new(StringComparer.Ordinal)
+    {
+        nameof(BrFailureReason.BrError), PodDeleted, WorkerLost,
+    };
+
+    /// <summary>BR's classified errors (and a BR without segmented restore) do not go away by retrying.</summary>
+    public static bool IsPermanent(string? reason) => reason is { Length: > 0 } && !Transient.Contains(reason);
+
+    /// <summary>Failed attempts that count: a pod deleted by someone else starts a new attempt without using one up.</summary>
+    public static int CountedFailures(IEnumerable<AttemptRecord> attempts) =>
+        attempts.Count(a => a.Outcome is AttemptOutcome.Failed or AttemptOutcome.Superseded && a.FailureReason != PodDeleted);
+
+    /// <summary>Delay before attempt number <paramref name="failures"/> + 1: backoff * 2^(failures-1), capped.</summary>
+    public static TimeSpan Backoff(RetrySpec? retry, int failures)
+    {
+        if (failures <= 0)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var seconds = retry?.BackoffSeconds ?? RetrySpec.DefaultBackoffSeconds;
+        var scaled = seconds * Math.Pow(2, Math.Min(failures - 1, 20));
+        return TimeSpan.FromSeconds(Math.Min(scaled, MaxBackoff.TotalSeconds));
+    }
+
+    public static int MaxAttempts(RetrySpec? retry) => retry?.MaxAttempts ?? RetrySpec.DefaultMaxAttempts;
+}

@@ -1,0 +1,210 @@
+using Microsoft.Extensions.Logging;
+using SegRestore.Api.Chain;
+using SegRestore.Api.Models;
+using SegRestore.Api.Timestamps;
+using SegRestore.Kube.Controller;
+using SegRestore.Store.Errors;
+using SegRestore.Store.Model;
+
+namespace SegRestore.Operator.Controller;
+
+public sealed partial class SegmentReconciler
+{
+    /// <summary>
+    /// Started: the ledger's record of the segment drives everything. A live worker is adopted (its token re-granted
+    /// from the pod's hash after an operator restart); a worker that ended without a result gets one recorded from its
+    /// pod; a failed attempt is retried after backoff unless its reason is permanent or the attempts are used up.
+    /// </summary>
+    private async Task<ReconcileResult> OnStartedAsync(
+        PointRestoreSegment segment, ChainSnapshot chain, SegmentRecord record, ChainEvaluation evaluation, CancellationToken cancellationToken)
+    {
+        if (record.State == SegmentState.Succeeded)
+        {
+            return await OnSucceededAsync(segment, chain, record, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (evaluation.Reason == ChainReason.SpecChangedAfterStart)
+        {
+            // The worker (if any) keeps restoring what was asked when it started; no new attempt starts until the spec
+            // is put back.
+            await status.WriteAsync(segment, EvaluationVerdicts.Of(evaluation), StartedFacts(chain, record), cancellationToken).ConfigureAwait(false);
+            return ReconcileResult.RequeueAfter(Resync);
+        }
+
+        var latest = record.Attempts.Count == 0 ? null : record.Attempts[^1];
+        var pods = await launcher.ListPodsAsync(segment, cancellationToken).ConfigureAwait(false);
+        if (record.State == SegmentState.Running && latest is not null)
+        {
+            var pod = pods.FirstOrDefault(p => p.Metadata.Name == latest.PodName);
+            var observed = PodObservation.Of(pod);
+            switch (observed.Life)
+            {
+                case PodLife.Live:
+                    launcher.Adopt(segment, chain.Chain!.RootUid, latest.Number, pod!);
+                    return await ReportRunningAsync(segment, chain, record, latest, cancellationToken).ConfigureAwait(false);
+                case PodLife.Terminating:
+                    return ReconcileResult.RequeueAfter(Poll);
+                default:
+                    // Read again: the worker reports before it exits, so its result may have landed since the first read.
+                    var fresh = (await ledger.ListSegmentsAsync(chain.Chain!.RootUid, cancellationToken).ConfigureAwait(false))
+                        .First(s => s.Uid == record.Uid);
+                    if (fresh.State == SegmentState.Running)
+                    {
+                        var lost = LostResult.From(latest.Number, latest.PodName, observed);
+                        LogLostResult(segment.Metadata.Name, latest.Number, lost.FailureReason);
+                        try
+                        {
+                            fresh = await ledger.RecordCompletionAsync(chain.Chain.RootUid, record.Uid, lost, cancellationToken).ConfigureAwait(false);
+                        }
+                        catch (LedgerConflictException)
+                        {
+                            return ReconcileResult.Requeue();
+                        }
+                    }
+
+                    return await OnStartedAsync(segment, chain with { Segments = [fresh] }, fresh, evaluation, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (pods.Any(p => PodObservation.Of(p).Life is PodLife.Live or PodLife.Terminating))
+        {
+            // Never two live workers for one segment: an older one must be gone before the next attempt.
+            foreach (var stale in pods.Where(p => PodObservation.Of(p).Life == PodLife.Live && p.Metadata.Name != latest?.PodName))
+            {
+                await launcher.DeletePodAsync(stale, cancellationToken).ConfigureAwait(false);
+            }
+
+            return ReconcileResult.RequeueAfter(Poll);
+        }
+
+        return await RetryAsync(segment, chain, record, latest, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ReconcileResult> RetryAsync(
+        PointRestoreSegment segment, ChainSnapshot chain, SegmentRecord record, AttemptRecord? latest, CancellationToken cancellationToken)
+    {
+        var facts = StartedFacts(chain, record);
+        var failures = AttemptPolicy.CountedFailures(record.Attempts);
+        var maxAttempts = AttemptPolicy.MaxAttempts(segment.Spec.Retry);
+        if (latest is not null && AttemptPolicy.IsPermanent(latest.FailureReason))
+        {
+            launcher.RevokeAll(segment);
+            await status.WriteAsync(segment, Verdict.Failed(latest.FailureReason!, latest.Message ?? latest.FailureReason!), facts, cancellationToken).ConfigureAwait(false);
+            return ReconcileResult.Done();
+        }
+
+        if (failures >= maxAttempts)
+        {
+            launcher.RevokeAll(segment);
+            var message = $"attempt {latest?.Number} failed ({latest?.FailureReason}: {latest?.Message}); {failures} of " +
+                $"spec.retry.maxAttempts {maxAttempts} attempts failed: fix the cause, then raise spec.retry.maxAttempts to try again " +
+                "(BR resumes from its checkpoint)";
+            await status.WriteAsync(segment, Verdict.Failed(latest?.FailureReason ?? "AttemptsExhausted", message), facts, cancellationToken).ConfigureAwait(false);
+            return ReconcileResult.Done();
+        }
+
+        if (segment.Spec.Hold)
+        {
+            await status.WriteAsync(segment, Verdict.Held("spec.hold is true; the next attempt starts when you set spec.hold: false"), facts, cancellationToken).ConfigureAwait(false);
+            return ReconcileResult.Done();
+        }
+
+        var backoff = latest?.FailureReason == AttemptPolicy.PodDeleted ? TimeSpan.Zero : AttemptPolicy.Backoff(segment.Spec.Retry, failures);
+        var due = (latest?.CompletedAt ?? time.GetUtcNow()) + backoff;
+        var wait = due - time.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            var message = $"attempt {latest?.Number} failed ({latest?.FailureReason}: {latest?.Message}); attempt {(latest?.Number ?? 0) + 1} " +
+                $"of {maxAttempts} starts at {due.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}, resuming from the checkpoint";
+            await status.WriteAsync(segment, Verdict.Retrying(message), facts, cancellationToken).ConfigureAwait(false);
+            return ReconcileResult.RequeueAfter(wait);
+        }
+
+        var (clusterId, unreachable) = await ObserveClusterAsync(segment, cancellationToken).ConfigureAwait(false);
+        if (unreachable is not null)
+        {
+            await status.WriteAsync(segment, unreachable, facts, cancellationToken).ConfigureAwait(false);
+            return ReconcileResult.RequeueAfter(ClusterRetry);
+        }
+
+        var evaluation = ChainRules.Evaluate(chain.Self, chain.View(new RuntimeFacts(ObservedPdClusterId: clusterId)));
+        if (evaluation.Outcome == ChainOutcome.Failed)
+        {
+            await status.WriteAsync(segment, EvaluationVerdicts.Of(evaluation), facts, cancellationToken).ConfigureAwait(false);
+            return ReconcileResult.Done();
+        }
+
+        return await LaunchAsync(segment, chain, record, (latest?.Number ?? 0) + 1, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ReconcileResult> LaunchAsync(
+        PointRestoreSegment segment, ChainSnapshot chain, SegmentRecord record, int attempt, CancellationToken cancellationToken)
+    {
+        var identity = chain.Chain!.Identity;
+        var launch = await launcher.LaunchAsync(segment, identity, record, attempt, DialectOf(identity.RootUid), cancellationToken).ConfigureAwait(false);
+        if (launch.Invalid is { } invalid)
+        {
+            await status.WriteAsync(segment, invalid, StartedFacts(chain, record), cancellationToken).ConfigureAwait(false);
+            return ReconcileResult.Done();
+        }
+
+        LogLaunched(segment.Metadata.Name, attempt, launch.PodName);
+        var facts = StartedFacts(chain, record) with { Attempts = attempt, WorkerPod = launch.PodName };
+        await status.WriteAsync(segment, Verdict.Running("WorkerStarted", $"attempt {attempt} runs in pod {launch.PodName}"), facts, cancellationToken).ConfigureAwait(false);
+        return ReconcileResult.RequeueAfter(Resync);
+    }
+
+    private async Task<ReconcileResult> ReportRunningAsync(
+        PointRestoreSegment segment, ChainSnapshot chain, SegmentRecord record, AttemptRecord attempt, CancellationToken cancellationToken)
+    {
+        var seen = activity.Get(record.Uid, attempt.Number);
+        var progress = seen?.LatestProgress is { } p
+            ? new ProgressStatus { Step = p.Step, Percent = Math.Round(Math.Clamp(p.Percent, 0, 100), 2), UpdatedAt = seen.UpdatedAt.UtcDateTime }
+            : null;
+        var facts = StartedFacts(chain, record) with { Attempts = attempt.Number, WorkerPod = attempt.PodName, Progress = progress };
+        var message = progress is null
+            ? $"attempt {attempt.Number} runs in pod {attempt.PodName}"
+            : $"attempt {attempt.Number} runs in pod {attempt.PodName}: {progress.Step} {progress.Percent:0.#}%";
+        var throttled = await status.WriteAsync(segment, Verdict.Running("WorkerRunning", message), facts, cancellationToken).ConfigureAwait(false);
+        return throttled is { } delay ? ReconcileResult.RequeueAfter(delay) : ReconcileResult.RequeueAfter(Resync);
+    }
+
+    private StatusFacts StartedFacts(ChainSnapshot chain, SegmentRecord record)
+    {
+        var identity = chain.Chain?.Identity;
+        return new StatusFacts
+        {
+            Chain = identity is null ? null : new ChainStatus
+            {
+                Root = identity.RootName,
+                RootUid = identity.RootUid,
+                Index = record.Index,
+                ClusterId = identity.PdClusterId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                CheckpointMode = LedgerViews.ToApi(identity.CheckpointMode),
+                Dialect = DialectOf(identity.RootUid),
+            },
+            PredecessorName = chain.Self.Spec.PreviousSegment,
+            StartTs = record.Index == 0 ? null : new Tso(record.Start.StartTs),
+            RestoredTs = record.RestoredTs is { } r ? new Tso(r) : record.Start.RestoredTs is { } planned ? new Tso(planned) : null,
+            Attempts = record.Attempts.Count == 0 ? null : record.Attempts[^1].Number,
+            WorkerPod = record.Attempts.Count == 0 ? null : record.Attempts[^1].PodName,
+            StartedAt = record.StartedAt.UtcDateTime,
+            CompletedAt = record.CompletedAt?.UtcDateTime,
+        };
+    }
+
+    /// <summary>The BR dialect a worker of this chain found, once one registered.</summary>
+    private Api.Models.BrDialect? DialectOf(string rootUid) => activity.DialectOfChain(rootUid) switch
+    {
+        "LastSegment" => Api.Models.BrDialect.LastSegment,
+        "Last" => Api.Models.BrDialect.Last,
+        "None" => Api.Models.BrDialect.None,
+        _ => null,
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Segment {Segment}: attempt {Attempt} launched in pod {Pod}")]
+    private partial void LogLaunched(string? segment, int attempt, string pod);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Segment {Segment}: attempt {Attempt} ended without a result reaching the operator ({Reason})")]
+    private partial void LogLostResult(string? segment, int attempt, string? reason);
+}

@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Logging;
+using SegRestore.Api.Models;
+using SegRestore.Kube.Controller;
+using SegRestore.Operator.Reporter;
+using SegRestore.Operator.Workers;
+using SegRestore.Store.Model;
+
+namespace SegRestore.Operator.Controller;
+
+public sealed partial class SegmentReconciler
+{
+    /// <summary>
+    /// Succeeded (the ledger says so): status restated from the ledger, the followers woken. The last segment
+    /// finalizes the chain: the TiFlash SQL ConfigMap first (when BR could not reset replicas), then the ledger, then
+    /// the cluster's Lease; each step is idempotent, so a crash between them repeats the rest.
+    /// </summary>
+    private async Task<ReconcileResult> OnSucceededAsync(
+        PointRestoreSegment segment, ChainSnapshot chain, SegmentRecord record, CancellationToken cancellationToken)
+    {
+        var firstTime = segment.Status?.Phase != SegmentPhase.Succeeded;
+        if (firstTime)
+        {
+            launcher.RevokeAll(segment);
+            await launcher.DeleteTokenSecretsAsync(segment, record, cancellationToken).ConfigureAwait(false);
+        }
+
+        var latest = record.Attempts.LastOrDefault(a => a.Outcome == AttemptOutcome.Succeeded);
+        var facts = StartedFacts(chain, record) with
+        {
+            Summary = record.Summary is { } summary ? SummaryFormat.Of(summary) : null,
+            Attempts = latest?.Number,
+            WorkerPod = latest?.PodName,
+        };
+        var chainRecord = chain.Chain!;
+        var message = $"restored up to TSO {facts.RestoredTs} ({facts.RestoredTs?.ToTime().UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ})";
+        if (!record.Start.Last)
+        {
+            var items = chainRecord.State == ChainState.Active
+                ? await ledger.LoadItemsAsync(chainRecord.RootUid, cancellationToken).ConfigureAwait(false)
+                : ChainItems.Empty;
+            facts = facts with { Items = new ItemsStatus { TiflashReplicasPending = items.TiFlash.Count, IngestIndexesPending = items.Ingest.Count } };
+            await status.WriteAsync(segment, Verdict.Succeeded(message + "; the next segment may run"), facts, cancellationToken).ConfigureAwait(false);
+            WakeFollowers(segment);
+            return ReconcileResult.Done();
+        }
+
+        var tiflashWarning = latest?.Message?.StartsWith(ResultMapping.TiFlashResetWarningPrefix, StringComparison.Ordinal) == true;
+        var configMap = AttemptNames.TiFlashSqlConfigMap(segment.Metadata.Name!);
+        if (chainRecord.State == ChainState.Active)
+        {
+            if (tiflashWarning)
+            {
+                var items = await ledger.LoadItemsAsync(chainRecord.RootUid, cancellationToken).ConfigureAwait(false);
+                await launcher.WriteTiFlashSqlAsync(segment, chainRecord.RootUid, configMap, items.GeneratedSql, cancellationToken).ConfigureAwait(false);
+            }
+
+            await ledger.FinalizeChainAsync(chainRecord.RootUid, cancellationToken).ConfigureAwait(false);
+            await leases.ReleaseAsync(chainRecord.Identity.PdClusterId, chainRecord.RootUid, cancellationToken).ConfigureAwait(false);
+            LogFinalized(chainRecord.Identity.RootName, segment.Metadata.Name);
+            WakeClusterWaiters();
+        }
+
+        var finalization = new List<FinalizationCondition>
+        {
+            new(ConditionTypes.ChainFinalized, ConditionStatus.True, "Finalized",
+                $"chain {chainRecord.Identity.RootName} is finalized: BR repaired ingest indexes and the ledger dropped the checkpoint state"),
+            tiflashWarning
+                ? new(ConditionTypes.TiFlashReplicasRestored, ConditionStatus.False, "ResetFailed",
+                    $"BR could not put the TiFlash replicas back; run the statements in ConfigMap {configMap} (key {AttemptLauncher.TiFlashSqlKey}) " +
+                    $"against the cluster, e.g. kubectl get configmap {configMap} -n {segment.Metadata.NamespaceProperty} -o jsonpath='{{.data.tiflash-replicas\\.sql}}' | mysql ...")
+                : new(ConditionTypes.TiFlashReplicasRestored, ConditionStatus.True, "Restored", "BR put the TiFlash replicas back"),
+        };
+        facts = facts with { Finalization = finalization, Items = new ItemsStatus { TiflashReplicasPending = 0, IngestIndexesPending = 0 } };
+        await status.WriteAsync(segment, Verdict.Succeeded(message + "; the chain is finalized"), facts, cancellationToken).ConfigureAwait(false);
+        return ReconcileResult.Done();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Chain {Root} finalized by its last segment {Segment}")]
+    private partial void LogFinalized(string root, string? segment);
+}

@@ -1,0 +1,118 @@
+using Microsoft.Extensions.Logging;
+using SegRestore.Api.Chain;
+using SegRestore.Api.Models;
+using SegRestore.Kube.Controller;
+using SegRestore.Pd;
+using SegRestore.Store.Model;
+using StoreDialect = SegRestore.Store.Model.BrDialect;
+
+namespace SegRestore.Operator.Controller;
+
+public sealed partial class SegmentReconciler
+{
+    private static readonly TimeSpan ClusterRetry = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Not started: the chain rules decide; when Ready, the target's PD cluster id is checked (bound at segment 0) and
+    /// the cluster's Lease claimed, then the segment is recorded in the ledger and its first attempt launched.
+    /// </summary>
+    private async Task<ReconcileResult> OnNotStartedAsync(
+        PointRestoreSegment segment, ChainSnapshot chain, ChainEvaluation evaluation, CancellationToken cancellationToken)
+    {
+        if (!evaluation.IsReady)
+        {
+            return await WaitAsync(segment, evaluation, chain, cancellationToken).ConfigureAwait(false);
+        }
+
+        var rootUid = evaluation.RootUid ?? segment.Metadata.Uid!;
+        var (clusterId, unreachable) = await ObserveClusterAsync(segment, cancellationToken).ConfigureAwait(false);
+        if (unreachable is not null)
+        {
+            await status.WriteAsync(segment, unreachable, Facts(evaluation, chain), cancellationToken).ConfigureAwait(false);
+            return ReconcileResult.RequeueAfter(ClusterRetry);
+        }
+
+        var holder = await leases.ClaimAsync(clusterId, rootUid, IsChainOverAsync, cancellationToken).ConfigureAwait(false);
+        evaluation = ChainRules.Evaluate(chain.Self, chain.View(new RuntimeFacts(clusterId, holder)));
+        if (!evaluation.IsReady)
+        {
+            return await WaitAsync(segment, evaluation, chain, cancellationToken).ConfigureAwait(false);
+        }
+
+        var mode = evaluation.Index == 0 || chain.Chain is null
+            ? segment.Spec.Checkpoint?.Mode ?? Api.Models.CheckpointMode.Managed
+            : LedgerViews.ToApi(chain.Chain.Identity.CheckpointMode);
+        var checkpointUrl = evaluation.Index == 0 || chain.Chain is null ? segment.Spec.Checkpoint?.Url : chain.Chain.Identity.CheckpointUrl;
+        if (evaluation.Index == 0)
+        {
+            await ledger.CreateChainAsync(new NewChain(
+                rootUid, segment.Metadata.Name!, segment.Metadata.NamespaceProperty!, clusterId, segment.Spec.Cluster.Pd,
+                segment.Spec.Log.Url, LedgerViews.ToStore(mode), checkpointUrl, StoreDialect.Unknown), cancellationToken).ConfigureAwait(false);
+        }
+
+        var record = await ledger.RecordSegmentStartAsync(rootUid, new SegmentStart(
+            segment.Metadata.Uid!, evaluation.Index ?? 0, segment.Metadata.Name!, evaluation.StartTs?.Value ?? 0,
+            evaluation.RestoredTs?.Value, segment.Spec.Last, SpecFingerprint.Compute(segment.Spec)), cancellationToken).ConfigureAwait(false);
+        LogStarted(segment.Metadata.Name, evaluation.Index ?? 0, evaluation.RootName);
+        await launcher.LabelAsync(segment, rootUid, evaluation.Index ?? 0, cancellationToken).ConfigureAwait(false);
+        var refreshed = chain with { Chain = await ledger.GetChainAsync(rootUid, cancellationToken).ConfigureAwait(false), Segments = [record] };
+        return await LaunchAsync(segment, refreshed, record, 1, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ReconcileResult> WaitAsync(
+        PointRestoreSegment segment, ChainEvaluation evaluation, ChainSnapshot chain, CancellationToken cancellationToken)
+    {
+        var verdict = EvaluationVerdicts.Of(evaluation);
+        await status.WriteAsync(segment, verdict, Facts(evaluation, chain), cancellationToken).ConfigureAwait(false);
+        return evaluation.Outcome == ChainOutcome.Waiting ? ReconcileResult.RequeueAfter(Resync) : ReconcileResult.Done();
+    }
+
+    /// <summary>The PD cluster id now, or the verdict that says why it could not be read.</summary>
+    private async Task<(ulong ClusterId, Verdict? Unreachable)> ObserveClusterAsync(PointRestoreSegment segment, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var id = await clusterIds.GetAsync(segment.Spec.Cluster.Pd, segment.Metadata.NamespaceProperty!, segment.Spec.Cluster.TlsSecretName, cancellationToken).ConfigureAwait(false);
+            return (id, null);
+        }
+        catch (Exception e) when (e is PdException or InvalidOperationException or IOException)
+        {
+            LogClusterUnreachable(segment.Metadata.Name, e.Message);
+            return (0, Verdict.WaitingOnCluster("ClusterUnreachable", $"spec.cluster.pd: \"{segment.Spec.Cluster.Pd}\" did not answer " +
+                $"({e.Message}); the segment starts once PD answers: check the address, the network policy and spec.cluster.tlsSecretName"));
+        }
+    }
+
+    /// <summary>A chain holding a cluster's Lease is over when its ledger record ended, or when none of its segments exists.</summary>
+    private async Task<bool> IsChainOverAsync(string rootUid, CancellationToken cancellationToken)
+    {
+        var chain = await ledger.GetChainAsync(rootUid, cancellationToken).ConfigureAwait(false);
+        if (chain is not null && chain.State != ChainState.Active)
+        {
+            return true;
+        }
+
+        return !context.List().Any(s => s.Metadata.Uid == rootUid || s.Status?.Chain?.RootUid == rootUid);
+    }
+
+    private static StatusFacts Facts(ChainEvaluation evaluation, ChainSnapshot chain) => new()
+    {
+        Chain = evaluation.Index is null ? null : new ChainStatus
+        {
+            Root = evaluation.RootName,
+            RootUid = evaluation.RootUid,
+            Index = evaluation.Index,
+            ClusterId = chain.Chain?.Identity.PdClusterId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            CheckpointMode = chain.Chain is { } c ? LedgerViews.ToApi(c.Identity.CheckpointMode) : null,
+        },
+        PredecessorName = evaluation.IsReady || evaluation.Reason is ChainReason.Held or ChainReason.ClusterBusy ? chain.Self.Spec.PreviousSegment : null,
+        StartTs = evaluation.StartTs,
+        RestoredTs = evaluation.RestoredTs,
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Segment {Segment} starts as index {Index} of chain {Root}")]
+    private partial void LogStarted(string? segment, int index, string? root);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "PD of segment {Segment} did not answer: {Error}")]
+    private partial void LogClusterUnreachable(string? segment, string error);
+}

@@ -1,0 +1,186 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using SegRestore.Api.Chain;
+using SegRestore.Api.Labels;
+using SegRestore.Api.Models;
+using SegRestore.Api.Serialization;
+using SegRestore.Kube.Client;
+using SegRestore.Kube.Controller;
+using SegRestore.Kube.Models;
+using SegRestore.Operator.Clusters;
+using SegRestore.Operator.Reporter;
+using SegRestore.Store;
+using SegRestore.Store.Model;
+
+namespace SegRestore.Operator.Controller;
+
+/// <summary>
+/// The segment controller. A reconcile reads the world (the segment, its chain from the informer cache, the ledger,
+/// the worker pods), decides with pure rules (<see cref="ChainRules"/>, <see cref="AttemptPolicy"/>,
+/// <see cref="StatusComposer"/>), acts once, and writes status last: the ledger is the source of truth, so a status
+/// lost to a crash is restated from it by the next reconcile. Read top to bottom: deletion, chain state, not yet
+/// started (.Start.cs), started (.Attempts.cs), succeeded and finalization (.Finish.cs).
+/// </summary>
+public sealed partial class SegmentReconciler(
+    IKubernetesClient client,
+    IControllerContext<PointRestoreSegment> context,
+    IChainLedger ledger,
+    ClusterLeases leases,
+    PdClusterIds clusterIds,
+    AttemptLauncher launcher,
+    SegmentStatusWriter status,
+    InMemoryAttemptActivitySink activity,
+    TimeProvider time,
+    ILogger<SegmentReconciler> logger) : IEntityController<PointRestoreSegment>
+{
+    /// <summary>A periodic look even when nothing wakes the segment (missed events, clocks).</summary>
+    private static readonly TimeSpan Resync = TimeSpan.FromMinutes(1);
+
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(2);
+
+    public async Task<ReconcileResult> ReconcileAsync(PointRestoreSegment entity, CancellationToken cancellationToken)
+    {
+        // The informer hands its cached instance: work on a copy so a failed write never shows in the cache.
+        var segment = Copy(entity);
+        if (segment.Metadata.DeletionTimestamp is not null)
+        {
+            return await OnDeletingAsync(segment, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!(segment.Metadata.Finalizers?.Contains(SegRestoreLabels.Finalizer) ?? false))
+        {
+            var added = await client.AddFinalizerAsync(segment, SegRestoreLabels.Finalizer, cancellationToken).ConfigureAwait(false);
+            if (added.Entity is null)
+            {
+                return ReconcileResult.Requeue();
+            }
+
+            segment = Copy(added.Entity);
+        }
+
+        var chain = await ChainSnapshot.LoadAsync(segment, SameNamespace(segment), ledger, cancellationToken).ConfigureAwait(false);
+        if (chain.Chain is { State: ChainState.Active } active && IsAbandonRequested(segment, active))
+        {
+            await AbandonAsync(segment, active, cancellationToken).ConfigureAwait(false);
+            chain = await ChainSnapshot.LoadAsync(segment, SameNamespace(segment), ledger, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (chain.Chain is { State: ChainState.Abandoned } abandoned && chain.Record is { State: not SegmentState.Succeeded })
+        {
+            return await OnAbandonedAsync(segment, abandoned, cancellationToken).ConfigureAwait(false);
+        }
+
+        var evaluation = ChainRules.Evaluate(chain.Self, chain.View());
+        return chain.Record is { } record
+            ? await OnStartedAsync(segment, chain, record, evaluation, cancellationToken).ConfigureAwait(false)
+            : await OnNotStartedAsync(segment, chain, evaluation, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task DeletedAsync(PointRestoreSegment entity, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        status.Forget(entity.Metadata.Uid ?? "");
+        WakeFollowers(entity);
+        return Task.CompletedTask;
+    }
+
+    private async Task<ReconcileResult> OnDeletingAsync(PointRestoreSegment segment, CancellationToken cancellationToken)
+    {
+        // A running worker is stopped (SIGTERM: BR cancels and keeps its checkpoint) before the finalizer goes, so no
+        // worker outlives its segment. What succeeded stays in the ledger: the chain remains intact.
+        var pods = await launcher.ListPodsAsync(segment, cancellationToken).ConfigureAwait(false);
+        var live = pods.Where(p => PodObservation.Of(p).Life is PodLife.Live or PodLife.Terminating).ToList();
+        if (live.Count > 0)
+        {
+            foreach (var pod in live.Where(p => p.Metadata.DeletionTimestamp is null))
+            {
+                LogStoppingWorker(segment.Metadata.Name, pod.Metadata.Name);
+                await launcher.DeletePodAsync(pod, cancellationToken).ConfigureAwait(false);
+            }
+
+            return ReconcileResult.RequeueAfter(Poll);
+        }
+
+        launcher.RevokeAll(segment);
+        await client.RemoveFinalizerAsync(segment, SegRestoreLabels.Finalizer, cancellationToken).ConfigureAwait(false);
+        WakeFollowers(segment);
+        return ReconcileResult.Done();
+    }
+
+    private static bool IsAbandonRequested(PointRestoreSegment segment, ChainRecord chain) =>
+        segment.Metadata.Uid == chain.RootUid
+        && segment.Metadata.Annotations?.TryGetValue(SegRestoreLabels.AbandonAnnotation, out var value) == true
+        && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+
+    private async Task AbandonAsync(PointRestoreSegment root, ChainRecord chain, CancellationToken cancellationToken)
+    {
+        var reason = $"abandoned with annotation {SegRestoreLabels.AbandonAnnotation}: \"true\" on {root.Metadata.Name}";
+        await ledger.AbandonChainAsync(chain.RootUid, reason, cancellationToken).ConfigureAwait(false);
+        await leases.ReleaseAsync(chain.Identity.PdClusterId, chain.RootUid, cancellationToken).ConfigureAwait(false);
+        LogAbandoned(root.Metadata.Name, chain.RootUid);
+        foreach (var member in context.List().Where(s => s.Status?.Chain?.RootUid == chain.RootUid))
+        {
+            context.Enqueue(Kube.Runtime.ObjectKey.Of(member));
+        }
+
+        WakeClusterWaiters();
+    }
+
+    private async Task<ReconcileResult> OnAbandonedAsync(PointRestoreSegment segment, ChainRecord chain, CancellationToken cancellationToken)
+    {
+        var pods = await launcher.ListPodsAsync(segment, cancellationToken).ConfigureAwait(false);
+        foreach (var pod in pods.Where(p => PodObservation.Of(p).Life == PodLife.Live))
+        {
+            await launcher.DeletePodAsync(pod, cancellationToken).ConfigureAwait(false);
+        }
+
+        launcher.RevokeAll(segment);
+        var verdict = Verdict.Failed("ChainAbandoned", $"chain {chain.Identity.RootName} was {chain.StateReason}; nothing more " +
+            "runs in it (its ledger record is kept for inspection until the retention period ends): start a new chain from the full backup");
+        await status.WriteAsync(segment, verdict, new StatusFacts(), cancellationToken).ConfigureAwait(false);
+        return ReconcileResult.Done();
+    }
+
+    private IEnumerable<PointRestoreSegment> SameNamespace(PointRestoreSegment segment) =>
+        context.List().Where(s => s.Metadata.NamespaceProperty == segment.Metadata.NamespaceProperty);
+
+    /// <summary>The segments that follow this one wake when it changes (it succeeded, or went away).</summary>
+    private void WakeFollowers(PointRestoreSegment segment)
+    {
+        foreach (var follower in FollowersOf(segment, context))
+        {
+            context.Enqueue(follower);
+        }
+    }
+
+    /// <summary>Segments waiting for a cluster wake when a chain ends.</summary>
+    private void WakeClusterWaiters()
+    {
+        foreach (var waiting in context.List().Where(s => s.Status?.Phase is SegmentPhase.Waiting or SegmentPhase.Pending or null))
+        {
+            context.Enqueue(Kube.Runtime.ObjectKey.Of(waiting));
+        }
+    }
+
+    /// <summary>The keys whose chain view a change of <paramref name="segment"/> alters: its followers.</summary>
+    public static IEnumerable<Kube.Runtime.ObjectKey> FollowersOf(PointRestoreSegment segment, IControllerContext<PointRestoreSegment> context)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        ArgumentNullException.ThrowIfNull(context);
+        return context.List()
+            .Where(s => s.Metadata.NamespaceProperty == segment.Metadata.NamespaceProperty && s.Spec.PreviousSegment == segment.Metadata.Name)
+            .Select(Kube.Runtime.ObjectKey.Of)
+            .ToList();
+    }
+
+    private static PointRestoreSegment Copy(PointRestoreSegment segment) =>
+        JsonSerializer.Deserialize(
+            JsonSerializer.SerializeToUtf8Bytes(segment, SegRestoreJsonContext.Default.PointRestoreSegment),
+            SegRestoreJsonContext.Default.PointRestoreSegment)!;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stopping worker pod {Pod} of deleted segment {Segment}")]
+    private partial void LogStoppingWorker(string? segment, string? pod);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chain of {Root} ({RootUid}) abandoned by annotation")]
+    private partial void LogAbandoned(string? root, string rootUid);
+}

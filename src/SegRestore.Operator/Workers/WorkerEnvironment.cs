@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using SegRestore.Api.Labels;
+using SegRestore.Kube.Models;
+
+namespace SegRestore.Operator.Workers;
+
+/// <summary>The worker container's environment (docs/worker.md). Values are plain settings; the attempt token and
+/// every storage credential are <c>secretKeyRef</c>s, so no secret is ever part of the pod object.</summary>
+public static class WorkerEnvironment
+{
+    /// <summary>Relaxed escaping keeps '/' and '+' as they are, so paths inside the argv stay whole paths (the process
+    /// kubelet of LocalCluster maps them; people reading the pod see the real argv). It still escapes quotes and
+    /// control characters, so the value is valid JSON.</summary>
+    private static readonly JsonSerializerOptions ArgvJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static List<V1EnvVar> For(WorkerPodRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var settings = request.Settings;
+        var env = new List<V1EnvVar>
+        {
+            Value(WorkerEnvNames.ReporterUrl, settings.ReporterUrl),
+            FromSecret(WorkerEnvNames.Token, request.TokenSecretName, SegRestoreLabels.TokenSecretKey, optional: false),
+            Value(WorkerEnvNames.SegmentUid, request.Segment.Metadata.Uid ?? ""),
+            Value(WorkerEnvNames.Attempt, Number(request.Attempt)),
+            new() { Name = WorkerEnvNames.PodName, ValueFrom = new V1EnvVarSource { FieldRef = new V1ObjectFieldSelector { FieldPath = "metadata.name" } } },
+            Value(WorkerEnvNames.CheckpointMode, request.CheckpointMode.ToString()),
+            Value(WorkerEnvNames.CheckpointDir, WorkerPaths.CheckpointDirectory),
+            Value(WorkerEnvNames.BrPath, WorkerPaths.BrBinary),
+            Value(WorkerEnvNames.BrArgs, ArgvToJson(request.Command.Argv)),
+            Value(WorkerEnvNames.SyncIntervalSeconds, Number(settings.SyncIntervalSeconds)),
+            Value(WorkerEnvNames.ProgressIntervalSeconds, Number(settings.ProgressIntervalSeconds)),
+            Value(WorkerEnvNames.TerminationLog, WorkerPaths.TerminationLog),
+            Value(WorkerEnvNames.TmpDir, WorkerPaths.TmpDirectory),
+            Value(WorkerEnvNames.DotnetGcServer, "0"),
+        };
+        env.AddRange(request.Command.Env.Select(e => FromSecret(e.Name, e.SecretName, e.SecretKey, e.Optional)));
+        return env;
+    }
+
+    public static string ArgvToJson(IReadOnlyList<string> argv) => JsonSerializer.Serialize(argv, ArgvJson);
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static V1EnvVar Value(string name, string value) => new() { Name = name, Value = value };
+
+    private static V1EnvVar FromSecret(string name, string secretName, string key, bool optional) => new()
+    {
+        Name = name,
+        ValueFrom = new V1EnvVarSource
+        {
+            SecretKeyRef = new V1SecretKeySelector { Name = secretName, Key = key, Optional = optional ? true : null },
+        },
+    };
+}

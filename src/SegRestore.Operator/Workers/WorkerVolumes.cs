@@ -1,0 +1,113 @@
+using SegRestore.Api.Models;
+using SegRestore.Br.Arguments;
+using SegRestore.Kube.Models;
+
+namespace SegRestore.Operator.Workers;
+
+/// <summary>The worker pod's volumes and the worker container's mounts.</summary>
+public static class WorkerVolumes
+{
+    public const string BrBin = "br-bin";
+    public const string Checkpoint = "checkpoint";
+    public const string Tmp = "tmp";
+    public const string Tls = "tls";
+
+    /// <summary>Prefix of a local:// storage's claim volume; the suffix is the claim's position among distinct claims.</summary>
+    public const string StoragePrefix = "storage-";
+
+    private const string LocalScheme = "local://";
+
+    public static (List<V1Volume> Volumes, List<V1VolumeMount> WorkerMounts) For(PointRestoreSegmentSpec spec, CheckpointMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var volumes = new List<V1Volume> { EmptyDir(BrBin), EmptyDir(Tmp) };
+        var mounts = new List<V1VolumeMount>
+        {
+            Mount(BrBin, WorkerPaths.BinDirectory, readOnly: true),
+            Mount(Tmp, WorkerPaths.TmpDirectory, readOnly: false),
+        };
+
+        if (mode == CheckpointMode.Managed)
+        {
+            volumes.Add(EmptyDir(Checkpoint));
+            mounts.Add(Mount(Checkpoint, WorkerPaths.CheckpointDirectory, readOnly: false));
+        }
+
+        if (spec.Cluster.TlsSecretName is { Length: > 0 } tlsSecret)
+        {
+            volumes.Add(new V1Volume
+            {
+                Name = Tls,
+                Secret = new V1SecretVolumeSource { SecretName = tlsSecret, DefaultMode = WorkerPaths.TlsFileMode },
+            });
+            mounts.Add(Mount(Tls, WorkerPaths.TlsDirectory, readOnly: true));
+        }
+
+        AddLocalStorage(spec.FullBackup, "spec.fullBackup", volumes, mounts);
+        AddLocalStorage(spec.Log, "spec.log", volumes, mounts);
+        return (volumes, mounts);
+    }
+
+    /// <summary>The init container writes BR's binary into br-bin.</summary>
+    public static V1VolumeMount InstallBrMount() => Mount(BrBin, WorkerPaths.BinDirectory, readOnly: false);
+
+    /// <summary>A local:// storage's path inside the pod: the URL without scheme and query (BR reads it there).</summary>
+    public static string LocalPath(string url, string field)
+    {
+        var query = url.IndexOf('?', StringComparison.Ordinal);
+        var path = (query < 0 ? url : url[..query])[LocalScheme.Length..].TrimEnd('/');
+        return path.StartsWith('/') && !path.Split('/').Contains("..")
+            ? path
+            : throw new BrArgumentException($"{field}.url",
+                $"{field}.url '{url}' is not an absolute local path; write local:///<path> (the claim of {field}.local is mounted there)");
+    }
+
+    /// <summary>Restore only reads backups, so the claim is mounted read-only. Storages on the same claim share one
+    /// volume; a path already mounted from the same claim and sub-path is not mounted twice.</summary>
+    private static void AddLocalStorage(StorageSpec? storage, string field, List<V1Volume> volumes, List<V1VolumeMount> mounts)
+    {
+        if (storage?.Local is not { ClaimName.Length: > 0 } local)
+        {
+            return;
+        }
+
+        if (!storage.Url.StartsWith(LocalScheme, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new BrArgumentException($"{field}.local",
+                $"{field}.local names claim '{local.ClaimName}' but {field}.url '{storage.Url}' is not a local:// URL; remove {field}.local or use local:///<path>");
+        }
+
+        var path = LocalPath(storage.Url, field);
+        var volume = volumes.Find(v => v.PersistentVolumeClaim?.ClaimName == local.ClaimName);
+        if (volume is null)
+        {
+            var count = volumes.Count(v => v.PersistentVolumeClaim is not null);
+            volume = new V1Volume
+            {
+                Name = StoragePrefix + count,
+                PersistentVolumeClaim = new V1PersistentVolumeClaimVolumeSource { ClaimName = local.ClaimName },
+            };
+            volumes.Add(volume);
+        }
+
+        var subPath = local.SubPath is { Length: > 0 } sub ? sub : null;
+        var existing = mounts.Find(m => m.MountPath == path);
+        if (existing is not null)
+        {
+            if (existing.Name == volume.Name && existing.SubPath == subPath)
+            {
+                return;
+            }
+
+            throw new BrArgumentException($"{field}.url",
+                $"{field}.url '{storage.Url}' mounts claim '{local.ClaimName}' at {path}, where another volume is already mounted; give each storage its own path");
+        }
+
+        mounts.Add(new V1VolumeMount { Name = volume.Name, MountPath = path, SubPath = subPath, ReadOnlyProperty = true });
+    }
+
+    private static V1Volume EmptyDir(string name) => new() { Name = name, EmptyDir = new V1EmptyDirVolumeSource() };
+
+    private static V1VolumeMount Mount(string name, string path, bool readOnly) =>
+        new() { Name = name, MountPath = path, ReadOnlyProperty = readOnly ? true : null };
+}
