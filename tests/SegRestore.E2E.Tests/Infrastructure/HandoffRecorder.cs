@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using SegRestore.Api.Labels;
+using SegRestore.Api.Models;
+using SegRestore.Kube.Models;
+using Xunit.Abstractions;
+
+namespace SegRestore.E2E.Tests.Infrastructure;
+
+/// <summary>
+/// Measures hand-offs: from "segment N's phase became Succeeded" to "the first pod of segment N+1 was ADDED", both
+/// stamped with local receive times (one Stopwatch) from watches on segments and pods.
+/// </summary>
+public sealed class HandoffRecorder : IAsyncDisposable
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly ConcurrentDictionary<string, TimeSpan> _succeeded = new();
+    private readonly ConcurrentDictionary<string, string> _uidByName = new();
+    private readonly ConcurrentDictionary<string, TimeSpan> _firstPodByUid = new();
+    private readonly ResourceWatcher<PointRestoreSegment> _segments;
+    private readonly ResourceWatcher<V1Pod> _pods;
+
+    public HandoffRecorder(E2EEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        _segments = new ResourceWatcher<PointRestoreSegment>(environment.Client, E2EEnvironment.Namespace, OnSegment);
+        _pods = new ResourceWatcher<V1Pod>(environment.Client, E2EEnvironment.Namespace, OnPod);
+    }
+
+    /// <summary>Hand-off latencies in chain order (null where a side was not seen).</summary>
+    public IReadOnlyList<(string From, string To, TimeSpan? Latency)> Handoffs(IReadOnlyList<string> chain)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        var result = new List<(string, string, TimeSpan?)>();
+        for (var i = 0; i + 1 < chain.Count; i++)
+        {
+            TimeSpan? latency = _succeeded.TryGetValue(chain[i], out var done)
+                && _uidByName.TryGetValue(chain[i + 1], out var uid)
+                && _firstPodByUid.TryGetValue(uid, out var created)
+                ? created - done
+                : null;
+            result.Add((chain[i], chain[i + 1], latency));
+        }
+
+        return result;
+    }
+
+    /// <summary>Prints each hand-off, p50 and max to the test output and appends them to .tmp/e2e-handoff.txt.</summary>
+    public void Report(IReadOnlyList<string> chain, string testName, ITestOutputHelper output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var handoffs = Handoffs(chain);
+        var lines = handoffs.Select(h => $"hand-off {h.From} -> {h.To}: " +
+            (h.Latency is { } l ? $"{l.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms" : "not observed")).ToList();
+        var measured = handoffs.Where(h => h.Latency is not null).Select(h => h.Latency!.Value.TotalMilliseconds).Order().ToList();
+        if (measured.Count > 0)
+        {
+            var p50 = measured[(measured.Count - 1) / 2];
+            lines.Add($"hand-off p50 {p50.ToString("0", CultureInfo.InvariantCulture)} ms, " +
+                $"max {measured[^1].ToString("0", CultureInfo.InvariantCulture)} ms over {measured.Count}");
+        }
+
+        foreach (var line in lines)
+        {
+            output.WriteLine(line);
+        }
+
+        File.AppendAllLines(Path.Combine(RepoLayout.TmpDirectory, "e2e-handoff.txt"),
+            lines.Select(l => $"{DateTime.UtcNow:O} {testName} {l}"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _segments.DisposeAsync();
+        await _pods.DisposeAsync();
+    }
+
+    private void OnSegment(WatchEventType type, PointRestoreSegment segment)
+    {
+        var name = segment.Metadata.Name ?? "";
+        if (segment.Metadata.Uid is { } uid)
+        {
+            _uidByName[name] = uid;
+        }
+
+        if (segment.Status?.Phase == SegmentPhase.Succeeded)
+        {
+            _succeeded.TryAdd(name, _clock.Elapsed);
+        }
+    }
+
+    private void OnPod(WatchEventType type, V1Pod pod)
+    {
+        if (pod.Metadata.Labels?.TryGetValue(SegRestoreLabels.SegmentUid, out var uid) == true)
+        {
+            _firstPodByUid.TryAdd(uid, _clock.Elapsed);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using SegRestore.Api.Models;
+using SegRestore.E2E.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace SegRestore.E2E.Tests.Scenarios;
+
+/// <summary>(b) spec.hold is an approval gate between segments.</summary>
+[Collection(E2ESequential.Name)]
+public sealed class HoldGateTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task A_held_segment_waits_with_no_pod_until_the_hold_is_lifted_then_the_chain_finalizes()
+    {
+        await using var env = await E2EEnvironment.StartAsync(output, nameof(A_held_segment_waits_with_no_pod_until_the_hold_is_lifted_then_the_chain_finalizes),
+            new E2EOptions { Points = 4 });
+        var chain = ChainManifests.Chain("hold", env.World, env.PdAddress);
+        chain[2].Spec.Hold = true;
+        foreach (var segment in chain)
+        {
+            await env.CreateAsync(segment);
+        }
+
+        await env.WaitForPhaseAsync("hold-1", SegmentPhase.Succeeded);
+        var held = await env.WaitForReasonAsync("hold-2", SegmentPhase.Waiting, "Held");
+        SegmentReasons.Condition(held, ConditionTypes.Held)!.Status.Should().Be("True");
+        (await env.PodsOfAsync(held)).Should().BeEmpty("a held segment gets no worker pod");
+        var after = await env.WaitForReasonAsync("hold-3", SegmentPhase.Waiting, "PredecessorIncomplete");
+        (await env.PodsOfAsync(after)).Should().BeEmpty();
+
+        await env.SetHoldAsync("hold-2", false);
+        var lifted = await env.WaitForPhaseAsync("hold-2", SegmentPhase.Succeeded);
+        (await env.PodsOfAsync(lifted)).Should().ContainSingle();
+        await env.WaitFinalizedAsync("hold-3");
+        env.World.AuditShowsEachRangeOnceInOrder(4);
+        await env.World.VerifyPassesAsync();
+    }
+}

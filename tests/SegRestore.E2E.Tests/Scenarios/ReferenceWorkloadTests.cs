@@ -1,0 +1,47 @@
+using SegRestore.Api.Models;
+using SegRestore.E2E.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace SegRestore.E2E.Tests.Scenarios;
+
+/// <summary>(a) BR's own segmented test: five restore points, five segments, verify at the end.</summary>
+[Collection(E2ESequential.Name)]
+public sealed class ReferenceWorkloadTests(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Five_segments_applied_in_reverse_order_run_in_chain_order_and_the_restore_verifies()
+    {
+        await using var env = await E2EEnvironment.StartAsync(output, nameof(Five_segments_applied_in_reverse_order_run_in_chain_order_and_the_restore_verifies));
+        await using var handoffs = new HandoffRecorder(env);
+        var chain = ChainManifests.Chain("ref", env.World, env.PdAddress);
+        var names = chain.Select(s => s.Metadata.Name!).ToList();
+        foreach (var segment in Enumerable.Reverse(chain))
+        {
+            await env.CreateAsync(segment);
+        }
+
+        await env.WaitFinalizedAsync(names[^1]);
+        handoffs.Report(names, "reference-workload", output);
+
+        var segments = new List<PointRestoreSegment>();
+        foreach (var name in names)
+        {
+            segments.Add(await env.GetRequiredAsync(name));
+        }
+
+        segments.Should().OnlyContain(s => s.Status!.Phase == SegmentPhase.Succeeded);
+        segments.Select(s => s.Status!.Chain!.Index).Should().Equal(0, 1, 2, 3, 4);
+        segments.Should().OnlyContain(s => s.Status!.Chain!.RootUid == segments[0].Metadata.Uid);
+        segments.Should().OnlyContain(s => s.Status!.Chain!.ClusterId == env.World.TargetClusterId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        for (var i = 1; i < segments.Count; i++)
+        {
+            segments[i].Status!.StartedAt.Should().BeOnOrAfter(segments[i - 1].Status!.CompletedAt!.Value,
+                "segment {0} starts only after segment {1} completed", i, i - 1);
+        }
+
+        handoffs.Handoffs(names).Should().OnlyContain(h => h.Latency != null && h.Latency >= TimeSpan.Zero,
+            "every next pod is created after its predecessor succeeded");
+        env.World.AuditShowsEachRangeOnceInOrder(5);
+        await env.World.VerifyPassesAsync();
+    }
+}
