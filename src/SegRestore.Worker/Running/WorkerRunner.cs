@@ -210,6 +210,10 @@ public sealed partial class WorkerRunner(WorkerConfig config, IReadOnlyList<stri
                 {
                     LogSyncFailed(ex.StatusCode, Redact(ex.Status.Detail)); // the next tick or the final sync retries
                 }
+                catch (IOException ex)
+                {
+                    LogPeriodicSyncIo(Redact(ex.Message)); // a periodic sync must never end the attempt
+                }
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
