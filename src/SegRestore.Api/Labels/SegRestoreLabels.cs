@@ -31,6 +31,10 @@ public static class SegRestoreLabels
     /// marks the ledger record abandoned).</summary>
     public const string AbandonAnnotation = "segrestore.io/abandon";
 
+    /// <summary>Annotation on a segment: "N" lets attempt N start although the attempt before it failed for a reason
+    /// retrying does not fix (or used up spec.retry.maxAttempts) — set it once the cause is fixed.</summary>
+    public const string RetryAnnotation = "segrestore.io/retry";
+
     /// <summary>The finalizer on every segment the operator has seen.</summary>
     public const string Finalizer = "segrestore.io/finalizer";
 

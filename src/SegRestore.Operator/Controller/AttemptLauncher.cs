@@ -55,7 +55,10 @@ public sealed class AttemptLauncher(
             return new LaunchResult(podName);
         }
 
-        BrCommand command;
+        // Everything that can refuse the spec runs before anything is recorded or created.
+        var token = InMemoryAttemptTokenRegistry.NewToken();
+        var secretName = AttemptNames.TokenSecret(name, attempt);
+        V1Pod pod;
         try
         {
             var resolution = new SegmentResolution(
@@ -64,7 +67,10 @@ public sealed class AttemptLauncher(
                 LedgerViews.ToApi(chain.CheckpointMode),
                 chain.CheckpointUrl);
             var capabilities = new BrCapabilities(ToProbe(dialect), SupportsCheckpointStorage: true, new BrVersionInfo(null, null, null, null, null, ""));
-            command = BrArgumentBuilder.Build(BrRestoreRequestMapper.FromSpec(segment.Spec, resolution, capabilities));
+            var command = BrArgumentBuilder.Build(BrRestoreRequestMapper.FromSpec(segment.Spec, resolution, capabilities));
+            pod = WorkerPodBuilder.Build(new WorkerPodRequest(
+                segment, chain.RootUid, record.Index, attempt, command, LedgerViews.ToApi(chain.CheckpointMode), secretName,
+                Convert.ToHexStringLower(InMemoryAttemptTokenRegistry.HashToken(token)), WorkerPodSettings.From(options)));
         }
         catch (BrArgumentException e)
         {
@@ -72,13 +78,8 @@ public sealed class AttemptLauncher(
         }
 
         await ledger.RecordAttemptAsync(chain.RootUid, record.Uid, new SegmentAttempt(attempt, podName), cancellationToken).ConfigureAwait(false);
-        var token = InMemoryAttemptTokenRegistry.NewToken();
-        var secretName = AttemptNames.TokenSecret(name, attempt);
         await UpsertSecretAsync(TokenSecretBuilder.Build(segment, chain.RootUid, attempt, secretName, token), cancellationToken).ConfigureAwait(false);
-        var grant = tokens.Grant(chain.RootUid, record.Uid, attempt, podName, token);
-        var pod = WorkerPodBuilder.Build(new WorkerPodRequest(
-            segment, chain.RootUid, record.Index, attempt, command, LedgerViews.ToApi(chain.CheckpointMode), secretName,
-            Convert.ToHexStringLower(grant.TokenSha256), WorkerPodSettings.From(options)));
+        tokens.Grant(chain.RootUid, record.Uid, attempt, podName, token);
         try
         {
             await client.CreateAsync(pod, cancellationToken).ConfigureAwait(false);

@@ -43,5 +43,14 @@ public static class AttemptPolicy
         return TimeSpan.FromSeconds(Math.Min(scaled, MaxBackoff.TotalSeconds));
     }
 
+    /// <summary>
+    /// Whether the user's <c>segrestore.io/retry</c> annotation lets attempt <paramref name="nextAttempt"/> start after a
+    /// permanent failure or after spec.retry.maxAttempts ran out. Stateless: the value names the attempt it allows, so
+    /// the ledger's attempt count makes it single-use.
+    /// </summary>
+    public static bool RetryAuthorized(string? annotation, int nextAttempt) =>
+        int.TryParse(annotation, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var allowed)
+        && allowed >= nextAttempt;
+
     public static int MaxAttempts(RetrySpec? retry) => retry?.MaxAttempts ?? RetrySpec.DefaultMaxAttempts;
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SegRestore.Api.Chain;
+using SegRestore.Api.Labels;
 using SegRestore.Api.Models;
 using SegRestore.Api.Timestamps;
 using SegRestore.Kube.Controller;
@@ -86,19 +87,23 @@ public sealed partial class SegmentReconciler
         var facts = StartedFacts(chain, record);
         var failures = AttemptPolicy.CountedFailures(record.Attempts);
         var maxAttempts = AttemptPolicy.MaxAttempts(segment.Spec.Retry);
-        if (latest is not null && AttemptPolicy.IsPermanent(latest.FailureReason))
+        var next = (latest?.Number ?? 0) + 1;
+        var retryAnnotation = segment.Metadata.Annotations is { } annotations && annotations.TryGetValue(SegRestoreLabels.RetryAnnotation, out var value) ? value : null;
+        var authorized = AttemptPolicy.RetryAuthorized(retryAnnotation, next);
+        var retryHint = $"; once the cause is fixed, run `kubectl annotate prs {segment.Metadata.Name} -n {segment.Metadata.NamespaceProperty} " +
+            $"{SegRestoreLabels.RetryAnnotation}={next} --overwrite` to start attempt {next} (BR resumes from its checkpoint)";
+        if (latest is not null && AttemptPolicy.IsPermanent(latest.FailureReason) && !authorized)
         {
             launcher.RevokeAll(segment);
-            await status.WriteAsync(segment, Verdict.Failed(latest.FailureReason!, latest.Message ?? latest.FailureReason!), facts, cancellationToken).ConfigureAwait(false);
+            await status.WriteAsync(segment, Verdict.Failed(latest.FailureReason!, (latest.Message ?? latest.FailureReason!) + retryHint), facts, cancellationToken).ConfigureAwait(false);
             return ReconcileResult.Done();
         }
 
-        if (failures >= maxAttempts)
+        if (failures >= maxAttempts && !authorized)
         {
             launcher.RevokeAll(segment);
             var message = $"attempt {latest?.Number} failed ({latest?.FailureReason}: {latest?.Message}); {failures} of " +
-                $"spec.retry.maxAttempts {maxAttempts} attempts failed: fix the cause, then raise spec.retry.maxAttempts to try again " +
-                "(BR resumes from its checkpoint)";
+                $"spec.retry.maxAttempts {maxAttempts} attempts failed: raise spec.retry.maxAttempts" + retryHint.Replace("; once", " or, once", StringComparison.Ordinal);
             await status.WriteAsync(segment, Verdict.Failed(latest?.FailureReason ?? "AttemptsExhausted", message), facts, cancellationToken).ConfigureAwait(false);
             return ReconcileResult.Done();
         }
@@ -109,7 +114,7 @@ public sealed partial class SegmentReconciler
             return ReconcileResult.Done();
         }
 
-        var backoff = latest?.FailureReason == AttemptPolicy.PodDeleted ? TimeSpan.Zero : AttemptPolicy.Backoff(segment.Spec.Retry, failures);
+        var backoff = latest?.FailureReason == AttemptPolicy.PodDeleted || authorized ? TimeSpan.Zero : AttemptPolicy.Backoff(segment.Spec.Retry, failures);
         var due = (latest?.CompletedAt ?? time.GetUtcNow()) + backoff;
         var wait = due - time.GetUtcNow();
         if (wait > TimeSpan.Zero)
@@ -134,7 +139,7 @@ public sealed partial class SegmentReconciler
             return ReconcileResult.Done();
         }
 
-        return await LaunchAsync(segment, chain, record, (latest?.Number ?? 0) + 1, cancellationToken).ConfigureAwait(false);
+        return await LaunchAsync(segment, chain, record, next, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<ReconcileResult> LaunchAsync(

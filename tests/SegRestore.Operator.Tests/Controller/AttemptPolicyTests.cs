@@ -52,6 +52,18 @@ public sealed class AttemptPolicyTests
         AttemptPolicy.CountedFailures(attempts).Should().Be(2);
     }
 
+    [Theory]
+    [InlineData(null, 2, false)]
+    [InlineData("", 2, false)]
+    [InlineData("yes", 2, false)]
+    [InlineData("1", 2, false)]
+    [InlineData("2", 2, true)]
+    [InlineData("5", 2, true)]
+    [InlineData("2", 3, false)]
+    [InlineData("-3", 2, false)]
+    public void The_retry_annotation_names_the_attempt_it_allows(string? annotation, int nextAttempt, bool allowed) =>
+        AttemptPolicy.RetryAuthorized(annotation, nextAttempt).Should().Be(allowed);
+
     [Fact]
     public void Max_attempts_default_to_three() => AttemptPolicy.MaxAttempts(null).Should().Be(3);
 }
