@@ -15,7 +15,9 @@ catch (OperatorConfigurationException e)
 
 var httpPort = builder.Configuration.GetValue($"{OperatorOptions.SectionName}:{nameof(OperatorOptions.HttpPort)}", 8080);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenAnyIP(httpPort));
-builder.Services.AddHealthChecks().AddCheck<LedgerHealthCheck>("ledger", tags: ["ready"]);
+builder.Services.AddHealthChecks()
+    .AddCheck<LedgerHealthCheck>("ledger", tags: ["ready"])
+    .AddCheck<LeadershipHealthCheck>("leadership", tags: ["ready"]);
 
 var app = builder.Build();
 app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });

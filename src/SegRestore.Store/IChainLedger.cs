@@ -48,7 +48,8 @@ public interface IChainLedger : IAsyncDisposable
     /// <summary>Marks the chain finalized and drops its files and items; the summary stays for the retention period.</summary>
     Task<ChainRecord> FinalizeChainAsync(string rootUid, CancellationToken cancellationToken);
 
-    /// <summary>Marks the chain abandoned; no further writes are accepted; it is collected after the retention period.</summary>
+    /// <summary>Marks the chain abandoned and drops its files and items (nothing can resume it); no further writes are
+    /// accepted; the record is kept for inspection until the retention period ends.</summary>
     Task<ChainRecord> AbandonChainAsync(string rootUid, string reason, CancellationToken cancellationToken);
 
     /// <summary>Removes finalized/abandoned chains past retention and unreferenced blobs past the orphan grace.</summary>

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using SegRestore.Br;
+using SegRestore.Grpc;
 using SegRestore.Worker.Config;
 using SegRestore.Worker.Running;
 
@@ -43,8 +44,22 @@ public static class Program
             context.Cancel = true; // the worker exits after BR, the final sync and the report
             runner.RequestTermination();
         });
-        return await runner.RunAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            return await runner.RunAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (RpcException ex)
+        {
+            // The operator refused this attempt for good (e.g. PermissionDenied: the attempt was superseded, or its
+            // token is not the one granted). Nothing can be reported, so say why and stop; BR is not running any more.
+            logger.LogError("The operator refused this attempt ({Status}: {Detail}); the worker stops without reporting",
+                ex.StatusCode, SecretRedactor.Redact(ex.Status.Detail, KnownSecrets(env)));
+            return RefusedExitCode;
+        }
     }
+
+    /// <summary>The reporter refused the attempt with a non-transient status.</summary>
+    public const int RefusedExitCode = 3;
 
     /// <summary>Values that must never be printed: the reporter token and every credential variable's value.</summary>
     public static IReadOnlyList<string> KnownSecrets(IReadOnlyDictionary<string, string?> env)

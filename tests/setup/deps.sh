@@ -22,7 +22,7 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 # Node.js packages for the gRPC interop tests (@grpc/grpc-js), pinned by package-lock.json.
-if [ -f tests/interop/package.json ] && [ ! -d tests/interop/node_modules ]; then
+if [ -f tests/interop/package.json ] && { [ ! -d tests/interop/node_modules ] || [ tests/interop/package-lock.json -nt tests/interop/node_modules/.package-lock.json ]; }; then
   command -v npm >/dev/null 2>&1 || { echo "deps: FAILED: npm is required for the gRPC interop tests" >&2; exit 1; }
   echo "deps: npm ci in tests/interop"
   (cd tests/interop && npm ci --no-audit --no-fund --silent) || { echo "deps: FAILED: npm ci in tests/interop" >&2; exit 1; }

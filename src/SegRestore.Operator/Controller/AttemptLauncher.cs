@@ -101,12 +101,11 @@ public sealed class AttemptLauncher(
     public void Adopt(PointRestoreSegment segment, string rootUid, int attempt, V1Pod pod)
     {
         var uid = segment.Metadata.Uid!;
-        if (pod.Metadata.Annotations?.TryGetValue(SegRestoreLabels.TokenSha256Annotation, out var hex) != true || hex is null)
+        if (pod.Metadata.Annotations?.TryGetValue(SegRestoreLabels.TokenSha256Annotation, out var hex) != true || !TokenHash.TryParse(hex, out var hash))
         {
             return;
         }
 
-        var hash = Convert.FromHexString(hex);
         if (tokens.Find(uid, attempt) is { } grant && grant.TokenSha256.AsSpan().SequenceEqual(hash))
         {
             return;

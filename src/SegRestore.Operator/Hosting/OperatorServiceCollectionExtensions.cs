@@ -41,6 +41,7 @@ public static class OperatorServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<PdClusterIds>();
         services.AddSingleton<AttemptLauncher>();
+        services.AddSingleton<IAttemptGrantResolver, PodGrantResolver>();
         services.AddSingleton<SegmentStatusWriter>();
         services.AddHostedService<ActivityWakeups>();
         if (options.LeaderElection)

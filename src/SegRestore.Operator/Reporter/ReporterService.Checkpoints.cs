@@ -26,7 +26,7 @@ public sealed partial class ReporterService
         }
 
         var first = requests.Current;
-        var grant = Authenticate(first.Attempt, context);
+        var grant = await AuthenticateAsync(first.Attempt, context).ConfigureAwait(false);
         using var slot = await EnterAsync(grant, context).ConfigureAwait(false);
         var spool = new CheckpointSpool(options.SpoolDirectory);
         await using (spool.ConfigureAwait(false))
@@ -61,7 +61,7 @@ public sealed partial class ReporterService
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(responses);
         ArgumentNullException.ThrowIfNull(context);
-        var grant = Authenticate(request.Attempt, context);
+        var grant = await AuthenticateAsync(request.Attempt, context).ConfigureAwait(false);
         using var slot = await EnterAsync(grant, context).ConfigureAwait(false);
         var ct = context.CancellationToken;
         var snapshot = await LedgerCallAsync(() => ledger.GetCheckpointAsync(grant.RootUid, ct)).ConfigureAwait(false);

@@ -18,7 +18,8 @@ public sealed partial class ReporterService(
     IAttemptTokenRegistry tokens,
     IAttemptActivitySink activity,
     ReporterOptions options,
-    ILogger<ReporterService> logger)
+    ILogger<ReporterService> logger,
+    IAttemptGrantResolver? grants = null)
 {
     private const int MaxMessageChars = 4000;
     private readonly AttemptCallLimiter _limiter = new(options.MaxConcurrentCallsPerAttempt, options.SlotWait);
@@ -30,7 +31,7 @@ public sealed partial class ReporterService(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var grant = Authenticate(request.Attempt, context);
+        var grant = await AuthenticateAsync(request.Attempt, context).ConfigureAwait(false);
         using var slot = await EnterAsync(grant, context).ConfigureAwait(false);
         var podName = string.IsNullOrEmpty(request.PodName) ? grant.PodName : request.PodName;
         await LedgerCallAsync(() => ledger.RecordAttemptAsync(grant.RootUid, grant.SegmentUid, new SegmentAttempt(grant.Attempt, podName), context.CancellationToken)).ConfigureAwait(false);
@@ -44,16 +45,16 @@ public sealed partial class ReporterService(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var grant = Authenticate(request.Attempt, context);
+        var grant = await AuthenticateAsync(request.Attempt, context).ConfigureAwait(false);
         activity.OnProgress(grant, request);
-        return await Task.FromResult(new Ack()).ConfigureAwait(false);
+        return new Ack();
     }
 
     public async Task<Ack> ReportResultAsync(ResultReport request, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var grant = Authenticate(request.Attempt, context);
+        var grant = await AuthenticateAsync(request.Attempt, context).ConfigureAwait(false);
         using var slot = await EnterAsync(grant, context).ConfigureAwait(false);
         var completion = ResultMapping.ToCompletion(grant.Attempt, request, MaxMessageChars);
         var items = ResultMapping.ToItems(request);
@@ -89,10 +90,15 @@ public sealed partial class ReporterService(
         endpoints.MapGrpcUnary(ReporterMethods.ReportResult, ReportResultAsync);
     }
 
-    private AttemptGrant Authenticate(AttemptRef? attempt, ServerCallContext context)
+    private async Task<AttemptGrant> AuthenticateAsync(AttemptRef? attempt, ServerCallContext context)
     {
         var authorization = context.RequestHeaders.GetValue(ReporterProtocol.AuthorizationKey);
         var grant = attempt is null || string.IsNullOrEmpty(attempt.SegmentUid) ? null : tokens.Find(attempt.SegmentUid, attempt.Attempt);
+        if (grant is null && grants is not null && attempt is { SegmentUid.Length: > 0 } && !string.IsNullOrEmpty(authorization))
+        {
+            grant = await grants.ResolveAsync(attempt.SegmentUid, attempt.Attempt, context.CancellationToken).ConfigureAwait(false);
+        }
+
         var check = AttemptTokenVerifier.Check(authorization, grant);
         if (check == TokenCheck.Granted)
         {

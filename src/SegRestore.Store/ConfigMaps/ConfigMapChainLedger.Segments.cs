@@ -45,8 +45,14 @@ internal sealed partial class ConfigMapChainLedger
         return finalized;
     }
 
-    public Task<ChainRecord> AbandonChainAsync(string rootUid, string reason, CancellationToken cancellationToken) =>
-        UpdateChainAsync(rootUid, chain => ChainRules.Abandon(chain, reason, time.LedgerNow()), index => index, cancellationToken);
+    public async Task<ChainRecord> AbandonChainAsync(string rootUid, string reason, CancellationToken cancellationToken)
+    {
+        var abandoned = await UpdateChainAsync(rootUid, chain => ChainRules.Abandon(chain, reason, time.LedgerNow()),
+            index => index with { Files = [], Items = ChainItems.Empty, Released = new Dictionary<string, DateTimeOffset>(), Collecting = [] },
+            cancellationToken).ConfigureAwait(false);
+        await DeleteAllBlobsAsync(LedgerNaming.ChainKey(rootUid), cancellationToken).ConfigureAwait(false);
+        return abandoned;
+    }
 
     private Task<SegmentRecord> UpdateSegmentAsync(
         string rootUid, string segmentUid, Func<ChainRecord, SegmentRecord, Change<SegmentRecord>> decide, CancellationToken cancellationToken) =>

@@ -27,6 +27,7 @@ internal sealed partial class SqlChainLedger
             var change = ChainRules.Abandon(chain, reason, time.LedgerNow());
             if (change.Changed)
             {
+                await DropContentAsync(connection, transaction, rootUid, cancellationToken).ConfigureAwait(false);
                 await UpdateChainAsync(connection, transaction, change.Value, cancellationToken).ConfigureAwait(false);
             }
 

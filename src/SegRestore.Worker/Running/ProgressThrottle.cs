@@ -17,4 +17,8 @@ public sealed class ProgressThrottle(TimeSpan interval)
 
         return report;
     }
+
+    /// <summary>How long until a report of the same step is due (zero when it is due now).</summary>
+    public TimeSpan DueIn(DateTimeOffset now) =>
+        _lastAt == DateTimeOffset.MinValue || now - _lastAt >= interval ? TimeSpan.Zero : interval - (now - _lastAt);
 }

@@ -108,7 +108,7 @@ public sealed partial class WorkerRunner(WorkerConfig config, IReadOnlyList<stri
         var throttle = new ProgressThrottle(config.ProgressInterval);
         var progress = Channel.CreateBounded<ProgressReport>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest });
         using var stopLoops = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var progressLoop = SendProgressAsync(client, progress.Reader, stopLoops.Token);
+        var progressLoop = SendProgressAsync(client, progress.Reader, throttle, stopLoops.Token);
         var syncLoop = managed ? PeriodicSyncAsync(sync, stopLoops.Token) : Task.CompletedTask;
         _br = new BrProcessRunner(config.BrPath, _brArgs);
         LogStartingBr(BrArgsForLog);
@@ -119,8 +119,10 @@ public sealed partial class WorkerRunner(WorkerConfig config, IReadOnlyList<stri
             {
                 await brEcho.WriteLineAsync(Redact(e.Raw)).ConfigureAwait(false);
                 collector.Observe(e);
-                if (e is ProgressEvent p && throttle.ShouldReport(p.Step, p.Percent, DateTimeOffset.UtcNow))
+                if (e is ProgressEvent p)
                 {
+                    // Every line goes to the one-slot channel (newest wins); the sender throttles, so the newest value
+                    // is reported once the interval passed even when BR prints nothing more (a stalled step).
                     progress.Writer.TryWrite(new ProgressReport
                     {
                         Attempt = client.Attempt,
@@ -222,19 +224,48 @@ public sealed partial class WorkerRunner(WorkerConfig config, IReadOnlyList<stri
         }
     }
 
-    private async Task SendProgressAsync(ReporterClient client, ChannelReader<ProgressReport> reader, CancellationToken ct)
+    private async Task SendProgressAsync(ReporterClient client, ChannelReader<ProgressReport> reader, ProgressThrottle throttle, CancellationToken ct)
     {
+        ProgressReport? pending = null;
+        var more = reader.WaitToReadAsync(ct).AsTask();
         try
         {
-            await foreach (var report in reader.ReadAllAsync(ct).ConfigureAwait(false))
+            while (true)
             {
-                try
+                var due = pending is null ? Timeout.InfiniteTimeSpan : throttle.DueIn(DateTimeOffset.UtcNow);
+                if (due != TimeSpan.Zero)
                 {
-                    await client.ProgressAsync(report, ct).ConfigureAwait(false);
+                    await Task.WhenAny(more, Task.Delay(due, ct)).ConfigureAwait(false);
+                    ct.ThrowIfCancellationRequested();
                 }
-                catch (RpcException ex)
+
+                if (more.IsCompleted)
                 {
-                    LogProgressDropped(ex.StatusCode); // progress is best effort; the result is not
+                    if (!await more.ConfigureAwait(false))
+                    {
+                        return; // BR exited: the result follows, a last progress report would only delay it
+                    }
+
+                    while (reader.TryRead(out var newest))
+                    {
+                        pending = newest;
+                    }
+
+                    more = reader.WaitToReadAsync(ct).AsTask();
+                }
+
+                if (pending is not null && throttle.ShouldReport(pending.Step, pending.Percent, DateTimeOffset.UtcNow))
+                {
+                    try
+                    {
+                        await client.ProgressAsync(pending, ct).ConfigureAwait(false);
+                    }
+                    catch (RpcException ex)
+                    {
+                        LogProgressDropped(ex.StatusCode); // progress is best effort; the result is not
+                    }
+
+                    pending = null;
                 }
             }
         }

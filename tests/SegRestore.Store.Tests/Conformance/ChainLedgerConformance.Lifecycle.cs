@@ -62,7 +62,7 @@ public abstract partial class ChainLedgerConformance
     }
 
     [BackendFact]
-    public async Task An_abandoned_chain_refuses_further_writes_but_keeps_what_it_had()
+    public async Task An_abandoned_chain_refuses_further_writes_and_its_checkpoint_state_is_cleaned()
     {
         var chain = await NewChainAsync();
         await CommitAsync(chain.RootUid, 0, [("a", [1])]);
@@ -76,7 +76,9 @@ public abstract partial class ChainLedgerConformance
             .Should().ThrowAsync<LedgerConflictException>();
         await FluentActions.Awaiting(() => Ledger.SaveItemsAsync(chain.RootUid, Samples.Items, CancellationToken.None))
             .Should().ThrowAsync<LedgerConflictException>();
-        (await Ledger.ReadFileAsync(chain.RootUid, "a")).Should().Equal(1);
+        (await Ledger.GetCheckpointAsync(chain.RootUid, CancellationToken.None)).Files.Should().BeEmpty("nothing can resume an abandoned chain");
+        (await Ledger.LoadItemsAsync(chain.RootUid, CancellationToken.None)).Should().BeEquivalentTo(ChainItems.Empty);
+        (await Ledger.GetChainAsync(chain.RootUid, CancellationToken.None))!.StateReason.Should().Be("ClusterChanged", "the record stays for inspection");
     }
 
     [BackendFact]

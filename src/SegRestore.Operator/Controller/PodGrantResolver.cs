@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using SegRestore.Api.Labels;
+using SegRestore.Kube.Client;
+using SegRestore.Kube.Models;
+using SegRestore.Operator.Reporter;
+
+namespace SegRestore.Operator.Controller;
+
+/// <summary>
+/// Adopts a running worker on its first call after an operator restart, before the controller reached its segment:
+/// the attempt's live pod (found by its segment-uid and attempt labels) carries its chain and the token's SHA-256, so
+/// the grant is restored without reading the token. Unknown attempts are remembered for a few seconds, so a caller
+/// cannot make the operator list pods on every request.
+/// </summary>
+public sealed class PodGrantResolver(IKubernetesClient client, InMemoryAttemptTokenRegistry tokens, TimeProvider time) : IAttemptGrantResolver
+{
+    private static readonly TimeSpan MissMemory = TimeSpan.FromSeconds(5);
+    private readonly ConcurrentDictionary<(string, int), DateTimeOffset> _misses = new();
+
+    public async ValueTask<AttemptGrant?> ResolveAsync(string segmentUid, int attempt, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (_misses.TryGetValue((segmentUid, attempt), out var missed) && now - missed < MissMemory)
+        {
+            return null;
+        }
+
+        var selector = $"{SegRestoreLabels.SegmentUid}={segmentUid},{SegRestoreLabels.Attempt}={attempt.ToString(CultureInfo.InvariantCulture)}";
+        KubernetesList<V1Pod> pods;
+        try
+        {
+            pods = await client.ListAsync<V1Pod>(null, new ListOptions { LabelSelector = selector }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is KubernetesException or HttpRequestException or TimeoutException)
+        {
+            return null; // the worker retries; the controller adopts the pod on its own pass too
+        }
+
+        var pod = pods.Items.FirstOrDefault(p => PodObservation.Of(p).Life == PodLife.Live);
+        if (pod?.Metadata.Annotations?.TryGetValue(SegRestoreLabels.TokenSha256Annotation, out var hex) != true
+            || pod.Metadata.Labels?.TryGetValue(SegRestoreLabels.Chain, out var rootUid) != true
+            || string.IsNullOrEmpty(hex) || string.IsNullOrEmpty(rootUid))
+        {
+            _misses[(segmentUid, attempt)] = now;
+            return null;
+        }
+
+        if (!TokenHash.TryParse(hex, out var hash))
+        {
+            _misses[(segmentUid, attempt)] = now;
+            return null;
+        }
+
+        return tokens.Find(segmentUid, attempt) ?? tokens.GrantHashed(rootUid, segmentUid, attempt, pod.Metadata.Name!, hash);
+    }
+}
