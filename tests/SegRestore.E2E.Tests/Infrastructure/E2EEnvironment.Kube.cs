@@ -46,7 +46,19 @@ public sealed partial class E2EEnvironment
             async () =>
             {
                 last = await GetAsync(name);
-                return last is not null && predicate(last);
+                if (last is not null && predicate(last))
+                {
+                    return true;
+                }
+
+                // Failed and Invalid do not change by themselves: report at once instead of at the deadline.
+                if (last?.Status?.Phase is SegmentPhase.Failed or SegmentPhase.Invalid)
+                {
+                    throw new InvalidOperationException(
+                        $"segment {name} became {SegmentReasons.ReasonOf(last)} while waiting for {what}\n{await DescribeAsync(last)}");
+                }
+
+                return false;
             },
             timeout ?? SegmentTimeout,
             $"segment {name}: {what}",
