@@ -47,7 +47,8 @@ public static class LostResult
             using var doc = JsonDocument.Parse(message);
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("succeeded", out var succeeded)
-                || root.TryGetProperty("attempt", out var number) && number.ValueKind == JsonValueKind.Number && number.GetInt32() != attempt)
+                || !root.TryGetProperty("attempt", out var number) || number.ValueKind != JsonValueKind.Number
+                || !number.TryGetInt32(out var reported) || reported != attempt)
             {
                 return null;
             }
