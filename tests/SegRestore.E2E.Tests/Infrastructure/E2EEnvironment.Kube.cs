@@ -17,6 +17,10 @@ public sealed partial class E2EEnvironment
 
     private static readonly JsonSerializerOptions StatusJson = KubernetesJson.Create(SegRestoreJsonContext.Default);
 
+    /// <summary>Set by scenarios in which some segments fail or are invalid on purpose; otherwise any Failed or
+    /// Invalid segment ends a wait at once.</summary>
+    public bool ExpectsFailures { get; set; }
+
     public Task<PointRestoreSegment> CreateAsync(PointRestoreSegment segment) => Client.CreateAsync(segment);
 
     public Task<PointRestoreSegment?> GetAsync(string name) => Client.GetAsync<PointRestoreSegment>(name, Namespace);
@@ -41,12 +45,32 @@ public sealed partial class E2EEnvironment
     public async Task<PointRestoreSegment> WaitForAsync(
         string name, Func<PointRestoreSegment, bool> predicate, string what, TimeSpan? timeout = null)
     {
+        ArgumentNullException.ThrowIfNull(predicate);
         PointRestoreSegment? last = null;
         await Poll.UntilAsync(
             async () =>
             {
                 last = await GetAsync(name);
-                return last is not null && predicate(last);
+                if (last is not null && predicate(last))
+                {
+                    return true;
+                }
+
+                // Failed and Invalid do not change by themselves: report at once instead of at the deadline, also
+                // when another segment of a scenario that expects none fails (its successors would wait forever).
+                if (last?.Status?.Phase is SegmentPhase.Failed or SegmentPhase.Invalid)
+                {
+                    throw new InvalidOperationException(
+                        $"segment {name} became {SegmentReasons.ReasonOf(last)} while waiting for {what}\n{await DescribeAsync(last)}");
+                }
+
+                if (!ExpectsFailures && (await SegmentsAsync()).FirstOrDefault(s => s.Status?.Phase is SegmentPhase.Failed or SegmentPhase.Invalid) is { } failed)
+                {
+                    throw new InvalidOperationException(
+                        $"segment {failed.Metadata.Name} became {SegmentReasons.ReasonOf(failed)} while waiting for {name}: {what}\n{await DescribeAsync(failed)}");
+                }
+
+                return false;
             },
             timeout ?? SegmentTimeout,
             $"segment {name}: {what}",

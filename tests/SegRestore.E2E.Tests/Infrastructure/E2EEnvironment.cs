@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using SegRestore.Api.Models;
 using SegRestore.Api.Serialization;
 using SegRestore.Kube.Client;
@@ -23,12 +24,15 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
 
     private static readonly TimeSpan OperatorStartTimeout = TimeSpan.FromSeconds(30);
 
+    private readonly ILoggerFactory _loggers;
+
     private E2EEnvironment(string directory, ITestOutputHelper output, FakePdServer pd, BrSimWorld world)
     {
         Directory = directory;
         Output = output;
         Pd = pd;
         World = world;
+        _loggers = LoggerFactory.Create(b => b.AddProvider(new FileLoggerProvider(Path.Combine(directory, "localcluster.log"))));
     }
 
     public string Directory { get; }
@@ -114,8 +118,12 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
         Operator?.Dispose();
         if (Cluster is not null)
         {
+            await SavePodLogsAsync();
+            await KillLeftoverContainersAsync();
             await Cluster.DisposeAsync();
         }
+
+        _loggers.Dispose();
 
         Client?.Dispose();
         await Pd.DisposeAsync();
@@ -133,6 +141,7 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
             new LocalClusterOptions
             {
                 Kubelet = new KubeletOptions { Images = images, WorkDirectory = Path.Combine(Directory, "pods") },
+                LoggerFactory = _loggers,
             },
             CancellationToken.None);
         await Cluster.WriteKubeconfigAsync(KubeconfigPath, CancellationToken.None);

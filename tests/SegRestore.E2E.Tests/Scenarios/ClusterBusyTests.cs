@@ -18,10 +18,10 @@ public sealed class ClusterBusyTests(ITestOutputHelper output)
     public async Task A_second_chain_on_the_same_cluster_waits_ClusterBusy_until_the_first_chain_finalizes()
     {
         await using var env = await E2EEnvironment.StartAsync(output, nameof(A_second_chain_on_the_same_cluster_waits_ClusterBusy_until_the_first_chain_finalizes),
-            new E2EOptions { Points = 3, ExtraBrImages = [SecondBrImage] });
+            new E2EOptions { Points = 2, ExtraBrImages = [SecondBrImage] });
         var chainA = ChainManifests.Chain("alpha", env.World, env.PdAddress);
         // Held until chain B was seen waiting, so that A is certainly active while B is evaluated.
-        chainA[2].Spec.Hold = true;
+        chainA[1].Spec.Hold = true;
         foreach (var segment in chainA)
         {
             await env.CreateAsync(segment);
@@ -39,8 +39,8 @@ public sealed class ClusterBusyTests(ITestOutputHelper output)
         SegmentReasons.Condition(busy, ConditionTypes.WorkerRunning)!.Status.Should().Be("False");
         (await env.PodsOfAsync(busy)).Should().BeEmpty("a chain waiting for the cluster has no pod");
 
-        await env.SetHoldAsync("alpha-2", false);
-        var lastA = await env.WaitFinalizedAsync("alpha-2");
+        await env.SetHoldAsync("alpha-1", false);
+        var lastA = await env.WaitFinalizedAsync("alpha-1");
         await env.WaitFinalizedAsync("beta-1");
         var firstB = await env.GetRequiredAsync("beta-0");
         firstB.Status!.StartedAt.Should().BeOnOrAfter(lastA.Status!.CompletedAt!.Value, "chain B starts only after chain A finalized");

@@ -26,6 +26,7 @@ public sealed class InvalidManifestTests(ITestOutputHelper output)
     {
         await using var env = await E2EEnvironment.StartAsync(output, nameof(Each_invalid_manifest_is_refused_or_marked_Invalid_with_its_reason_and_gets_no_pod),
             new E2EOptions { Points = 3 });
+        env.ExpectsFailures = true;
         var expected = new List<(string Name, SegmentPhase Phase, string Reason)>();
         foreach (var (kind, phase) in new[] { ("invalid", SegmentPhase.Invalid), ("waiting", SegmentPhase.Waiting) })
         {

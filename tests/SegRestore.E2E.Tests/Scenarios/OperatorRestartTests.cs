@@ -11,7 +11,8 @@ public sealed class OperatorRestartTests(ITestOutputHelper output)
     [Fact]
     public async Task An_operator_killed_mid_chain_adopts_the_running_pod_and_the_chain_completes_without_duplicate_pods()
     {
-        await using var env = await E2EEnvironment.StartAsync(output, nameof(An_operator_killed_mid_chain_adopts_the_running_pod_and_the_chain_completes_without_duplicate_pods));
+        await using var env = await E2EEnvironment.StartAsync(output, nameof(An_operator_killed_mid_chain_adopts_the_running_pod_and_the_chain_completes_without_duplicate_pods),
+            new E2EOptions { Points = 4 });
         await using var timeline = new PodTimeline(env);
         // Slow BR down so that segment 2 is still running while the operator is down and comes back.
         env.World.SetFaults(new Dictionary<string, string> { ["BRSIM_KV_PER_SEC"] = "15" });
@@ -27,7 +28,7 @@ public sealed class OperatorRestartTests(ITestOutputHelper output)
         await env.StartOperatorAsync();
         env.World.ClearFaults();
 
-        await env.WaitFinalizedAsync("restart-4");
+        await env.WaitFinalizedAsync("restart-3");
         foreach (var segment in chain)
         {
             var s = await env.GetRequiredAsync(segment.Metadata.Name!);
@@ -37,8 +38,8 @@ public sealed class OperatorRestartTests(ITestOutputHelper output)
         }
 
         timeline.Violations.Should().BeEmpty();
-        timeline.PodsPerAttempt.Should().HaveCount(5);
-        env.World.AuditShowsEachRangeOnceInOrder(5);
+        timeline.PodsPerAttempt.Should().HaveCount(4);
+        env.World.AuditShowsEachRangeOnceInOrder(4);
         await env.World.VerifyPassesAsync();
     }
 }

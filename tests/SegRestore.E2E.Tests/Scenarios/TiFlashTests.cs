@@ -13,6 +13,7 @@ public sealed class TiFlashTests(ITestOutputHelper output)
     {
         await using var env = await E2EEnvironment.StartAsync(output, nameof(A_TiFlash_replica_added_between_segments_fails_the_next_one_with_its_remediation_and_no_retry),
             new E2EOptions { Points = 3 });
+        env.ExpectsFailures = true;
         var chain = ChainManifests.Chain("tfadd", env.World, env.PdAddress);
         chain[2].Spec.Hold = true;
         foreach (var segment in chain)
