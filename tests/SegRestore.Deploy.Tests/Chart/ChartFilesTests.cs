@@ -4,6 +4,8 @@ using System.Text.RegularExpressions;
 using SegRestore.Api.Tests.Support;
 using SegRestore.Cli.Manifests;
 using SegRestore.Cli.Yaml;
+using SegRestore.Operator.Configuration;
+using SegRestore.Store.Hosting;
 
 namespace SegRestore.Deploy.Tests.Chart;
 
@@ -76,6 +78,18 @@ public class ChartFilesTests
         generated.Should().BeEquivalentTo(RbacRulesTemplate.Templates.Select(t => t.Name));
         included.Should().BeEquivalentTo(generated, "rbac.yaml grants exactly the generated rule sets");
         Templates["rbac.yaml"].Should().NotContain("verbs:", "rules are written only in the generated _rbac-rules.tpl");
+    }
+
+    [Fact]
+    public void Every_operator_and_ledger_variable_the_deployment_sets_names_a_real_option()
+    {
+        var known = typeof(OperatorOptions).GetProperties().Select(p => $"{OperatorOptions.SectionName}__{p.Name}")
+            .Concat(typeof(ChainLedgerOptions).GetProperties().Select(p => $"{ChainLedgerOptions.SectionName}__{p.Name}"))
+            .ToHashSet(StringComparer.Ordinal);
+        var names = Regex.Matches(Templates["deployment.yaml"], @"name: (?<name>(Operator|Ledger)__\w+)").Select(m => m.Groups["name"].Value).ToList();
+
+        names.Should().Contain(["Operator__LeaderElection", "Operator__ReporterUrl", "Ledger__Store", "Ledger__ConnectionString"]);
+        names.Where(name => !known.Contains(name)).Should().BeEmpty("a misspelt variable is silently ignored by the operator");
     }
 
     [Fact]

@@ -41,4 +41,13 @@ public class CommittedManifestsTests
                 .Should().Be(File.ReadAllText(RepositoryPaths.Combine("crds", name!)), $"charts/segrestore/crds/{name} is stale: run `make crds`");
         }
     }
+
+    [Fact]
+    public void Install_guide_shows_the_rbac_table_generated_from_the_operator_rules()
+    {
+        var path = RepositoryPaths.Combine("docs", "install.md");
+
+        File.ReadAllText(path).Should().Contain(RbacDocumentation.Table(),
+            $"{path} must show every RBAC rule with its reason; paste RbacDocumentation.Table() (the expected text above) into it");
+    }
 }
