@@ -13,7 +13,7 @@ internal static class NodeScript
     {
         var modules = Path.Combine(InteropDirectory, "node_modules", "kubernetes-models");
         Directory.Exists(modules).Should().BeTrue(
-            $"{modules} must exist: run `make deps` (npm ci in tests/interop) after pulling a new package-lock.json");
+            $"{modules} must exist: run `cd tests/interop && npm ci` (make deps runs it only when node_modules is missing)");
         var start = new ProcessStartInfo("node")
         {
             WorkingDirectory = InteropDirectory,
