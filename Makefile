@@ -20,9 +20,24 @@ deps:
 run:
 	CONFIGURATION=$(CONFIGURATION) tests/setup/run-local.sh
 
-## Regenerates crds/ from the C# types (a test fails when the committed file is stale).
+## Regenerates crds/ from the C# types and copies it into the Helm chart (tests fail when either is stale).
 crds:
 	$(CLI) crd --output crds
+	mkdir -p charts/segrestore/crds
+	cp crds/*.yaml charts/segrestore/crds/
+
+.PHONY: manifests publish
+
+## Regenerates config/ (namespace, RBAC, operator) and the chart's generated RBAC rules from the operator's code.
+manifests:
+	$(CLI) manifests --output config --chart charts/segrestore
+
+## Self-contained linux-x64 builds of the operator and the worker, which docker/*.Dockerfile copy.
+PUBLISH_DIR := artifacts/publish
+publish:
+	rm -rf $(PUBLISH_DIR)/operator $(PUBLISH_DIR)/worker
+	$(DOTNET) publish src/SegRestore.Operator/SegRestore.Operator.csproj -c Release -r linux-x64 --self-contained -nologo -o $(PUBLISH_DIR)/operator
+	$(DOTNET) publish src/SegRestore.Worker/SegRestore.Worker.csproj -c Release -r linux-x64 --self-contained -nologo -o $(PUBLISH_DIR)/worker
 
 fmt:
 	$(DOTNET) format SegRestore.sln

@@ -11,6 +11,7 @@ public static class Program
         var root = new RootCommand("SegRestore: segmented point-in-time restores of TiDB, declaratively.");
         root.Subcommands.Add(CrdCommand.Create());
         root.Subcommands.Add(LocalUpCommand.Create());
+        root.Subcommands.Add(ManifestsCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

@@ -1,0 +1,88 @@
+{{/* Generated from src/SegRestore.Operator/Deployment/OperatorRbac.cs by `segrestore manifests`; do not edit. Run `make manifests`. */}}
+{{- define "segrestore.rbac.segmentNamespaceRules" }}
+# The informer lists and watches segments; a merge patch adds and removes the finalizer and sets the chain/index labels.
+- apiGroups:
+  - segrestore.io
+  resources:
+  - pointrestoresegments
+  verbs:
+  - list
+  - watch
+  - patch
+# Status is written with a PUT on the status subresource, guarded by resourceVersion.
+- apiGroups:
+  - segrestore.io
+  resources:
+  - pointrestoresegments/status
+  verbs:
+  - update
+# Worker pods, token Secrets and the TiFlash ConfigMap carry an owner reference with blockOwnerDeletion, which the OwnerReferencesPermissionEnforcement admission plugin allows only with this.
+- apiGroups:
+  - segrestore.io
+  resources:
+  - pointrestoresegments/finalizers
+  verbs:
+  - update
+# Worker pods: the owned-pod informer lists and watches them, an attempt's pod is read back for adoption after a restart, created, and deleted when it is superseded or the segment is done.
+- apiGroups:
+  - ""
+  resources:
+  - pods
+  verbs:
+  - get
+  - list
+  - watch
+  - create
+  - delete
+# Each attempt's token Secret is created (or updated when a crashed attempt left one) and deleted when the segment finishes; the PD TLS Secret named in spec.cluster.tlsSecretName is read to ask PD its cluster id.
+- apiGroups:
+  - ""
+  resources:
+  - secrets
+  verbs:
+  - get
+  - create
+  - update
+  - delete
+# The TiFlash replica SQL of a finalized chain is written to a ConfigMap owned by the last segment.
+- apiGroups:
+  - ""
+  resources:
+  - configmaps
+  verbs:
+  - create
+# Events on segments: created, or read and updated to bump the count of a repeated one.
+- apiGroups:
+  - ""
+  resources:
+  - events
+  verbs:
+  - get
+  - create
+  - update
+{{- end }}
+{{- define "segrestore.rbac.operatorNamespaceRules" }}
+# Leader election (Lease segrestore-operator: get, create, renew) and one Lease per PD cluster so that two chains never restore into the same cluster (released with a delete).
+- apiGroups:
+  - coordination.k8s.io
+  resources:
+  - leases
+  verbs:
+  - get
+  - create
+  - update
+  - delete
+{{- end }}
+{{- define "segrestore.rbac.configMapLedgerRules" }}
+# The ConfigMap ledger: chain indexes and checkpoint blobs are read, listed by label, created, replaced with a resourceVersion guard and garbage-collected.
+- apiGroups:
+  - ""
+  resources:
+  - configmaps
+  verbs:
+  - get
+  - list
+  - create
+  - update
+  - delete
+{{- end }}
