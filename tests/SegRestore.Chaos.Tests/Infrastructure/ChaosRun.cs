@@ -20,6 +20,9 @@ public sealed partial class ChaosRun
     /// <summary>Retries: generous, because every fault may cost the segment it hits one attempt.</summary>
     private const int MaxAttempts = 25;
 
+    /// <summary>Up to this many segments a run counts as bounded (the make test size is 3 x 3).</summary>
+    private const int BoundedSegments = 12;
+
     private readonly ITestOutputHelper _output;
     private readonly string _name;
     private readonly LedgerVariant _variant;
@@ -39,8 +42,11 @@ public sealed partial class ChaosRun
     /// finalized.</summary>
     public int FaultBudget => 8 + (_size.Chains * _size.Segments);
 
-    /// <summary>How long all chains may take: generous for a loaded 2-core box, scaled by the run's size.</summary>
-    public TimeSpan FinalizeTimeout => TimeSpan.FromSeconds(Math.Max(200, _size.Chains * _size.Segments * 12));
+    /// <summary>How long all chains may take. The bounded run stays inside make test's 5-minute hang limit; a long
+    /// run gets 30 s per segment: 20 chains at once on a loaded 2-core box complete about 2 to 3 segments a minute.</summary>
+    public TimeSpan FinalizeTimeout => _size.Chains * _size.Segments <= BoundedSegments
+        ? TimeSpan.FromSeconds(200)
+        : TimeSpan.FromSeconds(_size.Chains * _size.Segments * 30);
 
     public string Replay => $"{_size.ReplayVariables} dotnet test tests/SegRestore.Chaos.Tests --filter {_name}";
 
@@ -63,6 +69,9 @@ public sealed partial class ChaosRun
         Log($"replay: {Replay}");
         Log($"environment ready after {_clock.Elapsed.TotalSeconds:0.0} s in {env.Directory}");
 
+        // Before the pod watch starts: a watch's cut is armed when it starts, so the test's own watch is cut too.
+        var dropEvery = FaultSchedule.DropWatchesEvery(_size.Seed);
+        env.Cluster.Faults.DropWatchesEvery = dropEvery;
         await using var pods = new LivePodMonitor(env.Client, E2EEnvironment.Namespace);
         env.World.SetFaults(BrSpeed);
         var chains = Enumerable.Range(0, _size.Chains)
@@ -75,8 +84,6 @@ public sealed partial class ChaosRun
         }
 
         var plan = FaultSchedule.Plan(_size.Seed, _variant, FaultBudget);
-        var dropEvery = FaultSchedule.DropWatchesEvery(_size.Seed);
-        env.Cluster.Faults.DropWatchesEvery = dropEvery;
         Log($"every watch is cut after {dropEvery.TotalSeconds:0} s; {plan.Count} faults planned");
         var started = _clock.Elapsed;
         var violations = new List<string>();
