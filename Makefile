@@ -55,3 +55,12 @@ bench:
 contract-real:
 	@test -n "$$KUBECONFIG" || { echo "contract-real: set KUBECONFIG to a real cluster's kubeconfig" >&2; exit 1; }
 	$(DOTNET) test tests/SegRestore.LocalCluster.Tests -c $(CONFIGURATION) --filter Category=Contract
+
+## The long chaos run (docs/chaos.md): 20 chains x 4 segments per ledger variant (ConfigMap, PostgreSQL) under kills
+## and API/ledger faults. CHAOS_CHAINS, CHAOS_SEGMENTS and CHAOS_SEED override the size and replay a schedule.
+.PHONY: chaos
+chaos:
+	tests/setup/deps.sh
+	$(DOTNET) build tests/SegRestore.Chaos.Tests -c $(CONFIGURATION) -nologo -clp:ErrorsOnly
+	CHAOS_CHAINS=$${CHAOS_CHAINS:-20} CHAOS_SEGMENTS=$${CHAOS_SEGMENTS:-4} $(DOTNET) test tests/SegRestore.Chaos.Tests \
+	  -c $(CONFIGURATION) --no-build -nologo --filter Category=Chaos --logger "console;verbosity=detailed"

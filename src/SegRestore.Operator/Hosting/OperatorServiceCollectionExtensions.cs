@@ -33,6 +33,9 @@ public static class OperatorServiceCollectionExtensions
         services.AddSegRestoreKubernetesClient();
         services.AddChainLedger(configuration.GetSection(ChainLedgerOptions.SectionName));
         services.TryAddSingleton<IChainLedger, ProvidedChainLedger>();
+        // Before the reporter: hosted services start in registration order, so running workers' grants are back
+        // before the reporter answers them.
+        services.AddHostedService<AttemptGrantRestorer>();
         services.AddReporter(o => o.Endpoint = new IPEndPoint(IPAddress.Any, options.ReporterPort));
         services.AddPdClient();
         services.AddSingleton(sp => new ClusterLeases(

@@ -10,23 +10,26 @@ namespace SegRestore.E2E.Tests.Infrastructure;
 /// </summary>
 public sealed class BrSimWorld
 {
-    private BrSimWorld(string directory, string pd, WorldInfo info, ulong targetClusterId)
+    private BrSimWorld(string directory, WorldInfo info, IReadOnlyDictionary<string, ulong> targetClusterIds, string pd)
     {
         Directory = directory;
         Pd = pd;
         Info = info;
-        TargetClusterId = targetClusterId;
+        TargetClusterIds = targetClusterIds;
     }
 
     public string Directory { get; }
 
-    /// <summary>The target cluster's PD address (the fake PD's).</summary>
+    /// <summary>The (first) target cluster's PD address (the fake PD's).</summary>
     public string Pd { get; }
 
     public WorldInfo Info { get; }
 
-    /// <summary>What the target's PD must answer as its cluster id.</summary>
-    public ulong TargetClusterId { get; }
+    /// <summary>What the (first) target's PD must answer as its cluster id.</summary>
+    public ulong TargetClusterId => TargetClusterIds[Pd];
+
+    /// <summary>Every target's cluster id by PD address: what each target's fake PD must answer.</summary>
+    public IReadOnlyDictionary<string, ulong> TargetClusterIds { get; }
 
     /// <summary>The executable that the BR image's <c>/br</c> maps to.</summary>
     public string WrapperPath => Path.Combine(Directory, "br-wrapper.sh");
@@ -35,22 +38,33 @@ public sealed class BrSimWorld
 
     public string AuditLog => Path.Combine(Directory, "audit.log");
 
-    public static async Task<BrSimWorld> CreateAsync(string directory, string pd, int seed, int points)
+    public static Task<BrSimWorld> CreateAsync(string directory, string pd, int seed, int points) =>
+        CreateAsync(directory, [pd], seed, points);
+
+    /// <summary>One upstream and its backups, restorable into several fresh targets (one per PD address), so
+    /// several chains can restore the same history at once, each into its own cluster.</summary>
+    public static async Task<BrSimWorld> CreateAsync(string directory, IReadOnlyList<string> targets, int seed, int points)
     {
+        ArgumentNullException.ThrowIfNull(targets);
         System.IO.Directory.CreateDirectory(directory);
         var result = await RunBrAsync(
             ["brsim", "workload", "--world", directory, "--seed", seed.ToString(CultureInfo.InvariantCulture),
-             "--points", points.ToString(CultureInfo.InvariantCulture), "--target", pd]);
+             "--points", points.ToString(CultureInfo.InvariantCulture), .. targets.SelectMany(t => new[] { "--target", t })]);
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException($"br brsim workload failed: {result.Describe()}");
         }
 
         var info = ReadWorld(Path.Combine(directory, "world.json"));
-        var targetFile = Path.Combine(directory, "targets", pd.Replace(':', '_') + ".json");
-        using var target = JsonDocument.Parse(await File.ReadAllTextAsync(targetFile));
-        var clusterId = target.RootElement.GetProperty("ClusterId").GetUInt64();
-        var world = new BrSimWorld(directory, pd, info, clusterId);
+        var clusterIds = new Dictionary<string, ulong>(StringComparer.Ordinal);
+        foreach (var pd in targets)
+        {
+            var targetFile = Path.Combine(directory, "targets", pd.Replace(':', '_') + ".json");
+            using var target = JsonDocument.Parse(await File.ReadAllTextAsync(targetFile));
+            clusterIds[pd] = target.RootElement.GetProperty("ClusterId").GetUInt64();
+        }
+
+        var world = new BrSimWorld(directory, info, clusterIds, targets[0]);
         world.WriteWrapper();
         return world;
     }
@@ -71,9 +85,12 @@ public sealed class BrSimWorld
         File.Exists(AuditLog) ? File.ReadAllLines(AuditLog).Where(l => l.Length > 0).ToList() : [];
 
     /// <summary><c>br brsim verify</c>: every table against the upstream at the last restore point.</summary>
-    public Task<ProcessResult> VerifyAsync(ulong? at = null) => RunBrAsync(at is { } ts
-        ? ["brsim", "verify", "--world", Directory, "--cluster", Pd, "--at", ts.ToString(CultureInfo.InvariantCulture)]
-        : ["brsim", "verify", "--world", Directory, "--cluster", Pd]);
+    public Task<ProcessResult> VerifyAsync(ulong? at = null) => VerifyAsync(Pd, at);
+
+    /// <summary><c>br brsim verify</c> of the target at <paramref name="cluster"/> (its PD address).</summary>
+    public Task<ProcessResult> VerifyAsync(string cluster, ulong? at = null) => RunBrAsync(at is { } ts
+        ? ["brsim", "verify", "--world", Directory, "--cluster", cluster, "--at", ts.ToString(CultureInfo.InvariantCulture)]
+        : ["brsim", "verify", "--world", Directory, "--cluster", cluster]);
 
     public Task<ProcessResult> TargetAsync(params string[] command) =>
         RunBrAsync(["brsim", "target", "--world", Directory, "--cluster", Pd, .. command]);

@@ -26,11 +26,11 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
 
     private readonly ILoggerFactory _loggers;
 
-    private E2EEnvironment(string directory, ITestOutputHelper output, FakePdServer pd, BrSimWorld world)
+    private E2EEnvironment(string directory, ITestOutputHelper output, IReadOnlyList<FakePdServer> pds, BrSimWorld world)
     {
         Directory = directory;
         Output = output;
-        Pd = pd;
+        Pds = pds;
         World = world;
         _loggers = LoggerFactory.Create(b => b.AddProvider(new FileLoggerProvider(Path.Combine(directory, "localcluster.log"))));
     }
@@ -39,10 +39,19 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
 
     public ITestOutputHelper Output { get; }
 
-    public FakePdServer Pd { get; }
+    public FakePdServer Pd => Pds[0];
+
+    /// <summary>One fake PD per target of <see cref="World"/> (<see cref="E2EOptions.Targets"/>).</summary>
+    public IReadOnlyList<FakePdServer> Pds { get; }
 
     /// <summary>"127.0.0.1:port" of the fake PD: the segments' cluster.pd and the simulated target's address.</summary>
-    public string PdAddress => $"127.0.0.1:{Pd.Address.Port}";
+    public string PdAddress => AddressOf(Pd);
+
+    public static string AddressOf(FakePdServer pd)
+    {
+        ArgumentNullException.ThrowIfNull(pd);
+        return $"127.0.0.1:{pd.Address.Port}";
+    }
 
     /// <summary>The world behind <see cref="BrImage"/>.</summary>
     public BrSimWorld World { get; }
@@ -61,21 +70,30 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
     public static async Task<E2EEnvironment> StartAsync(ITestOutputHelper output, string testName, E2EOptions? options = null)
     {
         options ??= new E2EOptions();
-        var directory = Path.Combine(RepoLayout.TmpDirectory, "e2e", testName);
+        var directory = Path.Combine(RepoLayout.TmpDirectory, options.Area, testName);
         if (System.IO.Directory.Exists(directory))
         {
             System.IO.Directory.Delete(directory, recursive: true);
         }
 
         System.IO.Directory.CreateDirectory(directory);
-        var pd = await FakePdServer.StartAsync();
+        var pds = new List<FakePdServer>();
         E2EEnvironment? environment = null;
         try
         {
-            var pdAddress = $"127.0.0.1:{pd.Address.Port}";
-            var world = await BrSimWorld.CreateAsync(Path.Combine(directory, "world"), pdAddress, options.Seed, options.Points);
-            pd.ClusterId = world.TargetClusterId;
-            environment = new E2EEnvironment(directory, output, pd, world);
+            for (var i = 0; i < Math.Max(1, options.Targets); i++)
+            {
+                pds.Add(await FakePdServer.StartAsync());
+            }
+
+            var pdAddress = AddressOf(pds[0]);
+            var world = await BrSimWorld.CreateAsync(Path.Combine(directory, "world"), pds.Select(AddressOf).ToList(), options.Seed, options.Points);
+            foreach (var pd in pds)
+            {
+                pd.ClusterId = world.TargetClusterIds[AddressOf(pd)];
+            }
+
+            environment = new E2EEnvironment(directory, output, pds, world);
             for (var i = 0; i < options.ExtraBrImages.Count; i++)
             {
                 var extra = await BrSimWorld.CreateAsync(
@@ -83,7 +101,7 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
                 environment.ExtraWorlds[options.ExtraBrImages[i]] = extra;
             }
 
-            await environment.StartClusterAsync();
+            await environment.StartClusterAsync(options.OperatorEnvironment);
             if (options.StartOperator)
             {
                 await environment.StartOperatorAsync();
@@ -99,7 +117,10 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
             }
             else
             {
-                await pd.DisposeAsync();
+                foreach (var pd in pds)
+                {
+                    await pd.DisposeAsync();
+                }
             }
 
             throw;
@@ -126,10 +147,13 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
         _loggers.Dispose();
 
         Client?.Dispose();
-        await Pd.DisposeAsync();
+        foreach (var pd in Pds)
+        {
+            await pd.DisposeAsync();
+        }
     }
 
-    private async Task StartClusterAsync()
+    private async Task StartClusterAsync(IReadOnlyDictionary<string, string> operatorEnvironment)
     {
         var images = new List<ImageCommand>
         {
@@ -188,6 +212,18 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
             ["Ledger__Namespace"] = Namespace,
             ["Logging__Console__FormatterName"] = "simple",
         };
+        foreach (var (name, value) in operatorEnvironment)
+        {
+            if (value.Length == 0)
+            {
+                environment.Remove(name);
+            }
+            else
+            {
+                environment[name] = value;
+            }
+        }
+
         Operator = new OperatorProcess(environment, httpPort, Path.Combine(Directory, "operator.log"));
     }
 

@@ -12,6 +12,17 @@ public sealed record E2EOptions
     /// reached at the same PD address (a second chain restoring into its own fresh simulated target).</summary>
     public IReadOnlyList<string> ExtraBrImages { get; init; } = [];
 
+    /// <summary>Fake PDs, each the PD of its own fresh target in <see cref="E2EEnvironment.World"/>, so that
+    /// several chains (one per PD cluster id) run at once; the first is <see cref="E2EEnvironment.Pd"/>.</summary>
+    public int Targets { get; init; } = 1;
+
+    /// <summary>Operator settings (Operator__*, Ledger__*) that replace or add to the defaults; an empty value
+    /// removes a default (Ledger__Namespace for a SQL ledger).</summary>
+    public IReadOnlyDictionary<string, string> OperatorEnvironment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The directory under .tmp that holds each test's directory.</summary>
+    public string Area { get; init; } = "e2e";
+
     /// <summary>False only for the harness's own checks, which need the cluster and the images but no operator.</summary>
     public bool StartOperator { get; init; } = true;
 }

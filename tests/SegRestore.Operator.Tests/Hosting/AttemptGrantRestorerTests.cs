@@ -1,0 +1,88 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using SegRestore.Api.Labels;
+using SegRestore.Grpc.Reporter;
+using SegRestore.Kube.Client;
+using SegRestore.Kube.Models;
+using SegRestore.LocalCluster;
+using SegRestore.LocalCluster.Kubelet;
+using SegRestore.Operator.Configuration;
+using SegRestore.Operator.Hosting;
+using SegRestore.Operator.Reporter;
+
+namespace SegRestore.Operator.Tests.Hosting;
+
+/// <summary>After an operator restart, running workers' grants are back before the reporter answers them.</summary>
+public sealed class AttemptGrantRestorerTests : IAsyncLifetime, IDisposable
+{
+    private LocalClusterServer _server = null!;
+    private KubernetesClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await LocalClusterServer.StartAsync(new LocalClusterOptions { Kubelet = new KubeletOptions { Enabled = false } }, CancellationToken.None);
+        _client = new KubernetesClient(KubernetesClientConfiguration.BuildConfigFromConfigText(_server.Kubeconfig));
+    }
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    public void Dispose() => _client.Dispose();
+
+    [Fact]
+    public async Task A_restarted_operator_re_grants_the_attempts_of_running_worker_pods_from_their_token_hash()
+    {
+        var token = InMemoryAttemptTokenRegistry.NewToken();
+        await _client.CreateAsync(WorkerPod("seg-a3", "seg-uid", "3", Convert.ToHexStringLower(InMemoryAttemptTokenRegistry.HashToken(token))));
+        var other = WorkerPod("other", "other-uid", "1", new string('b', 64));
+        other.Metadata.Labels![SegRestoreLabels.Component] = "something-else";
+        await _client.CreateAsync(other);
+        var tokens = new InMemoryAttemptTokenRegistry();
+
+        // A 500 on the first list: start-up tries again instead of starting the reporter without the grants.
+        _server.Faults.FailNext("list", "pods", 1, 500);
+        await new AttemptGrantRestorer(_client, tokens, new OperatorOptions(), NullLogger<AttemptGrantRestorer>.Instance).StartAsync(CancellationToken.None);
+
+        var grant = tokens.Find("seg-uid", 3);
+        grant.Should().NotBeNull();
+        grant!.RootUid.Should().Be("root-uid");
+        grant.PodName.Should().Be("seg-a3");
+        AttemptTokenVerifier.Check(ReporterProtocol.BearerPrefix + token, grant).Should().Be(TokenCheck.Granted, "the worker's own token matches the re-granted hash");
+        tokens.Find("other-uid", 1).Should().BeNull("only worker pods are attempts");
+    }
+
+    [Fact]
+    public void The_operator_registers_the_grant_restorer_before_the_reporter_so_it_starts_first()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSegRestoreOperator(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Operator:ReporterUrl"] = "http://127.0.0.1:9443" })
+            .Build());
+        var hosted = services.Where(d => d.ServiceType == typeof(IHostedService)).ToList();
+        var restorer = hosted.FindIndex(d => d.ImplementationType == typeof(AttemptGrantRestorer));
+        var reporter = services.ToList().FindIndex(d => d.ServiceType == typeof(ReporterHostedService));
+        restorer.Should().BeGreaterThanOrEqualTo(0);
+        services.ToList().IndexOf(hosted[restorer]).Should().BeLessThan(reporter);
+    }
+
+    private static V1Pod WorkerPod(string name, string segmentUid, string attempt, string hashHex) => new()
+    {
+        Metadata = new V1ObjectMeta
+        {
+            Name = name,
+            NamespaceProperty = "default",
+            Labels = new Dictionary<string, string>
+            {
+                [SegRestoreLabels.Chain] = "root-uid",
+                [SegRestoreLabels.SegmentUid] = segmentUid,
+                [SegRestoreLabels.Attempt] = attempt,
+                [SegRestoreLabels.ManagedBy] = SegRestoreLabels.ManagedByValue,
+                [SegRestoreLabels.Component] = SegRestoreLabels.WorkerComponent,
+            },
+            Annotations = new Dictionary<string, string> { [SegRestoreLabels.TokenSha256Annotation] = hashHex },
+        },
+        Spec = new V1PodSpec { Containers = [new V1Container { Name = "worker", Image = "segrestore/worker:test" }] },
+    };
+}
