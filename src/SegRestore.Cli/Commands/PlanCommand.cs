@@ -100,8 +100,8 @@ public static class PlanCommand
         ArgumentNullException.ThrowIfNull(segment);
         var json = (JsonObject)JsonSerializer.SerializeToNode(segment, Json)!;
         json.Remove("status");
-        var index = segment.Spec.PreviousSegment is null ? "first" : segment.Spec.Last ? "last" : "next";
-        var header = $"# Planned by `segrestore plan` ({index} of {count} segments): " +
+        var index = segment.Metadata.Name![(segment.Metadata.Name!.LastIndexOf('-') + 1)..];
+        var header = $"# Planned by `segrestore plan`, segment {index} of 0..{count - 1}: " +
             (segment.Spec.FullBackup is not null ? "the full backup, then the log" : "the log from the previous segment's restored TSO") +
             $" up to {segment.Spec.RestoredTs}.\n";
         return header + YamlJson.ToYaml(json);
