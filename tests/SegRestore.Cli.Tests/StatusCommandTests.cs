@@ -58,19 +58,33 @@ public sealed class StatusCommandTests : IAsyncLifetime, IDisposable
         // Segment 1 restored one hour of log in 10 minutes; two hours remain after it, and segment 2 has run 5 minutes.
         await CreateAsync("orders-0", null, At(1), last: false, new PointRestoreSegmentStatus
         {
-            Phase = SegmentPhase.Succeeded, RestoredTs = Tso(At(1)), Attempts = 1, StartedAt = T0, CompletedAt = T0.AddMinutes(20),
-            Chain = new ChainStatus { Root = "orders-0", Index = 0 }, Message = "restored up to ...",
+            Phase = SegmentPhase.Succeeded,
+            RestoredTs = Tso(At(1)),
+            Attempts = 1,
+            StartedAt = T0,
+            CompletedAt = T0.AddMinutes(20),
+            Chain = new ChainStatus { Root = "orders-0", Index = 0 },
+            Message = "restored up to ...",
         });
         await CreateAsync("orders-1", "orders-0", At(2), last: false, new PointRestoreSegmentStatus
         {
-            Phase = SegmentPhase.Succeeded, StartTs = Tso(At(1)), RestoredTs = Tso(At(2)), Attempts = 2,
-            StartedAt = T0.AddMinutes(21), CompletedAt = T0.AddMinutes(31), Chain = new ChainStatus { Root = "orders-0", Index = 1 },
+            Phase = SegmentPhase.Succeeded,
+            StartTs = Tso(At(1)),
+            RestoredTs = Tso(At(2)),
+            Attempts = 2,
+            StartedAt = T0.AddMinutes(21),
+            CompletedAt = T0.AddMinutes(31),
+            Chain = new ChainStatus { Root = "orders-0", Index = 1 },
         });
         await CreateAsync("orders-2", "orders-1", At(4), last: true, new PointRestoreSegmentStatus
         {
-            Phase = SegmentPhase.Running, StartTs = Tso(At(2)), Attempts = 1, StartedAt = T0.AddMinutes(35),
+            Phase = SegmentPhase.Running,
+            StartTs = Tso(At(2)),
+            Attempts = 1,
+            StartedAt = T0.AddMinutes(35),
             Progress = new ProgressStatus { Step = "Restore KV Files", Percent = 40 },
-            Chain = new ChainStatus { Root = "orders-0", Index = 2 }, Message = "attempt 1 runs in pod orders-2-a1",
+            Chain = new ChainStatus { Root = "orders-0", Index = 2 },
+            Message = "attempt 1 runs in pod orders-2-a1",
         });
         var (exit, text) = await StatusAsync(new StatusCommand.StatusRequest("orders-1", "default"));
 
@@ -90,7 +104,10 @@ public sealed class StatusCommandTests : IAsyncLifetime, IDisposable
     {
         await CreateAsync("ledger-0", null, At(1), last: true, new PointRestoreSegmentStatus
         {
-            Phase = SegmentPhase.Succeeded, RestoredTs = Tso(At(1)), StartedAt = T0, CompletedAt = T0.AddMinutes(1),
+            Phase = SegmentPhase.Succeeded,
+            RestoredTs = Tso(At(1)),
+            StartedAt = T0,
+            CompletedAt = T0.AddMinutes(1),
         });
         await CreateAsync("billing-0", null, At(1), last: false, new PointRestoreSegmentStatus { Phase = SegmentPhase.Waiting });
         await CreateAsync("billing-1", "billing-0", At(2), last: true, null);
@@ -109,7 +126,10 @@ public sealed class StatusCommandTests : IAsyncLifetime, IDisposable
     {
         await CreateAsync("done-0", null, At(1), last: true, new PointRestoreSegmentStatus
         {
-            Phase = SegmentPhase.Succeeded, RestoredTs = Tso(At(1)), StartedAt = T0, CompletedAt = T0.AddMinutes(3),
+            Phase = SegmentPhase.Succeeded,
+            RestoredTs = Tso(At(1)),
+            StartedAt = T0,
+            CompletedAt = T0.AddMinutes(3),
         });
 
         var (exit, text) = await StatusAsync(new StatusCommand.StatusRequest("done-0", "default", Watch: true, TimeoutSeconds: 60));

@@ -100,14 +100,16 @@ public static class LocalRunCommand
         Say("CRD applied: " + settings.CrdFile);
         await using var operatorProcess = await OperatorLauncher.StartAsync(settings, OperatorStartTimeout, cancellationToken).ConfigureAwait(false);
         Say($"operator running (log {settings.OperatorLog}; metrics http://127.0.0.1:{settings.OperatorHttpPort}/metrics)");
+        var cli = "dotnet " + Path.Combine(AppContext.BaseDirectory, "segrestore.dll");
         Console.WriteLine($"""
 
-            Ready. In another terminal:
+            Ready. BR is SIMULATED. Kubeconfig: {settings.KubeconfigPath}
+            In another terminal:
               export KUBECONFIG={settings.KubeconfigPath}
               kubectl apply -f config/samples/local-demo/
-              kubectl get prs -w
-              segrestore status local-demo-0      (or: make demo)
-            Ctrl+C stops the operator, LocalCluster and the fake PD.
+              kubectl get prs
+              {cli} status local-demo-0 --watch
+            (or `make demo`; `make plugin` installs `kubectl segrestore`). Ctrl+C stops the operator, LocalCluster and the fake PD.
             """);
         try
         {
