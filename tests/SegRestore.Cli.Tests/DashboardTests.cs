@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SegRestore.Api.Tests.Support;
 
 namespace SegRestore.Cli.Tests;
 
@@ -8,10 +9,10 @@ public class DashboardTests
     [Fact]
     public void The_dashboard_parses_and_queries_every_metric_of_docs_metrics_md()
     {
-        var dashboard = JsonNode.Parse(File.ReadAllText(RepoPaths.Of("charts", "segrestore", "dashboards", "segrestore.json")))!;
+        var dashboard = JsonNode.Parse(File.ReadAllText(RepositoryPaths.Combine("charts", "segrestore", "dashboards", "segrestore.json")))!;
         var panels = dashboard["panels"]!.AsArray();
         var expressions = panels.SelectMany(p => p!["targets"]!.AsArray()).Select(t => t!["expr"]!.GetValue<string>()).ToList();
-        var documented = File.ReadAllLines(RepoPaths.Of("docs", "metrics.md"))
+        var documented = File.ReadAllLines(RepositoryPaths.Combine("docs", "metrics.md"))
             .Where(l => l.StartsWith("| `segrestore_", StringComparison.Ordinal))
             .Select(l => l.Split('`')[1])
             .ToList();

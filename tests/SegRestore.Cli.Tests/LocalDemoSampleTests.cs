@@ -1,3 +1,4 @@
+using SegRestore.Api.Tests.Support;
 using SegRestore.Cli.Local;
 using SegRestore.Cli.Yaml;
 
@@ -8,7 +9,7 @@ public class LocalDemoSampleTests
     [Fact]
     public void The_local_demo_sample_names_the_pd_storage_and_images_that_local_run_sets_up()
     {
-        var documents = Directory.GetFiles(RepoPaths.Of("config", "samples", "local-demo"), "*.yaml").Order(StringComparer.Ordinal)
+        var documents = Directory.GetFiles(RepositoryPaths.Combine("config", "samples", "local-demo"), "*.yaml").Order(StringComparer.Ordinal)
             .Select(f => YamlJson.ParseDocuments(File.ReadAllText(f))[0]!["spec"]!)
             .ToList();
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SegRestore.Api.Tests.Support;
 using SegRestore.Cli.Commands;
 
 namespace SegRestore.Cli.Tests;
@@ -20,11 +21,11 @@ public class PluginNameTests
     public void The_installed_kubectl_segrestore_wrapper_runs_the_cli()
     {
         using var prefix = new TestDirectory();
-        var install = Run(RepoPaths.Of("tests", "setup", "install-plugin.sh"), [], new() { ["PREFIX"] = prefix.Path, ["CONFIGURATION"] = Configuration() });
+        var install = Run(RepositoryPaths.Combine("tests", "setup", "install-plugin.sh"), [], new() { ["PREFIX"] = prefix.Path, ["CONFIGURATION"] = Configuration(), ["NO_BUILD"] = "1" });
         install.ExitCode.Should().Be(0, install.Output);
 
         var help = Run(Path.Combine(prefix.Path, "kubectl-segrestore"), ["--help"], []);
-        var validate = Run(Path.Combine(prefix.Path, "kubectl-segrestore"), ["validate", "-f", RepoPaths.Of("config", "samples", "local-demo")], []);
+        var validate = Run(Path.Combine(prefix.Path, "kubectl-segrestore"), ["validate", "-f", RepositoryPaths.Combine("config", "samples", "local-demo")], []);
 
         help.ExitCode.Should().Be(0, help.Output);
         help.Output.Should().Contain("kubectl-segrestore [command] [options]").And.Contain("status");

@@ -1,4 +1,5 @@
 using SegRestore.Api.Chain;
+using SegRestore.Api.Tests.Support;
 using SegRestore.Cli.Commands;
 using SegRestore.Cli.Validation;
 
@@ -10,7 +11,7 @@ namespace SegRestore.Cli.Tests;
 /// </summary>
 public class ValidateReasonTests
 {
-    private static readonly string ManifestRoot = RepoPaths.Of("tests", "SegRestore.E2E.Tests", "Manifests");
+    private static readonly string ManifestRoot = RepositoryPaths.Combine("tests", "SegRestore.E2E.Tests", "Manifests");
 
     // The placeholders the E2E suite fills from its simulated world; any values of the right shape do here.
     private static readonly Dictionary<string, string> Placeholders = new()
@@ -96,7 +97,7 @@ public class ValidateReasonTests
     {
         using var output = new StringWriter();
 
-        ValidateCommand.Run([RepoPaths.Of("config", "samples", sample)], output, TextWriter.Null).Should().Be(0, output.ToString());
+        ValidateCommand.Run([RepositoryPaths.Combine("config", "samples", sample)], output, TextWriter.Null).Should().Be(0, output.ToString());
     }
 
     private static List<string> ReasonNames() =>

@@ -6,8 +6,12 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 configuration="${CONFIGURATION:-Debug}"
 prefix="${PREFIX:-}"
 [ -n "$prefix" ] || prefix="$HOME/.local/bin"
-dotnet build "$root/src/SegRestore.Cli" -c "$configuration" -nologo -clp:ErrorsOnly >/dev/null
 dll="$root/src/SegRestore.Cli/bin/$configuration/net10.0/segrestore.dll"
+# NO_BUILD=1: the CLI is already built (the test of this script runs inside `make test`, after the build).
+if [ "${NO_BUILD:-}" != 1 ]; then
+  dotnet build "$root/src/SegRestore.Cli" -c "$configuration" -nologo -clp:ErrorsOnly >/dev/null
+fi
+[ -f "$dll" ] || { echo "plugin: $dll is missing; build src/SegRestore.Cli first" >&2; exit 1; }
 mkdir -p "$prefix"
 target="$prefix/kubectl-segrestore"
 printf '#!/bin/sh\nSEGRESTORE_KUBECTL_PLUGIN=1 exec dotnet "%s" "$@"\n' "$dll" >"$target"
