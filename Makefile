@@ -16,9 +16,19 @@ test:
 deps:
 	tests/setup/deps.sh
 
-## With KUBECONFIG: the operator against that cluster. Without: the embedded LocalCluster with the CRD applied.
+## With KUBECONFIG: the operator against that cluster. Without: LocalCluster + fake PD + SIMULATED BR + the operator.
 run:
 	CONFIGURATION=$(CONFIGURATION) tests/setup/run-local.sh
+
+.PHONY: demo plugin
+
+## Applies config/samples/local-demo/ to `make run`'s cluster (starting one if none answers) and watches it finalize.
+demo:
+	CONFIGURATION=$(CONFIGURATION) tests/setup/demo.sh
+
+## Installs `kubectl segrestore` (a kubectl-segrestore wrapper) into PREFIX (default ~/.local/bin).
+plugin:
+	CONFIGURATION=$(CONFIGURATION) PREFIX="$(PREFIX)" tests/setup/install-plugin.sh
 
 ## Regenerates crds/ from the C# types and copies it into the Helm chart (tests fail when either is stale).
 crds:

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using SegRestore.Operator.Configuration;
 using SegRestore.Operator.Hosting;
+using SegRestore.Operator.Metrics;
 
 var builder = WebApplication.CreateBuilder(args);
 try
@@ -22,5 +23,6 @@ builder.Services.AddHealthChecks()
 var app = builder.Build();
 app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapSegRestoreMetrics();
 await app.RunAsync().ConfigureAwait(false);
 return 0;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `make run`. With KUBECONFIG set: the operator host against that cluster. Without it: the embedded LocalCluster
-# (kubectl-compatible API server + process kubelet) with the PointRestoreSegment CRD applied, in the foreground.
+# `make run` without KUBECONFIG: `segrestore local run` = LocalCluster + process kubelet + fake PD + the BR SIMULATOR
+# + the operator, in the foreground. With KUBECONFIG: the operator host against that cluster (as before).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -12,26 +12,12 @@ if [ -n "${KUBECONFIG:-}" ]; then
 fi
 
 command -v kubectl >/dev/null 2>&1 || tests/setup/deps.sh
-dotnet build src/SegRestore.Cli -c "$configuration" -nologo -clp:ErrorsOnly
-mkdir -p .tmp
-kubeconfig="$root/.tmp/localcluster.kubeconfig"
-rm -f "$kubeconfig"
-dotnet "src/SegRestore.Cli/bin/$configuration/net10.0/segrestore.dll" local up --port 0 --kubeconfig "$kubeconfig" &
-cluster=$!
-trap 'kill -TERM "$cluster" 2>/dev/null || true; wait "$cluster" 2>/dev/null || true' EXIT INT TERM
-
-for _ in $(seq 1 120); do
-  [ -s "$kubeconfig" ] && kubectl --kubeconfig "$kubeconfig" get namespaces >/dev/null 2>&1 && break
-  kill -0 "$cluster" 2>/dev/null || { echo "run: FAILED: LocalCluster exited" >&2; exit 1; }
-  sleep 0.5
+for project in src/SegRestore.Cli src/SegRestore.Operator src/SegRestore.Worker tests/SegRestore.BrSim; do
+  dotnet build "$project" -c "$configuration" -nologo -clp:ErrorsOnly
 done
-kubectl --kubeconfig "$kubeconfig" apply -f crds/ >/dev/null
-cat <<MSG
-
-run: LocalCluster is up with the PointRestoreSegment CRD.
-  export KUBECONFIG=$kubeconfig
-  kubectl create namespace tidb && kubectl apply -f config/samples/three-segment/ && kubectl get prs -n tidb
-The segment controller that runs the chain is not wired into this command yet (issue [controller]).
-Ctrl+C stops LocalCluster.
-MSG
-wait "$cluster"
+out() { echo "$root/$1/bin/$configuration/net10.0/$2"; }
+exec dotnet "$(out src/SegRestore.Cli segrestore.dll)" local run --dir "$root/.tmp/run" \
+  --operator "$(out src/SegRestore.Operator SegRestore.Operator.dll)" \
+  --worker "$(out src/SegRestore.Worker SegRestore.Worker.dll)" \
+  --br "$(out tests/SegRestore.BrSim br.dll)" \
+  --crd "$root/crds/segrestore.io_pointrestoresegments.yaml"

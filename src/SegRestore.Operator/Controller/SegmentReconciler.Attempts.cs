@@ -53,6 +53,7 @@ public sealed partial class SegmentReconciler
                     {
                         var lost = LostResult.From(latest.Number, latest.PodName, observed);
                         LogLostResult(segment.Metadata.Name, latest.Number, lost.FailureReason);
+                        metrics.AttemptEnded(false, lost.FailureReason);
                         try
                         {
                             fresh = await ledger.RecordCompletionAsync(chain.Chain.RootUid, record.Uid, lost, cancellationToken).ConfigureAwait(false);
@@ -154,6 +155,7 @@ public sealed partial class SegmentReconciler
         }
 
         LogLaunched(segment.Metadata.Name, attempt, launch.PodName);
+        metrics.WorkerPodCreated(identity.RootUid, record, attempt);
         var facts = StartedFacts(chain, record) with { Attempts = attempt, WorkerPod = launch.PodName };
         await status.WriteAsync(segment, Verdict.Running("WorkerStarted", $"attempt {attempt} runs in pod {launch.PodName}"), facts, cancellationToken).ConfigureAwait(false);
         return ReconcileResult.RequeueAfter(Resync);

@@ -21,6 +21,7 @@ public sealed partial class SegmentReconciler
         if (firstTime)
         {
             launcher.RevokeAll(segment);
+            metrics.SegmentSucceeded(chain.Chain!.RootUid, record);
             await launcher.DeleteTokenSecretsAsync(segment, record, cancellationToken).ConfigureAwait(false);
         }
 
@@ -55,6 +56,7 @@ public sealed partial class SegmentReconciler
             }
 
             await ledger.FinalizeChainAsync(chainRecord.RootUid, cancellationToken).ConfigureAwait(false);
+            metrics.ChainEnded(chainRecord.RootUid);
             await leases.ReleaseAsync(chainRecord.Identity.PdClusterId, chainRecord.RootUid, cancellationToken).ConfigureAwait(false);
             LogFinalized(chainRecord.Identity.RootName, segment.Metadata.Name);
             WakeClusterWaiters();

@@ -31,7 +31,8 @@ public sealed partial class SegmentReconciler(
     SegmentStatusWriter status,
     InMemoryAttemptActivitySink activity,
     TimeProvider time,
-    ILogger<SegmentReconciler> logger) : IEntityController<PointRestoreSegment>
+    ILogger<SegmentReconciler> logger,
+    Metrics.SegRestoreMetrics metrics) : IEntityController<PointRestoreSegment>
 {
     /// <summary>A periodic look even when nothing wakes the segment (missed events, clocks).</summary>
     private static readonly TimeSpan Resync = TimeSpan.FromMinutes(1);
@@ -118,6 +119,7 @@ public sealed partial class SegmentReconciler(
         await ledger.AbandonChainAsync(chain.RootUid, reason, cancellationToken).ConfigureAwait(false);
         await leases.ReleaseAsync(chain.Identity.PdClusterId, chain.RootUid, cancellationToken).ConfigureAwait(false);
         LogAbandoned(root.Metadata.Name, chain.RootUid);
+        metrics.ChainEnded(chain.RootUid);
         foreach (var member in context.List().Where(s => s.Status?.Chain?.RootUid == chain.RootUid))
         {
             context.Enqueue(Kube.Runtime.ObjectKey.Of(member));

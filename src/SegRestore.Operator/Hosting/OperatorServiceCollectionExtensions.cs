@@ -14,6 +14,7 @@ using SegRestore.Kube.Models;
 using SegRestore.Operator.Clusters;
 using SegRestore.Operator.Configuration;
 using SegRestore.Operator.Controller;
+using SegRestore.Operator.Metrics;
 using SegRestore.Operator.Reporter;
 using SegRestore.Pd;
 using SegRestore.Store;
@@ -46,6 +47,8 @@ public static class OperatorServiceCollectionExtensions
         services.AddSingleton<AttemptLauncher>();
         services.AddSingleton<IAttemptGrantResolver, PodGrantResolver>();
         services.AddSingleton<SegmentStatusWriter>();
+        services.AddSegRestoreMetrics();
+        services.AddScoped<SegmentReconciler>();
         services.AddHostedService<ActivityWakeups>();
         if (options.LeaderElection)
         {
@@ -57,7 +60,7 @@ public static class OperatorServiceCollectionExtensions
         }
 
         var watch = string.IsNullOrEmpty(options.WatchNamespace) ? null : options.WatchNamespace;
-        services.AddSegRestoreController<SegmentReconciler, PointRestoreSegment>(o =>
+        services.AddSegRestoreController<MeasuredSegmentReconciler, PointRestoreSegment>(o =>
         {
             o.WorkerCount = Math.Max(1, options.Workers);
             o.Informer = new InformerOptions { Namespace = watch };

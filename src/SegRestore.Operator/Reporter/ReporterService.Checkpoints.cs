@@ -130,6 +130,7 @@ public sealed partial class ReporterService
 
             var generation = await LedgerCallAsync(() => ledger.CommitCheckpointAsync(
                 grant.RootUid, new CheckpointCommit(expectedGeneration, puts, deletes), ct)).ConfigureAwait(false);
+            metrics?.CheckpointCommitted(grant.RootUid, Metrics.CheckpointSize.After(snapshot, spool.Files, deletes));
             return new SyncCheckpointResponse { Generation = generation };
         }
         catch (GenerationConflictException ex)

@@ -19,7 +19,8 @@ public sealed partial class ReporterService(
     IAttemptActivitySink activity,
     ReporterOptions options,
     ILogger<ReporterService> logger,
-    IAttemptGrantResolver? grants = null)
+    IAttemptGrantResolver? grants = null,
+    Metrics.SegRestoreMetrics? metrics = null)
 {
     private const int MaxMessageChars = 4000;
     private readonly AttemptCallLimiter _limiter = new(options.MaxConcurrentCallsPerAttempt, options.SlotWait);
@@ -76,6 +77,7 @@ public sealed partial class ReporterService(
         // Items first: once the completion is recorded the controller may finalize the chain, which drops items.
         await LedgerCallAsync(() => ledger.RecordCompletionAsync(grant.RootUid, grant.SegmentUid, completion, context.CancellationToken)).ConfigureAwait(false);
         activity.OnResultRecorded(grant, request);
+        metrics?.AttemptEnded(request.Succeeded, request.FailureReason);
         LogResult(grant.SegmentUid, grant.Attempt, request.Succeeded, request.FailureReason);
         return new Ack();
     }

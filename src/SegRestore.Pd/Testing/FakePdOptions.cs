@@ -10,6 +10,9 @@ public sealed class FakePdOptions
 
     public int MemberCount { get; set; } = 3;
 
+    /// <summary>Loopback port to listen on; 0 picks a free one (tests), a fixed one lets manifests name it (`make run`).</summary>
+    public int Port { get; set; }
+
     public int LeaderIndex { get; set; }
 
     /// <summary>Serve TLS (optionally requiring client certificates); null serves h2c.</summary>

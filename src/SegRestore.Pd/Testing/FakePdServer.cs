@@ -39,7 +39,7 @@ public sealed class FakePdServer : IAsyncDisposable
     {
         var server = new FakePdServer(options ?? new FakePdOptions());
         server._host = await GrpcHost.StartAsync(
-            new GrpcHostOptions { Tls = server._options.Tls },
+            new GrpcHostOptions { Tls = server._options.Tls, Endpoint = new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, server._options.Port) },
             endpoints => endpoints.MapGrpcUnary(PdMethods.GetMembers, server.GetMembersAsync),
             cancellationToken).ConfigureAwait(false);
         return server;

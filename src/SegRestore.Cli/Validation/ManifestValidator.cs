@@ -1,0 +1,111 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SegRestore.Api.Chain;
+using SegRestore.Api.Crd;
+using SegRestore.Api.Models;
+using SegRestore.Api.Schema;
+using SegRestore.Api.Serialization;
+using SegRestore.Cli.Yaml;
+using SegRestore.Kube.Serialization;
+using YamlDotNet.Core;
+
+namespace SegRestore.Cli.Validation;
+
+/// <summary>
+/// `segrestore validate` without I/O: what the API server's schema check and then the operator's chain rules would say
+/// about a set of manifests applied together. Each namespace's segments form one view, exactly what the operator's
+/// informer would hold. Offline nothing has run, so "the predecessor has not succeeded yet" (PredecessorIncomplete)
+/// is the normal state of every later segment and is not reported.
+/// </summary>
+public static class ManifestValidator
+{
+    private static readonly JsonSerializerOptions Json = KubernetesJson.Create(SegRestoreJsonContext.Default);
+    private static readonly Lazy<JsonSchemaProps> Schema = new(CrdGenerator.RootSchema);
+
+    /// <summary>Parses YAML text into documents; a syntax error becomes a problem instead.</summary>
+    public static (IReadOnlyList<ManifestDocument> Documents, ManifestProblem? Error) Parse(string file, string yaml)
+    {
+        try
+        {
+            return (YamlJson.ParseDocuments(yaml).Select(json => new ManifestDocument(file, json)).ToList(), null);
+        }
+        catch (YamlException e)
+        {
+            return ([], new ManifestProblem(file, "-", ManifestProblem.ParseError,
+                $"line {e.Start.Line}, column {e.Start.Column}: {e.Message}; fix the YAML syntax", IsError: true));
+        }
+    }
+
+    public static IReadOnlyList<ManifestProblem> Validate(IReadOnlyList<ManifestDocument> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var problems = new List<ManifestProblem>();
+        var segments = new List<(string File, PointRestoreSegment Segment)>();
+        foreach (var document in documents)
+        {
+            if (Admit(document, problems) is { } segment)
+            {
+                segments.Add((document.File, segment));
+            }
+        }
+
+        foreach (var group in segments.GroupBy(s => s.Segment.Metadata.NamespaceProperty ?? "default", StringComparer.Ordinal))
+        {
+            var members = group.Select(s => ChainMember.From(s.Segment)).ToList();
+            foreach (var (file, segment) in group)
+            {
+                var self = members.First(m => m.Name == segment.Metadata.Name);
+                var evaluation = ChainRules.Evaluate(self, new ChainView(ChainNeighbourhood.Select(self, members)));
+                if (evaluation.Reason is { } reason && reason != ChainReason.PredecessorIncomplete)
+                {
+                    problems.Add(new ManifestProblem(file, self.Name, reason.ToString(), evaluation.Message,
+                        IsError: evaluation.Outcome is ChainOutcome.Invalid or ChainOutcome.Failed));
+                }
+            }
+        }
+
+        return problems;
+    }
+
+    // What the API server does before the operator sees anything: kind, name, duplicate names, the CRD schema.
+    private static PointRestoreSegment? Admit(ManifestDocument document, List<ManifestProblem> problems)
+    {
+        if (document.Json is not JsonObject obj
+            || obj["kind"]?.GetValueKind() != JsonValueKind.String
+            || obj["kind"]!.GetValue<string>() != PointRestoreSegment.KindName)
+        {
+            return null;
+        }
+
+        var name = obj["metadata"]?["name"] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+        if (string.IsNullOrEmpty(name))
+        {
+            problems.Add(new ManifestProblem(document.File, "-", ManifestProblem.SchemaViolation,
+                "metadata.name is missing; give every PointRestoreSegment a name", IsError: true));
+            return null;
+        }
+
+        var errors = StructuralSchemaValidator.Validate(obj, Schema.Value);
+        if (obj["apiVersion"]?.ToString() != PointRestoreSegment.GroupVersion)
+        {
+            errors = [.. errors, $"apiVersion: \"{obj["apiVersion"]}\" must be {PointRestoreSegment.GroupVersion}"];
+        }
+
+        if (errors.Count > 0)
+        {
+            problems.AddRange(errors.Select(error => new ManifestProblem(document.File, name, ManifestProblem.SchemaViolation,
+                error + " (the API server refuses this manifest)", IsError: true)));
+            return null;
+        }
+
+        try
+        {
+            return obj.Deserialize<PointRestoreSegment>(Json);
+        }
+        catch (JsonException e)
+        {
+            problems.Add(new ManifestProblem(document.File, name, ManifestProblem.SchemaViolation, e.Message, IsError: true));
+            return null;
+        }
+    }
+}
