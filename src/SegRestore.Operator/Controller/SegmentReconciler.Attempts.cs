@@ -52,6 +52,15 @@ public sealed partial class SegmentReconciler
                     if (fresh.State == SegmentState.Running)
                     {
                         var lost = LostResult.From(latest.Number, latest.PodName, observed);
+                        if (!lost.Succeeded && await CompletedInLedgerAsync(chain.Chain, record, cancellationToken).ConfigureAwait(false))
+                        {
+                            // BR finished and the final sync landed, only the report was lost: running the range again
+                            // would restore it twice (and fail ClusterNotFresh on a first segment).
+                            lost = new SegmentCompletion(latest.Number, true, record.Start.RestoredTs, null, null,
+                                $"BR completed the segment (its state for TSO {record.Start.RestoredTs} reached the ledger) but worker pod " +
+                                $"{latest.PodName} ended before reporting; the range is not restored again");
+                        }
+
                         LogLostResult(segment.Metadata.Name, latest.Number, lost.FailureReason);
                         metrics.AttemptEnded(false, lost.FailureReason);
                         try
@@ -80,6 +89,19 @@ public sealed partial class SegmentReconciler
         }
 
         return await RetryAsync(segment, chain, record, latest, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Managed mode: the ledger's checkpoint files show this segment's range completed (see
+    /// <see cref="Br.State.SegmentedStateFiles.ShowCompleted"/>).</summary>
+    private async Task<bool> CompletedInLedgerAsync(ChainRecord chain, SegmentRecord record, CancellationToken cancellationToken)
+    {
+        if (chain.Identity.CheckpointMode != Store.Model.CheckpointMode.Managed || record.Start.RestoredTs is not { } restoredTs)
+        {
+            return false;
+        }
+
+        var snapshot = await ledger.GetCheckpointAsync(chain.RootUid, cancellationToken).ConfigureAwait(false);
+        return Br.State.SegmentedStateFiles.ShowCompleted(snapshot.Files.Select(f => f.Path), restoredTs);
     }
 
     private async Task<ReconcileResult> RetryAsync(

@@ -11,22 +11,10 @@ namespace SegRestore.Worker.Checkpoint;
 /// </summary>
 public static class SegmentedStateReader
 {
-    public const string StateDirectory = "pitr_id_maps";
+    public const string StateDirectory = SegmentedStateFiles.StateDirectory;
 
     /// <summary>Pure: picks the state file for <paramref name="restoredTs"/> (or the newest ts when unknown).</summary>
-    public static string? PickFile(IEnumerable<string> fileNames, ulong? restoredTs)
-    {
-        ArgumentNullException.ThrowIfNull(fileNames);
-        const string marker = ".restored_ts:";
-        var candidates = fileNames
-            .Select(name => (name, index: name.LastIndexOf(marker, StringComparison.Ordinal)))
-            .Where(x => x.name.StartsWith("pitr_id_map.cluster_id:", StringComparison.Ordinal) && x.index > 0)
-            .Select(x => (x.name, ts: ulong.TryParse(x.name[(x.index + marker.Length)..], NumberStyles.None, CultureInfo.InvariantCulture, out var ts) ? ts : (ulong?)null))
-            .Where(x => x.ts is not null)
-            .ToList();
-        var match = restoredTs is { } wanted ? candidates.Where(c => c.ts == wanted) : candidates.OrderByDescending(c => c.ts);
-        return match.Select(c => c.name).FirstOrDefault();
-    }
+    public static string? PickFile(IEnumerable<string> fileNames, ulong? restoredTs) => SegmentedStateFiles.Pick(fileNames, restoredTs);
 
     public static SegmentedStateFormat FormatFor(BrDialect dialect) =>
         dialect == BrDialect.Last ? SegmentedStateFormat.PitrIdMapPayload : SegmentedStateFormat.SegmentedPiTRState;
