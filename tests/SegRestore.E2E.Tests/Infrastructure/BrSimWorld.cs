@@ -10,12 +10,12 @@ namespace SegRestore.E2E.Tests.Infrastructure;
 /// </summary>
 public sealed class BrSimWorld
 {
-    private BrSimWorld(string directory, string pd, WorldInfo info, ulong targetClusterId)
+    private BrSimWorld(string directory, string pd, WorldInfo info, IReadOnlyDictionary<string, ulong> clusterIds)
     {
         Directory = directory;
         Pd = pd;
         Info = info;
-        TargetClusterId = targetClusterId;
+        TargetClusterIds = clusterIds;
     }
 
     public string Directory { get; }
@@ -26,7 +26,11 @@ public sealed class BrSimWorld
     public WorldInfo Info { get; }
 
     /// <summary>What the target's PD must answer as its cluster id.</summary>
-    public ulong TargetClusterId { get; }
+    public ulong TargetClusterId => TargetClusterIds[Pd];
+
+    /// <summary>Every target of this world (the main one and the extra ones) by PD address, with the cluster id its
+    /// PD must answer.</summary>
+    public IReadOnlyDictionary<string, ulong> TargetClusterIds { get; }
 
     /// <summary>The executable that the BR image's <c>/br</c> maps to.</summary>
     public string WrapperPath => Path.Combine(Directory, "br-wrapper.sh");
@@ -35,22 +39,31 @@ public sealed class BrSimWorld
 
     public string AuditLog => Path.Combine(Directory, "audit.log");
 
-    public static async Task<BrSimWorld> CreateAsync(string directory, string pd, int seed, int points)
+    /// <summary>A world over one upstream history; <paramref name="extraTargets"/> are more fresh target clusters
+    /// (PD addresses) next to <paramref name="pd"/>, for several chains each restoring into its own target.</summary>
+    public static async Task<BrSimWorld> CreateAsync(
+        string directory, string pd, int seed, int points, IReadOnlyList<string>? extraTargets = null)
     {
         System.IO.Directory.CreateDirectory(directory);
+        IReadOnlyList<string> targets = [pd, .. extraTargets ?? []];
         var result = await RunBrAsync(
             ["brsim", "workload", "--world", directory, "--seed", seed.ToString(CultureInfo.InvariantCulture),
-             "--points", points.ToString(CultureInfo.InvariantCulture), "--target", pd]);
+             "--points", points.ToString(CultureInfo.InvariantCulture), .. targets.SelectMany(t => new[] { "--target", t })]);
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException($"br brsim workload failed: {result.Describe()}");
         }
 
         var info = ReadWorld(Path.Combine(directory, "world.json"));
-        var targetFile = Path.Combine(directory, "targets", pd.Replace(':', '_') + ".json");
-        using var target = JsonDocument.Parse(await File.ReadAllTextAsync(targetFile));
-        var clusterId = target.RootElement.GetProperty("ClusterId").GetUInt64();
-        var world = new BrSimWorld(directory, pd, info, clusterId);
+        var clusterIds = new Dictionary<string, ulong>(StringComparer.Ordinal);
+        foreach (var target in targets)
+        {
+            var targetFile = Path.Combine(directory, "targets", target.Replace(':', '_') + ".json");
+            using var json = JsonDocument.Parse(await File.ReadAllTextAsync(targetFile));
+            clusterIds[target] = json.RootElement.GetProperty("ClusterId").GetUInt64();
+        }
+
+        var world = new BrSimWorld(directory, pd, info, clusterIds);
         world.WriteWrapper();
         return world;
     }

@@ -43,6 +43,10 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
     /// <summary>The world behind <see cref="BrImage"/>.</summary>
     public BrSimWorld World { get; }
 
+    /// <summary>The fake PDs of <see cref="E2EOptions.ExtraTargets"/>, each answering the cluster id of its own
+    /// target in <see cref="World"/>; a chain's cluster.pd is <c>127.0.0.1:&lt;port&gt;</c> of one of them.</summary>
+    public IReadOnlyList<FakePdServer> ExtraPds { get; private set; } = [];
+
     /// <summary>Worlds behind <see cref="E2EOptions.ExtraBrImages"/>, by image.</summary>
     public Dictionary<string, BrSimWorld> ExtraWorlds { get; } = [];
 
@@ -65,13 +69,25 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
 
         System.IO.Directory.CreateDirectory(directory);
         var pd = await FakePdServer.StartAsync();
+        var extraPds = new List<FakePdServer>();
         E2EEnvironment? environment = null;
         try
         {
+            for (var i = 0; i < options.ExtraTargets; i++)
+            {
+                extraPds.Add(await FakePdServer.StartAsync());
+            }
+
             var pdAddress = $"127.0.0.1:{pd.Address.Port}";
-            var world = await BrSimWorld.CreateAsync(Path.Combine(directory, "world"), pdAddress, options.Seed, options.Points);
+            var world = await BrSimWorld.CreateAsync(Path.Combine(directory, "world"), pdAddress, options.Seed, options.Points,
+                [.. extraPds.Select(AddressOf)]);
             pd.ClusterId = world.TargetClusterId;
-            environment = new E2EEnvironment(directory, output, pd, world);
+            foreach (var extra in extraPds)
+            {
+                extra.ClusterId = world.TargetClusterIds[AddressOf(extra)];
+            }
+
+            environment = new E2EEnvironment(directory, output, pd, world) { ExtraPds = extraPds };
             for (var i = 0; i < options.ExtraBrImages.Count; i++)
             {
                 var extra = await BrSimWorld.CreateAsync(
@@ -96,10 +112,21 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
             else
             {
                 await pd.DisposeAsync();
+                foreach (var extra in extraPds)
+                {
+                    await extra.DisposeAsync();
+                }
             }
 
             throw;
         }
+    }
+
+    /// <summary>"127.0.0.1:port" of a fake PD.</summary>
+    public static string AddressOf(FakePdServer pd)
+    {
+        ArgumentNullException.ThrowIfNull(pd);
+        return $"127.0.0.1:{pd.Address.Port}";
     }
 
     public Task StartOperatorAsync() => Operator.StartAsync(OperatorStartTimeout);
@@ -119,6 +146,10 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
 
         Client?.Dispose();
         await Pd.DisposeAsync();
+        foreach (var extra in ExtraPds)
+        {
+            await extra.DisposeAsync();
+        }
     }
 
     private async Task StartClusterAsync()

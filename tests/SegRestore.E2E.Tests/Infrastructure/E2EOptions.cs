@@ -12,6 +12,10 @@ public sealed record E2EOptions
     /// reached at the same PD address (a second chain restoring into its own fresh simulated target).</summary>
     public IReadOnlyList<string> ExtraBrImages { get; init; } = [];
 
+    /// <summary>More fake PDs, each in front of its own fresh target in the main world (see
+    /// <see cref="E2EEnvironment.ExtraPds"/>): chains on separate target clusters, which the operator runs at once.</summary>
+    public int ExtraTargets { get; init; }
+
     /// <summary>False only for the harness's own checks, which need the cluster and the images but no operator.</summary>
     public bool StartOperator { get; init; } = true;
 }
