@@ -25,17 +25,36 @@ public sealed partial class CheckpointSync(CheckpointDirectory directory, Report
 
     public void Dispose() => _gate.Dispose();
 
+    /// <summary>Removes what the directory holds but keeps the directory: in a pod it is an emptyDir's mount point,
+    /// which cannot be removed (rmdir fails with EBUSY).</summary>
+    public static void EmptyDirectory(string root)
+    {
+        var info = new DirectoryInfo(root);
+        if (!info.Exists)
+        {
+            info.Create();
+            return;
+        }
+
+        foreach (var entry in info.EnumerateFileSystemInfos())
+        {
+            if (entry is DirectoryInfo { LinkTarget: null } child)
+            {
+                child.Delete(recursive: true);
+            }
+            else
+            {
+                entry.Delete(); // a file, or a link (removed without following it)
+            }
+        }
+    }
+
     /// <summary>Replaces the directory's content with the ledger's files; returns how many files were written.</summary>
     public async Task<int> HydrateAsync(CancellationToken cancellationToken)
     {
         using var call = client.Invoker.AsyncServerStreamingCall(
             ReporterMethods.FetchCheckpoint, Options(cancellationToken), new FetchCheckpointRequest { Attempt = client.Attempt });
-        if (Directory.Exists(directory.Root))
-        {
-            Directory.Delete(directory.Root, recursive: true);
-        }
-
-        Directory.CreateDirectory(directory.Root);
+        EmptyDirectory(directory.Root);
         var synced = new Dictionary<string, LocalFile>(StringComparer.Ordinal);
         FileStream? open = null;
         string? openPath = null;

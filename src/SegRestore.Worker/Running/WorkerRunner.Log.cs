@@ -23,7 +23,7 @@ public sealed partial class WorkerRunner
     private partial void LogWindowUnreadable(int exitCode);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Stopped before BR started: {Reason}")]
-    private partial void LogPreflightFailed(BrFailureReason reason);
+    private partial void LogPreflightFailed(string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoint sync failed with {Status}: {Detail}")]
     private partial void LogSyncFailed(StatusCode status, string detail);
