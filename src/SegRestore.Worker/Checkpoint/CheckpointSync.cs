@@ -116,37 +116,42 @@ public sealed partial class CheckpointSync(CheckpointDirectory directory, Report
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var current = await directory.ScanAsync(cancellationToken).ConfigureAwait(false);
-            var change = CheckpointDiff.Compute(_synced, current);
-            if (change.IsEmpty)
-            {
-                return false;
-            }
-
-            SyncCheckpointResponse response;
-            try
-            {
-                response = await SendAsync(change, cancellationToken).ConfigureAwait(false);
-            }
-            catch (RpcException ex) when (ex.StatusCode == StatusCode.FailedPrecondition && ActualGeneration(ex) is { } actual && actual != Generation)
-            {
-                // Only this attempt may write the chain's checkpoint, so a newer generation is our own commit whose
-                // answer was lost. Re-send the same change on top of it: puts are content, deletes of absent paths are no-ops.
-                LogRebased(Generation, actual);
-                Generation = actual;
-                response = await SendAsync(change, cancellationToken).ConfigureAwait(false);
-            }
-
-            Generation = response.Generation;
-            SyncCount++;
-            _synced = current;
-            LogSynced(change.Puts.Count, change.Deletes.Count, Generation, response.AlreadyApplied);
-            return true;
+            return await VanishedFileRetry.RunAsync(() => SyncOnceAsync(cancellationToken), e => LogVanished(e.Message)).ConfigureAwait(false);
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    private async Task<bool> SyncOnceAsync(CancellationToken cancellationToken)
+    {
+        var current = await directory.ScanAsync(cancellationToken).ConfigureAwait(false);
+        var change = CheckpointDiff.Compute(_synced, current);
+        if (change.IsEmpty)
+        {
+            return false;
+        }
+
+        SyncCheckpointResponse response;
+        try
+        {
+            response = await SendAsync(change, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.FailedPrecondition && ActualGeneration(ex) is { } actual && actual != Generation)
+        {
+            // Only this attempt may write the chain's checkpoint, so a newer generation is our own commit whose
+            // answer was lost. Re-send the same change on top of it: puts are content, deletes of absent paths are no-ops.
+            LogRebased(Generation, actual);
+            Generation = actual;
+            response = await SendAsync(change, cancellationToken).ConfigureAwait(false);
+        }
+
+        Generation = response.Generation;
+        SyncCount++;
+        _synced = current;
+        LogSynced(change.Puts.Count, change.Deletes.Count, Generation, response.AlreadyApplied);
+        return true;
     }
 
     private async Task<SyncCheckpointResponse> SendAsync(CheckpointChange change, CancellationToken cancellationToken)
@@ -205,6 +210,9 @@ public sealed partial class CheckpointSync(CheckpointDirectory directory, Report
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoint generation {Expected} was stale (ledger at {Actual}); re-sending the change on top of it")]
     private partial void LogRebased(long expected, long actual);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A checkpoint file vanished while it was being sent ({Detail}); scanning again")]
+    private partial void LogVanished(string detail);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Hydrated {Files} checkpoint files at generation {Generation}")]
     private partial void LogHydrated(int files, long generation);
