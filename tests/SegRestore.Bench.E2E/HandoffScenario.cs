@@ -22,7 +22,7 @@ public static class HandoffScenario
         var segments = arguments.WholeNumber("segments", 5);
         var parallel = arguments.WholeNumber("parallel", 4);
         await using var env = await E2EEnvironment.StartAsync(output, "bench-handoff",
-            new E2EOptions { Points = segments, ExtraTargets = chains });
+            new E2EOptions { Points = segments, ExtraTargets = chains, OperatorSettings = ProductionSettings.Operator });
         env.World.ClearFaults();
         var clock = Stopwatch.StartNew();
         await using var recorder = new HandoffRecorder(env);
@@ -33,11 +33,22 @@ public static class HandoffScenario
                 E2EEnvironment.AddressOf(env.ExtraPds[c]), count: segments))
             .ToList();
         var started = clock.Elapsed;
+        var failures = new List<string>();
         foreach (var wave in all.Chunk(parallel))
         {
             await BenchClient.CreateAllAsync(client, wave.SelectMany(c => c));
-            await tracker.WaitSucceededAsync(wave.SelectMany(c => c).Select(s => s.Metadata.Name!).ToList(), WaveTimeout,
-                () => env.DescribeAsync());
+            try
+            {
+                await tracker.WaitSucceededAsync(wave.SelectMany(c => c).Select(s => s.Metadata.Name!).ToList(), WaveTimeout,
+                    () => env.DescribeAsync());
+            }
+            catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+            {
+                // Written down, not hidden: the hand-offs that did happen are still measured.
+                failures.Add(e.Message.Split('\n')[0]);
+                output.WriteLine("handoff: " + e.Message);
+            }
+
             output.WriteLine($"handoff: {wave[^1][0].Metadata.Name} wave done at {clock.Elapsed.TotalSeconds:0} s");
         }
 
@@ -52,6 +63,12 @@ public static class HandoffScenario
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture,
             $"{chains} chains x {segments} segments = {chains * segments} segments, {parallel} chains at a time, each on its own fake PD and target; simulator without a speed limit. {measured.Count} hand-offs measured ({handoffs.Count - measured.Count} not observed); whole run {elapsed.TotalSeconds:0} s.");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Settings: {ProductionSettings.Describe()}.");
+        foreach (var failure in failures)
+        {
+            report.AppendLine(CultureInfo.InvariantCulture, $"- Not every chain completed: {failure}");
+        }
+
         report.AppendLine();
         report.AppendLine(CultureInfo.InvariantCulture,
             $"Hand-off latency (ms): p50 {p50:0}, p90 {Stats.Percentile(measured, 90):0}, p99 {p99:0}, max {(measured.Count > 0 ? measured.Max() : double.NaN):0}, min {(measured.Count > 0 ? measured.Min() : double.NaN):0}.");

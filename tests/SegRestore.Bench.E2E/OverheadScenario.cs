@@ -24,7 +24,7 @@ public static class OverheadScenario
         var repetitions = arguments.WholeNumber("repetitions", 3);
         var segmentSeconds = arguments.Number("segment-seconds", 3);
         await using var env = await E2EEnvironment.StartAsync(output, "bench-overhead",
-            new E2EOptions { Points = Segments, ExtraTargets = 2 + (2 * repetitions) });
+            new E2EOptions { Points = Segments, ExtraTargets = 2 + (2 * repetitions), OperatorSettings = ProductionSettings.Operator });
         var clock = Stopwatch.StartNew();
         await using var argv = new BrArgvCapture(env);
         await using var tracker = new SegmentTracker(env, clock);
@@ -79,7 +79,7 @@ public static class OverheadScenario
         var ratios = pairs.Select(p => p.Operator / p.Script).ToList();
         var median = Stats.Median(ratios);
         var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Speed limit: BRSIM_KV_PER_SEC={Format(rate)} (calibrated: ~{kvs.Sum():0} KVs throttled over the 5 commands, which take {unthrottled:0.00} s unthrottled; aim {segmentSeconds:0.#} s per segment). Warm-up chain (unthrottled, discarded): {warmUp.Wall.TotalSeconds:0.00} s.");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Speed limit: BRSIM_KV_PER_SEC={Format(rate)} (calibrated: ~{kvs.Sum():0} KVs throttled over the 5 commands, which take {unthrottled:0.00} s unthrottled; aim {segmentSeconds:0.#} s per segment). Warm-up chain (unthrottled, discarded): {warmUp.Wall.TotalSeconds:0.00} s. Settings: {ProductionSettings.Describe()}.");
         report.AppendLine();
         report.AppendLine("| Repetition | Order | Operator chain (s) | Plain script (s) | Ratio | Script per command (s) | Operator per segment (s) |");
         report.AppendLine("|---|---|---|---|---|---|---|");

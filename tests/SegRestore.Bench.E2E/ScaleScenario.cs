@@ -25,7 +25,7 @@ public static class ScaleScenario
         var segments = arguments.WholeNumber("segments", 3);
         var total = chains * segments;
         await using var env = await E2EEnvironment.StartAsync(output, "bench-scale",
-            new E2EOptions { Points = segments, ExtraTargets = chains });
+            new E2EOptions { Points = segments, ExtraTargets = chains, OperatorSettings = ProductionSettings.Operator });
         env.World.ClearFaults();
         var clock = Stopwatch.StartNew();
         await using var tracker = new SegmentTracker(env, clock);
@@ -69,6 +69,7 @@ public static class ScaleScenario
             var report = new StringBuilder();
             report.AppendLine(CultureInfo.InvariantCulture,
                 $"{chains} chains x {segments} segments = {total} segments created at once (8 create requests in flight), each chain on its own fake PD and target; simulator without a speed limit. {succeeded}/{total} Succeeded in {elapsed.TotalSeconds:0} s{(failure is null ? "" : $" ({failure})")}.");
+            report.AppendLine(CultureInfo.InvariantCulture, $"Settings: {ProductionSettings.Describe()}.");
             report.AppendLine(CultureInfo.InvariantCulture,
                 $"Operator RSS sampled every second: max {sampler.MaxOperatorRssMiB:0} MiB; VmHWM {peak:0} MiB. Least memory available on the box during the run: {sampler.MinAvailableMiB:0} MiB.");
             report.AppendLine();

@@ -95,7 +95,7 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
                 environment.ExtraWorlds[options.ExtraBrImages[i]] = extra;
             }
 
-            await environment.StartClusterAsync();
+            await environment.StartClusterAsync(options.OperatorSettings);
             if (options.StartOperator)
             {
                 await environment.StartOperatorAsync();
@@ -152,7 +152,7 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
         }
     }
 
-    private async Task StartClusterAsync()
+    private async Task StartClusterAsync(IReadOnlyDictionary<string, string> operatorSettings)
     {
         var images = new List<ImageCommand>
         {
@@ -210,6 +210,11 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
             ["Ledger__Namespace"] = Namespace,
             ["Logging__Console__FormatterName"] = "simple",
         };
+        foreach (var (name, value) in operatorSettings)
+        {
+            environment[name] = value;
+        }
+
         Operator = new OperatorProcess(environment, httpPort, Path.Combine(Directory, "operator.log"));
     }
 

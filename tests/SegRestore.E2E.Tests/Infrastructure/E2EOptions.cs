@@ -16,6 +16,10 @@ public sealed record E2EOptions
     /// <see cref="E2EEnvironment.ExtraPds"/>): chains on separate target clusters, which the operator runs at once.</summary>
     public int ExtraTargets { get; init; }
 
+    /// <summary>Operator settings (environment variables such as <c>Operator__ProgressWriteIntervalSeconds</c>) that
+    /// replace or add to the harness's defaults.</summary>
+    public IReadOnlyDictionary<string, string> OperatorSettings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>False only for the harness's own checks, which need the cluster and the images but no operator.</summary>
     public bool StartOperator { get; init; } = true;
 }
