@@ -6,7 +6,7 @@ namespace SegRestore.Bench.E2E;
 public sealed class BenchArguments
 {
     private static readonly string[] Known =
-        ["scenario", "output", "repetitions", "segment-seconds", "chains", "segments", "parallel"];
+        ["scenario", "output", "repetitions", "segment-seconds", "chains", "segments", "parallel", "timeout-minutes"];
 
     private readonly Dictionary<string, string> _values;
 

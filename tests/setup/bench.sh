@@ -6,14 +6,14 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 mkdir -p .tmp/bench
 out=docs/BENCHMARKS.md
-parser_cmd="dotnet run -c Release --project tests/SegRestore.Benchmarks -- --filter '*'"
+parser_cmd="dotnet run -c Release --project tests/SegRestore.Benchmarks -- --filter '*' ${BENCH_PARSER_JOB:+--job $BENCH_PARSER_JOB}"
 ledger_cmd="dotnet run -c Release --project tests/SegRestore.Store.CrashWriter -- bench --mib 64 --output .tmp/bench/ledger.md"
 
 # Whole-system scenarios (tests/SegRestore.Bench.E2E over the E2E harness); sizes can be overridden for a quick try.
 e2e_dll=tests/SegRestore.Bench.E2E/bin/Release/net10.0/SegRestore.Bench.E2E.dll
 overhead_cmd="dotnet $e2e_dll --scenario overhead --repetitions ${BENCH_OVERHEAD_REPETITIONS:-3} --output .tmp/bench/overhead.md"
 handoff_cmd="dotnet $e2e_dll --scenario handoff --chains ${BENCH_HANDOFF_CHAINS:-40} --segments 5 --parallel ${BENCH_HANDOFF_PARALLEL:-4} --output .tmp/bench/handoff.md"
-scale_cmd="dotnet $e2e_dll --scenario scale --chains ${BENCH_SCALE_CHAINS:-200} --segments 3 --output .tmp/bench/scale.md"
+scale_cmd="dotnet $e2e_dll --scenario scale --chains ${BENCH_SCALE_CHAINS:-200} --segments 3 --timeout-minutes ${BENCH_SCALE_TIMEOUT_MINUTES:-60} --output .tmp/bench/scale.md"
 
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 dotnet build -c Release tests/SegRestore.Bench.E2E -nologo -v q
