@@ -6,7 +6,8 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 mkdir -p .tmp/bench
 out=docs/BENCHMARKS.md
-parser_cmd="dotnet run -c Release --project tests/SegRestore.Benchmarks -- --filter '*' ${BENCH_PARSER_JOB:+--job $BENCH_PARSER_JOB}"
+# In-process: BenchmarkDotNet's generated project must otherwise build within 2 minutes, which a loaded box misses.
+parser_cmd="dotnet run -c Release --project tests/SegRestore.Benchmarks -- --filter '*' --inProcess ${BENCH_PARSER_JOB:+--job $BENCH_PARSER_JOB}"
 ledger_cmd="dotnet run -c Release --project tests/SegRestore.Store.CrashWriter -- bench --mib 64 --output .tmp/bench/ledger.md"
 
 # Whole-system scenarios (tests/SegRestore.Bench.E2E over the E2E harness); sizes can be overridden for a quick try.
