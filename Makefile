@@ -57,7 +57,8 @@ clean:
 	rm -rf .tmp artifacts TestResults tests/interop/node_modules
 	find . -type d \( -name bin -o -name obj \) -prune -exec rm -rf {} +
 
-## Benchmarks: BR output parser lines/s and ledger MB/s, written to docs/BENCHMARKS.md with machine, date, commands.
+## Benchmarks: overhead vs. a plain script, hand-off latency, scale (operator on LocalCluster), ledger MB/s and BR output
+## parser lines/s, written to docs/BENCHMARKS.md with machine, date, commands, numbers and goal verdicts. Not part of `test`.
 bench:
 	tests/setup/bench.sh
 

@@ -29,8 +29,9 @@ public sealed class LocalClusterServer : IAsyncDisposable
     private readonly ClusterControllers _controllers;
 
     private LocalClusterServer(WebApplication app, ObjectStore store, ObjectService objects, FaultInjector faults,
-        CertificateAuthority? certificates, ClusterControllers controllers, LocalClusterOptions options)
+        RequestCounter requests, CertificateAuthority? certificates, ClusterControllers controllers, LocalClusterOptions options)
     {
+        Requests = requests;
         _app = app;
         _store = store;
         Objects = objects;
@@ -49,6 +50,9 @@ public sealed class LocalClusterServer : IAsyncDisposable
     public ObjectService Objects { get; }
 
     public FaultInjector Faults { get; }
+
+    /// <summary>Every resource request received so far, by client (User-Agent), verb and resource.</summary>
+    public RequestCounter Requests { get; }
 
     /// <summary>The CA that signed the serving certificate (HTTPS only).</summary>
     public string? CaCertificatePem => _certificates?.CaPem;
@@ -70,6 +74,7 @@ public sealed class LocalClusterServer : IAsyncDisposable
         RestoreState(objects, store, crds, options);
 
         var faults = new FaultInjector();
+        var requests = new RequestCounter();
         var certificates = options.Https ? CertificateAuthority.Create(options.Time) : null;
         var tables = new TableConverter(options.Time);
         var watches = new WatchStreamer(store, tables, faults, options.Time, options.BookmarkInterval);
@@ -92,11 +97,11 @@ public sealed class LocalClusterServer : IAsyncDisposable
         builder.Services.AddRoutingCore();
         var app = builder.Build();
         LocalClusterServer? server = null;
-        var handler = new ApiRequestHandler(registry, endpoint, new DiscoveryDocuments(registry), faults,
+        var handler = new ApiRequestHandler(registry, endpoint, new DiscoveryDocuments(registry), faults, requests,
             controllers.PodLogs, options.BearerToken, () => new Uri(server!.BaseUrl).Authority,
             loggers.CreateLogger<ApiRequestHandler>());
         app.Run(handler.HandleAsync);
-        server = new LocalClusterServer(app, store, objects, faults, certificates, controllers, options);
+        server = new LocalClusterServer(app, store, objects, faults, requests, certificates, controllers, options);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.BaseUrl = address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');

@@ -17,6 +17,7 @@ public sealed class ApiRequestHandler(
     ResourceEndpoint resources,
     DiscoveryDocuments discovery,
     FaultInjector faults,
+    RequestCounter requests,
     IPodLogs? podLogs,
     string? bearerToken,
     Func<string> serverAddress,
@@ -100,6 +101,7 @@ public sealed class ApiRequestHandler(
         var resource = registry.Find(apiPath.Group, apiPath.Version, apiPath.Plural) ?? throw StatusErrors.NotFoundPath(path);
         var query = ListQuery.From(context.Request.Query, apiPath.LegacyWatch);
         var verb = ResourceEndpoint.Verb(context.Request, apiPath, query.Watch);
+        requests.Record(new RequestKey(context.Request.Headers.UserAgent.ToString(), verb, resource.Plural, apiPath.Subresource));
         if (faults.FailureFor(verb, resource.Plural) is { } code)
         {
             throw StatusErrors.Injected(code, verb, resource.Plural);

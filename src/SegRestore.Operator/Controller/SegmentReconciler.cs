@@ -41,6 +41,20 @@ public sealed partial class SegmentReconciler(
 
     public async Task<ReconcileResult> ReconcileAsync(PointRestoreSegment entity, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(entity);
+        try
+        {
+            return await ReconcileCurrentAsync(entity, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KubernetesException e) when (StaleWrite.Is(e))
+        {
+            LogStaleWrite(entity.Metadata.Name, e.Message);
+            return ReconcileResult.Requeue();
+        }
+    }
+
+    private async Task<ReconcileResult> ReconcileCurrentAsync(PointRestoreSegment entity, CancellationToken cancellationToken)
+    {
         // The informer hands its cached instance: work on a copy so a failed write never shows in the cache.
         var segment = Copy(entity);
         if (segment.Metadata.DeletionTimestamp is not null)
@@ -179,6 +193,9 @@ public sealed partial class SegmentReconciler(
         JsonSerializer.Deserialize(
             JsonSerializer.SerializeToUtf8Bytes(segment, SegRestoreJsonContext.Default.PointRestoreSegment),
             SegRestoreJsonContext.Default.PointRestoreSegment)!;
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Segment {Segment} changed since it was read ({Detail}); reconciling the newer copy")]
+    private partial void LogStaleWrite(string? segment, string detail);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stopping worker pod {Pod} of deleted segment {Segment}")]
     private partial void LogStoppingWorker(string? segment, string? pod);
