@@ -15,7 +15,8 @@ public static class WorkerVolumes
     /// <summary>Prefix of a local:// storage's claim volume; the suffix is the claim's position among distinct claims.</summary>
     public const string StoragePrefix = "storage-";
 
-    private const string LocalScheme = "local://";
+    /// <summary>BR's local storage schemes (StorageUrlParser accepts both).</summary>
+    private static readonly string[] LocalSchemes = ["local://", "file://"];
 
     public static (List<V1Volume> Volumes, List<V1VolumeMount> WorkerMounts) For(PointRestoreSegmentSpec spec, CheckpointMode mode)
     {
@@ -54,8 +55,10 @@ public static class WorkerVolumes
     /// <summary>A local:// storage's path inside the pod: the URL without scheme and query (BR reads it there).</summary>
     public static string LocalPath(string url, string field)
     {
+        ArgumentNullException.ThrowIfNull(url);
         var query = url.IndexOf('?', StringComparison.Ordinal);
-        var path = (query < 0 ? url : url[..query])[LocalScheme.Length..].TrimEnd('/');
+        var scheme = LocalSchemes.FirstOrDefault(s => url.StartsWith(s, StringComparison.OrdinalIgnoreCase)) ?? "";
+        var path = (query < 0 ? url : url[..query])[scheme.Length..].TrimEnd('/');
         return path.StartsWith('/') && !path.Split('/').Contains("..")
             ? path
             : throw new BrArgumentException($"{field}.url",
@@ -71,7 +74,7 @@ public static class WorkerVolumes
             return;
         }
 
-        if (!storage.Url.StartsWith(LocalScheme, StringComparison.OrdinalIgnoreCase))
+        if (!LocalSchemes.Any(s => storage.Url.StartsWith(s, StringComparison.OrdinalIgnoreCase)))
         {
             throw new BrArgumentException($"{field}.local",
                 $"{field}.local names claim '{local.ClaimName}' but {field}.url '{storage.Url}' is not a local:// URL; remove {field}.local or use local:///<path>");

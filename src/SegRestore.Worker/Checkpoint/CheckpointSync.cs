@@ -14,8 +14,13 @@ namespace SegRestore.Worker.Checkpoint;
 public sealed partial class CheckpointSync(CheckpointDirectory directory, ReporterClient client, ILogger logger) : IDisposable
 {
     private static readonly TimeSpan TransferTimeout = TimeSpan.FromMinutes(10);
+    private const int MaxScans = 5;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Dictionary<string, LocalFile> _synced = new(StringComparer.Ordinal);
+
+    // Puts of syncs that failed or were cancelled after sending: the ledger may have committed them (a lost answer), so
+    // until a sync is confirmed, a later sync deletes those that are gone from disk.
+    private readonly HashSet<string> _unconfirmed = new(StringComparer.Ordinal);
 
     public long Generation { get; private set; }
 
@@ -25,17 +30,36 @@ public sealed partial class CheckpointSync(CheckpointDirectory directory, Report
 
     public void Dispose() => _gate.Dispose();
 
+    /// <summary>Removes what the directory holds but keeps the directory: in a pod it is an emptyDir's mount point,
+    /// which cannot be removed (rmdir fails with EBUSY).</summary>
+    public static void EmptyDirectory(string root)
+    {
+        var info = new DirectoryInfo(root);
+        if (!info.Exists)
+        {
+            info.Create();
+            return;
+        }
+
+        foreach (var entry in info.EnumerateFileSystemInfos())
+        {
+            if (entry is DirectoryInfo { LinkTarget: null } child)
+            {
+                child.Delete(recursive: true);
+            }
+            else
+            {
+                entry.Delete(); // a file, or a link (removed without following it)
+            }
+        }
+    }
+
     /// <summary>Replaces the directory's content with the ledger's files; returns how many files were written.</summary>
     public async Task<int> HydrateAsync(CancellationToken cancellationToken)
     {
         using var call = client.Invoker.AsyncServerStreamingCall(
             ReporterMethods.FetchCheckpoint, Options(cancellationToken), new FetchCheckpointRequest { Attempt = client.Attempt });
-        if (Directory.Exists(directory.Root))
-        {
-            Directory.Delete(directory.Root, recursive: true);
-        }
-
-        Directory.CreateDirectory(directory.Root);
+        EmptyDirectory(directory.Root);
         var synced = new Dictionary<string, LocalFile>(StringComparer.Ordinal);
         FileStream? open = null;
         string? openPath = null;
@@ -97,14 +121,38 @@ public sealed partial class CheckpointSync(CheckpointDirectory directory, Report
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var current = await directory.ScanAsync(cancellationToken).ConfigureAwait(false);
-            var change = CheckpointDiff.Compute(_synced, current);
-            if (change.IsEmpty)
+            // BR may delete a file between the scan and its upload (it removes its checkpoint when a segment ends):
+            // that sync is abandoned before it completes (the reporter commits only whole streams) and scanned again.
+            for (var scan = 1; ; scan++)
             {
-                return false;
+                try
+                {
+                    return await SyncOnceAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (IOException e) when (e is FileNotFoundException or DirectoryNotFoundException && scan < MaxScans)
+                {
+                    LogRescan(scan);
+                }
             }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
-            SyncCheckpointResponse response;
+    private async Task<bool> SyncOnceAsync(CancellationToken cancellationToken)
+    {
+        var current = await directory.ScanAsync(cancellationToken).ConfigureAwait(false);
+        var change = CheckpointDiff.Compute(_synced, current, _unconfirmed);
+        if (change.IsEmpty)
+        {
+            return false;
+        }
+
+        SyncCheckpointResponse response;
+        try
+        {
             try
             {
                 response = await SendAsync(change, cancellationToken).ConfigureAwait(false);
@@ -112,22 +160,25 @@ public sealed partial class CheckpointSync(CheckpointDirectory directory, Report
             catch (RpcException ex) when (ex.StatusCode == StatusCode.FailedPrecondition && ActualGeneration(ex) is { } actual && actual != Generation)
             {
                 // Only this attempt may write the chain's checkpoint, so a newer generation is our own commit whose
-                // answer was lost. Re-send the same change on top of it: puts are content, deletes of absent paths are no-ops.
+                // answer was lost. Re-send on top of it: puts are content, deletes of absent paths are no-ops, and
+                // the change already deletes whatever that lost commit may have put and is gone now.
                 LogRebased(Generation, actual);
                 Generation = actual;
                 response = await SendAsync(change, cancellationToken).ConfigureAwait(false);
             }
-
-            Generation = response.Generation;
-            SyncCount++;
-            _synced = current;
-            LogSynced(change.Puts.Count, change.Deletes.Count, Generation, response.AlreadyApplied);
-            return true;
         }
-        finally
+        catch (Exception)
         {
-            _gate.Release();
+            _unconfirmed.UnionWith(change.Puts.Select(p => p.Path));
+            throw;
         }
+
+        _unconfirmed.Clear();
+        Generation = response.Generation;
+        SyncCount++;
+        _synced = current;
+        LogSynced(change.Puts.Count, change.Deletes.Count, Generation, response.AlreadyApplied);
+        return true;
     }
 
     private async Task<SyncCheckpointResponse> SendAsync(CheckpointChange change, CancellationToken cancellationToken)
@@ -192,4 +243,7 @@ public sealed partial class CheckpointSync(CheckpointDirectory directory, Report
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Synced checkpoint: {Puts} files written, {Deletes} deleted, generation {Generation} (already applied: {AlreadyApplied})")]
     private partial void LogSynced(int puts, int deletes, long generation, bool alreadyApplied);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A checkpoint file vanished during sync {Scan} (BR removed it); scanning again")]
+    private partial void LogRescan(int scan);
 }

@@ -52,16 +52,24 @@ public sealed class ResultCollector(Func<string, string> redact)
 
     public static ResultReport WithFailure(ResultReport report, BrFailure failure, Func<string, string> redact)
     {
-        ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(failure);
+        return WithFailure(report, failure.Reason.ToString(), failure.Permanent, failure.Remediation, failure.ErrorText, redact);
+    }
+
+    /// <summary>A failure whose reason is not BR's (the worker's own checks, e.g. BrLacksSegmentedRestore).</summary>
+    public static ResultReport WithFailure(
+        ResultReport report, string reason, bool permanent, string remediation, string errorText, Func<string, string> redact)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentException.ThrowIfNullOrEmpty(reason);
         ArgumentNullException.ThrowIfNull(redact);
         report.Succeeded = false;
-        report.FailureReason = failure.Reason.ToString();
-        report.Permanent = failure.Permanent;
-        report.Remediation = failure.Remediation;
+        report.FailureReason = reason;
+        report.Permanent = permanent;
+        report.Remediation = remediation ?? string.Empty;
         if (string.IsNullOrEmpty(report.ErrorExcerpt))
         {
-            report.ErrorExcerpt = redact(failure.ErrorText);
+            report.ErrorExcerpt = redact(errorText ?? string.Empty);
         }
 
         return report;

@@ -23,7 +23,7 @@ public sealed partial class WorkerRunner
     private partial void LogWindowUnreadable(int exitCode);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Stopped before BR started: {Reason}")]
-    private partial void LogPreflightFailed(BrFailureReason reason);
+    private partial void LogPreflightFailed(string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoint sync failed with {Status}: {Detail}")]
     private partial void LogSyncFailed(StatusCode status, string detail);
@@ -42,4 +42,7 @@ public sealed partial class WorkerRunner
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not write the termination message to {Path}: {Detail}")]
     private partial void LogTerminationLogFailed(string path, string detail);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Periodic checkpoint sync failed reading the checkpoint directory: {Error}; the next tick or the final sync retries")]
+    private partial void LogPeriodicSyncIo(string error);
 }

@@ -21,6 +21,9 @@ public sealed partial class WorkerRunner(WorkerConfig config, IReadOnlyList<stri
     private readonly CancellationTokenSource _terminated = new();
     private BrProcessRunner? _br;
 
+    /// <summary>The operator's argv with the last-segment flag in the probed BR's dialect (<see cref="BrDialectAdapter"/>).</summary>
+    private IReadOnlyList<string> _brArgs = config.BrArgs;
+
     /// <summary>SIGTERM: forwarded to BR when it runs (BR then checkpoints and exits); before BR starts, stops the worker.</summary>
     public void RequestTermination()
     {
@@ -62,6 +65,14 @@ public sealed partial class WorkerRunner(WorkerConfig config, IReadOnlyList<stri
             BrDialect = capabilities.Dialect.ToString(),
         }, c), ct).ConfigureAwait(false);
 
+        var adaptation = BrDialectAdapter.Adapt(config.BrArgs, capabilities);
+        if (adaptation.Refused)
+        {
+            return await ReportPreflightFailureAsync(client, adaptation.FailureReason!, permanent: true, adaptation.Remediation!,
+                "br restore point --help lists neither --last-segment nor --last", ct).ConfigureAwait(false);
+        }
+
+        _brArgs = adaptation.Argv;
         if (await CheckLogWindowAsync(ct).ConfigureAwait(false) is { } outside)
         {
             return await ReportPreflightFailureAsync(client, outside, ct).ConfigureAwait(false);
@@ -99,7 +110,7 @@ public sealed partial class WorkerRunner(WorkerConfig config, IReadOnlyList<stri
         using var stopLoops = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var progressLoop = SendProgressAsync(client, progress.Reader, stopLoops.Token);
         var syncLoop = managed ? PeriodicSyncAsync(sync, stopLoops.Token) : Task.CompletedTask;
-        _br = new BrProcessRunner(config.BrPath, config.BrArgs);
+        _br = new BrProcessRunner(config.BrPath, _brArgs);
         LogStartingBr(BrArgsForLog);
         int exitCode;
         try
@@ -136,7 +147,7 @@ public sealed partial class WorkerRunner(WorkerConfig config, IReadOnlyList<stri
 
     private async Task<BrFailure?> CheckLogWindowAsync(CancellationToken ct)
     {
-        var logUrl = BrArgv.LogStorage(config.BrArgs);
+        var logUrl = BrArgv.LogStorage(_brArgs);
         if (!config.LogMetadataCheck || logUrl is null)
         {
             return null;
@@ -156,13 +167,18 @@ public sealed partial class WorkerRunner(WorkerConfig config, IReadOnlyList<stri
             return null; // BR checks the range itself; the early check is only a courtesy
         }
 
-        return LogWindowCheck.Check(window, config.BrArgs);
+        return LogWindowCheck.Check(window, _brArgs);
     }
 
-    private async Task<int> ReportPreflightFailureAsync(ReporterClient client, BrFailure failure, CancellationToken ct)
+    private Task<int> ReportPreflightFailureAsync(ReporterClient client, BrFailure failure, CancellationToken ct) =>
+        ReportPreflightFailureAsync(client, failure.Reason.ToString(), failure.Permanent, failure.Remediation, failure.ErrorText, ct);
+
+    private async Task<int> ReportPreflightFailureAsync(
+        ReporterClient client, string reason, bool permanent, string remediation, string errorText, CancellationToken ct)
     {
-        LogPreflightFailed(failure.Reason);
-        var report = ResultCollector.WithFailure(new ResultReport { Attempt = client.Attempt, ExitCode = PreflightFailureExitCode }, failure, Redact);
+        LogPreflightFailed(reason);
+        var report = ResultCollector.WithFailure(
+            new ResultReport { Attempt = client.Attempt, ExitCode = PreflightFailureExitCode }, reason, permanent, remediation, errorText, Redact);
         await DeliverAsync(client, report, ct).ConfigureAwait(false);
         return PreflightFailureExitCode;
     }
@@ -193,6 +209,10 @@ public sealed partial class WorkerRunner(WorkerConfig config, IReadOnlyList<stri
                 catch (RpcException ex)
                 {
                     LogSyncFailed(ex.StatusCode, Redact(ex.Status.Detail)); // the next tick or the final sync retries
+                }
+                catch (IOException ex)
+                {
+                    LogPeriodicSyncIo(Redact(ex.Message)); // a periodic sync must never end the attempt
                 }
             }
         }
@@ -228,7 +248,7 @@ public sealed partial class WorkerRunner(WorkerConfig config, IReadOnlyList<stri
     {
         try
         {
-            var items = await SegmentedStateReader.ReadAsync(config.CheckpointDir, BrArgv.Tso(config.BrArgs, "--restored-ts"), dialect, ct).ConfigureAwait(false);
+            var items = await SegmentedStateReader.ReadAsync(config.CheckpointDir, BrArgv.Tso(_brArgs, "--restored-ts"), dialect, ct).ConfigureAwait(false);
             if (items is not null)
             {
                 SegmentedStateReader.AddTo(report, items);
@@ -270,7 +290,7 @@ public sealed partial class WorkerRunner(WorkerConfig config, IReadOnlyList<stri
         }
     }
 
-    private string BrArgsForLog => Redact(string.Join(' ', config.BrArgs));
+    private string BrArgsForLog => Redact(string.Join(' ', _brArgs));
 
     private string Redact(string text) => SecretRedactor.Redact(text, knownSecrets);
 }

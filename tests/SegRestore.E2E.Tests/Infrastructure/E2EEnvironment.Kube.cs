@@ -110,7 +110,9 @@ public sealed partial class E2EEnvironment
 
             foreach (var p in await AllPodsAsync())
             {
-                lines.Add($"  pod {p.Metadata.Name}: {p.Status?.Phase}");
+                var worker = p.Status?.ContainerStatuses?.FirstOrDefault(c => c.Name == "worker")?.State?.Terminated;
+                lines.Add($"  pod {p.Metadata.Name}: {p.Status?.Phase}" +
+                    (worker is null ? "" : $" exit {worker.ExitCode}: {worker.Message}"));
             }
         }
         catch (KubernetesException e)

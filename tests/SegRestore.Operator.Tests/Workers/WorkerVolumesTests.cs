@@ -100,6 +100,13 @@ public sealed class WorkerVolumesTests
         Mounts(spec).Where(m => m.StartsWith("storage-", StringComparison.Ordinal)).Should().Equal("storage-0:/mnt/b::ro");
     }
 
+    [Theory]
+    [InlineData("local:///mnt/x", "/mnt/x")]
+    [InlineData("LOCAL:///mnt/x/", "/mnt/x")]
+    [InlineData("file:///mnt/x?y=1", "/mnt/x")]
+    public void The_mount_path_is_the_local_urls_path(string url, string path) =>
+        WorkerVolumes.LocalPath(url, "spec.log").Should().Be(path);
+
     public static TheoryData<string, string, string, string> BadLocalStorages => new()
     {
         { "local://relative/dir", "c", "spec.log.url", "local:///" },

@@ -22,6 +22,18 @@ public sealed class PureWorkerLogicTests
         CheckpointDiff.Compute(current, current).IsEmpty.Should().BeTrue();
     }
 
+    [Fact]
+    public void Files_of_a_sync_whose_answer_was_lost_are_deleted_once_they_are_gone_from_disk()
+    {
+        // A periodic sync put checkpoints/x, the ledger committed it, the answer never came; BR then removed x.
+        var synced = new Dictionary<string, LocalFile> { ["a"] = new("a", "1", 1) };
+        var current = new Dictionary<string, LocalFile> { ["a"] = new("a", "1", 1), ["map"] = new("map", "5", 1) };
+        var unconfirmed = new HashSet<string> { "checkpoints/x", "map" };
+        var change = CheckpointDiff.Compute(synced, current, unconfirmed);
+        change.Puts.Select(p => p.Path).Should().Equal("map");
+        change.Deletes.Should().Equal("checkpoints/x");
+    }
+
     [Theory]
     [InlineData(0, 0)]
     [InlineData(1, 100)]
