@@ -71,12 +71,18 @@ public class HostileSpecInputTests
 
     public static TheoryData<string, Action<PointRestoreSegmentSpec>, ChainReason, string> OversizeFields => new()
     {
-        { "spec.cluster.pd", s => s.Cluster.Pd = Huge, ChainReason.InvalidSpec, "write e.g." },
-        { "spec.log.url", s => s.Log.Url = "ftp://" + Huge, ChainReason.InvalidSpec, "use s3://" },
+        { "spec.cluster.pd", s => s.Cluster.Pd = Huge + ":2379", ChainReason.InvalidSpec, "shorten it" },
+        { "spec.cluster.pd", s => s.Cluster.Pd = "pd:2379;" + new string('a', 4000), ChainReason.InvalidSpec, "write e.g." },
+        { "spec.br.image", s => s.Br = new BrSpec { Image = "pingcap/br:" + Huge }, ChainReason.InvalidSpec, "shorten it" },
+        { "spec.br.image", s => s.Br = new BrSpec { Image = "pingcap/br:v8 --privileged" }, ChainReason.InvalidSpec, "write an image reference" },
+        { "spec.fullBackup.s3.endpoint", s => s.FullBackup!.S3 = new S3StorageOptions { Endpoint = Huge }, ChainReason.InvalidSpec, "shorten it" },
+        { "spec.log.url", s => s.Log.Url = "s3://bucket/" + Huge, ChainReason.InvalidSpec, "shorten it" },
+        { "spec.log.url", s => s.Log.Url = "ftp://" + new string('a', 4000), ChainReason.InvalidSpec, "use s3://" },
         { "spec.restoredTs", s => s.RestoredTs = "2026-01-22T" + Huge, ChainReason.InvalidTimestamp, "Accepted:" },
         { "spec.br.filter[0]", s => s.Br = new BrSpec { Filter = ["db" + Huge] }, ChainReason.InvalidFilter, "write the rule as db.table wildcards" },
-        { "spec.br.extraArgs[0]", s => s.Br = new BrSpec { ExtraArgs = ["--x " + Huge] }, ChainReason.ForbiddenExtraArg, "join a flag and its value with '='" },
-        { "spec.checkpoint.url", s => s.Checkpoint = new CheckpointSpec { Mode = CheckpointMode.External, Url = "ftp://" + Huge }, ChainReason.InvalidCheckpoint, "use s3://" },
+        { "spec.br.extraArgs[0]", s => s.Br = new BrSpec { ExtraArgs = ["--ratelimit=" + Huge] }, ChainReason.ForbiddenExtraArg, "shorten it" },
+        { "spec.br.extraArgs[0]", s => s.Br = new BrSpec { ExtraArgs = ["--x " + new string('a', 4000)] }, ChainReason.ForbiddenExtraArg, "join a flag and its value with '='" },
+        { "spec.checkpoint.url", s => s.Checkpoint = new CheckpointSpec { Mode = CheckpointMode.External, Url = "s3://b/" + Huge }, ChainReason.InvalidSpec, "shorten it" },
     };
 
     [Theory]
