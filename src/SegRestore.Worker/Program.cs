@@ -1,8 +1,11 @@
 using System.Collections;
 using System.Runtime.InteropServices;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
 using SegRestore.Br;
+using SegRestore.Grpc.Tls;
 using SegRestore.Worker.Config;
+using SegRestore.Worker.Reporting;
 using SegRestore.Worker.Running;
 
 namespace SegRestore.Worker;
@@ -35,15 +38,35 @@ public static class Program
             return ConfigErrorExitCode;
         }
 
+        X509Certificate2Collection? reporterRoots;
+        try
+        {
+            reporterRoots = config.ReporterCaFile is { } caFile ? PemFiles.LoadCertificates(caFile, WorkerEnv.ReporterCa) : null;
+        }
+        catch (InvalidOperationException ex)
+        {
+            await Console.Error.WriteLineAsync("segrestore-worker: " + ex.Message).ConfigureAwait(false);
+            return ConfigErrorExitCode;
+        }
+
         // Drop the token from the process environment: no child (the BR probe, `br log metadata`, BR) may inherit it.
         Environment.SetEnvironmentVariable(WorkerEnv.Token, null);
-        using var runner = new WorkerRunner(config, KnownSecrets(env), Console.Out, logger);
+        using var runner = new WorkerRunner(config, KnownSecrets(env), Console.Out, logger, reporterRoots);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
         {
             context.Cancel = true; // the worker exits after BR, the final sync and the report
             runner.RequestTermination();
         });
-        return await runner.RunAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
+            return await runner.RunAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (ReporterTrustException ex)
+        {
+            // No retry fixes an untrusted certificate: say what to configure and stop (the pod's termination message).
+            await Console.Error.WriteLineAsync("segrestore-worker: " + ex.Message).ConfigureAwait(false);
+            return ConfigErrorExitCode;
+        }
     }
 
     /// <summary>Values that must never be printed: the reporter token and every credential variable's value.</summary>

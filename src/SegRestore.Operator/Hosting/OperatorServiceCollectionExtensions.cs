@@ -33,7 +33,12 @@ public static class OperatorServiceCollectionExtensions
         services.AddSegRestoreKubernetesClient();
         services.AddChainLedger(configuration.GetSection(ChainLedgerOptions.SectionName));
         services.TryAddSingleton<IChainLedger, ProvidedChainLedger>();
-        services.AddReporter(o => o.Endpoint = new IPEndPoint(IPAddress.Any, options.ReporterPort));
+        services.AddReporter(o =>
+        {
+            o.Endpoint = new IPEndPoint(IPAddress.Any, options.ReporterPort);
+            o.TlsCertFile = options.ReporterTls.CertFile;
+            o.TlsKeyFile = options.ReporterTls.KeyFile;
+        });
         services.AddPdClient();
         services.AddSingleton(sp => new ClusterLeases(
             sp.GetRequiredService<IKubernetesClient>(),
