@@ -156,7 +156,7 @@ public static class TableFilterRules
                     var end = body.IndexOf(character, position + 1);
                     if (end < 0)
                     {
-                        return Fail(out pattern, out source, out problem, "has an unclosed quote");
+                        return Fail(out pattern, out source, out problem, "has an unclosed quote; close it with the same quote character");
                     }
 
                     regex.Append(Regex.Escape(body[(position + 1)..end]));
@@ -166,7 +166,7 @@ public static class TableFilterRules
                     var close = body.IndexOf(']', position + 1);
                     if (close < 0)
                     {
-                        return Fail(out pattern, out source, out problem, "has an unclosed [");
+                        return Fail(out pattern, out source, out problem, "has an unclosed [; close the character class with ]");
                     }
 
                     var set = body[(position + 1)..close];
@@ -198,7 +198,7 @@ public static class TableFilterRules
         }
         catch (ArgumentException)
         {
-            return Fail(out pattern, out source, out problem, "has an invalid character class");
+            return Fail(out pattern, out source, out problem, "has an invalid character class; write a set such as [a-z0-9_]");
         }
         catch (NotSupportedException)
         {
