@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using SegRestore.LocalCluster.Api;
 using SegRestore.LocalCluster.Controllers;
 using SegRestore.LocalCluster.Crd;
 using SegRestore.LocalCluster.Faults;
@@ -50,6 +51,9 @@ public sealed class LocalClusterServer : IAsyncDisposable
 
     public FaultInjector Faults { get; }
 
+    /// <summary>Every distinct (client, verb, resource) the API served: RBAC tests compare it with an allow-list.</summary>
+    public ApiRequestLog Requests { get; private init; } = new();
+
     /// <summary>The CA that signed the serving certificate (HTTPS only).</summary>
     public string? CaCertificatePem => _certificates?.CaPem;
 
@@ -92,11 +96,12 @@ public sealed class LocalClusterServer : IAsyncDisposable
         builder.Services.AddRoutingCore();
         var app = builder.Build();
         LocalClusterServer? server = null;
-        var handler = new ApiRequestHandler(registry, endpoint, new DiscoveryDocuments(registry), faults,
+        var requests = new ApiRequestLog();
+        var handler = new ApiRequestHandler(registry, endpoint, new DiscoveryDocuments(registry), faults, requests,
             controllers.PodLogs, options.BearerToken, () => new Uri(server!.BaseUrl).Authority,
             loggers.CreateLogger<ApiRequestHandler>());
         app.Run(handler.HandleAsync);
-        server = new LocalClusterServer(app, store, objects, faults, certificates, controllers, options);
+        server = new LocalClusterServer(app, store, objects, faults, certificates, controllers, options) { Requests = requests };
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.BaseUrl = address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');

@@ -17,6 +17,7 @@ public sealed class ApiRequestHandler(
     ResourceEndpoint resources,
     DiscoveryDocuments discovery,
     FaultInjector faults,
+    ApiRequestLog requests,
     IPodLogs? podLogs,
     string? bearerToken,
     Func<string> serverAddress,
@@ -100,6 +101,9 @@ public sealed class ApiRequestHandler(
         var resource = registry.Find(apiPath.Group, apiPath.Version, apiPath.Plural) ?? throw StatusErrors.NotFoundPath(path);
         var query = ListQuery.From(context.Request.Query, apiPath.LegacyWatch);
         var verb = ResourceEndpoint.Verb(context.Request, apiPath, query.Watch);
+        requests.Record(new ApiRequestRecord(
+            context.Request.Headers.UserAgent.ToString(), verb, resource.Group,
+            apiPath.Subresource is { } subresource ? $"{resource.Plural}/{subresource}" : resource.Plural));
         if (faults.FailureFor(verb, resource.Plural) is { } code)
         {
             throw StatusErrors.Injected(code, verb, resource.Plural);

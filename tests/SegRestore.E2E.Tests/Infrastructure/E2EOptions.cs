@@ -12,6 +12,10 @@ public sealed record E2EOptions
     /// reached at the same PD address (a second chain restoring into its own fresh simulated target).</summary>
     public IReadOnlyList<string> ExtraBrImages { get; init; } = [];
 
+    /// <summary>Serve the reporter over TLS (a throwaway CA; Operator__ReporterTls__* and a reporter-ca Secret that
+    /// worker pods mount through Operator__ReporterCaSecretName).</summary>
+    public bool ReporterTls { get; init; }
+
     /// <summary>False only for the harness's own checks, which need the cluster and the images but no operator.</summary>
     public bool StartOperator { get; init; } = true;
 }
