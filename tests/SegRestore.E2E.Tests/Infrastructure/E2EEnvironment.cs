@@ -58,6 +58,9 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
 
     public string KubeconfigPath => Path.Combine(Directory, "kubeconfig");
 
+    /// <summary>Container logs of every pod of the run, kept after the pods are gone.</summary>
+    public string PodLogsDirectory => Path.Combine(Directory, "pod-logs");
+
     public OperatorProcess Operator { get; private set; } = null!;
 
     public static async Task<E2EEnvironment> StartAsync(ITestOutputHelper output, string testName, E2EOptions? options = null)
@@ -142,7 +145,12 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
         Cluster = await LocalClusterServer.StartAsync(
             new LocalClusterOptions
             {
-                Kubelet = new KubeletOptions { Images = images, WorkDirectory = Path.Combine(Directory, "pods") },
+                Kubelet = new KubeletOptions
+                {
+                    Images = images,
+                    WorkDirectory = Path.Combine(Directory, "pods"),
+                    LogArchiveDirectory = PodLogsDirectory,
+                },
             },
             CancellationToken.None);
         await Cluster.WriteKubeconfigAsync(KubeconfigPath, CancellationToken.None);

@@ -95,7 +95,9 @@ public sealed class SecretScanTests(ITestOutputHelper output)
         leaks.AddRange(FilesOf(env, planted, out var scanned));
         output.WriteLine($"scanned {pods.Count} pod versions, the API's segments/events/configmaps and {scanned} files for {planted.Values.Count} planted values");
         leaks.Should().BeEmpty("no planted secret may appear in any output");
-        scanned.Should().BeGreaterThan(3, "the operator log and the container logs were scanned");
+        // Live pods keep their logs under pods/, deleted ones in pod-logs/ (the kubelet's archive): both were scanned.
+        var workerLogs = Directory.EnumerateFiles(env.Directory, "worker.log", SearchOption.AllDirectories).ToList();
+        workerLogs.Should().HaveCountGreaterThanOrEqualTo(4, "every attempt's worker log (3 segments, a retry, the doomed chain) was scanned");
 
         // RBAC: every API call the operator made in this run (LocalCluster records them by User-Agent; the test's
         // own client and kubectl identify themselves differently) is on the allow-list.
