@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using SegRestore.LocalCluster.Api;
 using SegRestore.LocalCluster.Controllers;
 using SegRestore.LocalCluster.Crd;
 using SegRestore.LocalCluster.Faults;

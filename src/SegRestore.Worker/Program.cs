@@ -1,9 +1,12 @@
 using System.Collections;
 using System.Runtime.InteropServices;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
 using SegRestore.Br;
 using SegRestore.Grpc;
+using SegRestore.Grpc.Tls;
 using SegRestore.Worker.Config;
+using SegRestore.Worker.Reporting;
 using SegRestore.Worker.Running;
 
 namespace SegRestore.Worker;
@@ -36,9 +39,20 @@ public static class Program
             return ConfigErrorExitCode;
         }
 
+        X509Certificate2Collection? reporterRoots;
+        try
+        {
+            reporterRoots = config.ReporterCaFile is { } caFile ? PemFiles.LoadCertificates(caFile, WorkerEnv.ReporterCa) : null;
+        }
+        catch (InvalidOperationException ex)
+        {
+            await Console.Error.WriteLineAsync("segrestore-worker: " + ex.Message).ConfigureAwait(false);
+            return ConfigErrorExitCode;
+        }
+
         // Drop the token from the process environment: no child (the BR probe, `br log metadata`, BR) may inherit it.
         Environment.SetEnvironmentVariable(WorkerEnv.Token, null);
-        using var runner = new WorkerRunner(config, KnownSecrets(env), Console.Out, logger);
+        using var runner = new WorkerRunner(config, KnownSecrets(env), Console.Out, logger, reporterRoots);
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
         {
             context.Cancel = true; // the worker exits after BR, the final sync and the report
@@ -55,6 +69,12 @@ public static class Program
             logger.LogError("The operator refused this attempt ({Status}: {Detail}); the worker stops without reporting",
                 ex.StatusCode, SecretRedactor.Redact(ex.Status.Detail, KnownSecrets(env)));
             return RefusedExitCode;
+        }
+        catch (ReporterTrustException ex)
+        {
+            // No retry fixes an untrusted certificate: say what to configure and stop (the pod's termination message).
+            await Console.Error.WriteLineAsync("segrestore-worker: " + ex.Message).ConfigureAwait(false);
+            return ConfigErrorExitCode;
         }
     }
 

@@ -29,8 +29,26 @@ public static partial class SegmentSpecRules
     public static Tso? ParseOptional(string? text) =>
         !string.IsNullOrEmpty(text) && TimestampParser.TryParse(text, "", out var tso, out _) ? tso : null;
 
+    /// <summary>Longest value accepted in a field that reaches BR's command line or the worker pod. Real values
+    /// (PD endpoints, storage URLs, image references) are far shorter; a megabyte one would be copied into every
+    /// pod, argv and log line.</summary>
+    public const int MaxValueLength = 4096;
+
     private static ChainViolation? CheckShape(PointRestoreSegmentSpec spec)
     {
+        var oversize = ValuesReachingBr(spec).FirstOrDefault(v => v.Value is { Length: > MaxValueLength });
+        if (oversize.Field is not null)
+        {
+            return new(ChainReason.InvalidSpec, $"{oversize.Field} is {oversize.Value!.Length} characters long; a value passed " +
+                $"to BR is at most {MaxValueLength}: shorten it");
+        }
+
+        if (spec.Br?.Image is { Length: > 0 } image && image.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            return new(ChainReason.InvalidSpec, $"spec.br.image: \"{image}\" has whitespace or control characters; " +
+                "write an image reference, e.g. \"pingcap/br:v8.5.0\"");
+        }
+
         var pd = spec.Cluster?.Pd;
         if (string.IsNullOrWhiteSpace(pd))
         {
@@ -46,6 +64,30 @@ public static partial class SegmentSpecRules
 
         return CheckStorage(spec.Log, "spec.log", required: true)
             ?? CheckStorage(spec.FullBackup, "spec.fullBackup", required: false);
+    }
+
+    private static IEnumerable<(string Field, string? Value)> ValuesReachingBr(PointRestoreSegmentSpec spec)
+    {
+        yield return ("spec.cluster.pd", spec.Cluster?.Pd);
+        yield return ("spec.br.image", spec.Br?.Image);
+        yield return ("spec.checkpoint.url", spec.Checkpoint?.Url);
+        foreach (var (field, storage) in new[] { ("spec.fullBackup", spec.FullBackup), ("spec.log", spec.Log) })
+        {
+            yield return ($"{field}.url", storage?.Url);
+            yield return ($"{field}.s3.region", storage?.S3?.Region);
+            yield return ($"{field}.s3.endpoint", storage?.S3?.Endpoint);
+            yield return ($"{field}.s3.provider", storage?.S3?.Provider);
+            yield return ($"{field}.s3.sse", storage?.S3?.Sse);
+            yield return ($"{field}.s3.acl", storage?.S3?.Acl);
+            yield return ($"{field}.s3.storageClass", storage?.S3?.StorageClass);
+            yield return ($"{field}.gcs.endpoint", storage?.Gcs?.Endpoint);
+            yield return ($"{field}.gcs.storageClass", storage?.Gcs?.StorageClass);
+            yield return ($"{field}.gcs.predefinedAcl", storage?.Gcs?.PredefinedAcl);
+            yield return ($"{field}.azblob.endpoint", storage?.Azblob?.Endpoint);
+            yield return ($"{field}.azblob.accountName", storage?.Azblob?.AccountName);
+            yield return ($"{field}.azblob.accessTier", storage?.Azblob?.AccessTier);
+            yield return ($"{field}.azblob.encryptionScope", storage?.Azblob?.EncryptionScope);
+        }
     }
 
     private static ChainViolation? CheckStorage(StorageSpec? storage, string field, bool required)

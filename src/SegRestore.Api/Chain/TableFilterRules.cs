@@ -18,6 +18,9 @@ public static class TableFilterRules
     public static IReadOnlyList<string> SystemDatabases { get; } =
         ["mysql", "sys", "INFORMATION_SCHEMA", "PERFORMANCE_SCHEMA", "METRICS_SCHEMA"];
 
+    /// <summary>Longest rule accepted: two quoted 64-character names with escapes fit many times over.</summary>
+    public const int MaxRuleLength = 1024;
+
     /// <summary>The problem with the filter list, or null when it is acceptable (or empty: BR's default filter).</summary>
     public static string? Check(IReadOnlyList<string>? filters)
     {
@@ -72,6 +75,14 @@ public static class TableFilterRules
     {
         ArgumentNullException.ThrowIfNull(text);
         rule = null!;
+        if (text.Length > MaxRuleLength)
+        {
+            // A 1 MiB rule would build a matcher too large to construct (NotSupportedException) or to run.
+            problem = $"is {text.Length} characters long; a rule is at most {MaxRuleLength} (database and table names " +
+                "have at most 64 characters): write the rule as db.table wildcards";
+            return false;
+        }
+
         var body = text.Trim();
         var positive = !body.StartsWith('!');
         if (!positive)
@@ -145,7 +156,7 @@ public static class TableFilterRules
                     var end = body.IndexOf(character, position + 1);
                     if (end < 0)
                     {
-                        return Fail(out pattern, out source, out problem, "has an unclosed quote");
+                        return Fail(out pattern, out source, out problem, "has an unclosed quote; close it with the same quote character");
                     }
 
                     regex.Append(Regex.Escape(body[(position + 1)..end]));
@@ -155,7 +166,7 @@ public static class TableFilterRules
                     var close = body.IndexOf(']', position + 1);
                     if (close < 0)
                     {
-                        return Fail(out pattern, out source, out problem, "has an unclosed [");
+                        return Fail(out pattern, out source, out problem, "has an unclosed [; close the character class with ]");
                     }
 
                     var set = body[(position + 1)..close];
@@ -187,7 +198,12 @@ public static class TableFilterRules
         }
         catch (ArgumentException)
         {
-            return Fail(out pattern, out source, out problem, "has an invalid character class");
+            return Fail(out pattern, out source, out problem, "has an invalid character class; write a set such as [a-z0-9_]");
+        }
+        catch (NotSupportedException)
+        {
+            // NonBacktracking refuses patterns whose automaton would exceed its size limit.
+            return Fail(out pattern, out source, out problem, "has too many wildcards and character classes to match; simplify it");
         }
 
         problem = "";

@@ -12,6 +12,9 @@ public static partial class ExtraArgsValidator
 {
     public const string Field = "spec.br.extraArgs";
 
+    /// <summary>Longest item accepted; a megabyte flag value would be copied into the pod, BR's argv and its logs.</summary>
+    public const int MaxItemLength = 4096;
+
     /// <summary>Every violation, in item order; empty when all items are acceptable.</summary>
     public static IReadOnlyList<ExtraArgViolation> Validate(IReadOnlyList<string>? items)
     {
@@ -37,6 +40,11 @@ public static partial class ExtraArgsValidator
     public static string? Check(string item, string field)
     {
         ArgumentNullException.ThrowIfNull(item);
+        if (item.Length > MaxItemLength)
+        {
+            return $"{field} is {item.Length} characters long; an extra argument is at most {MaxItemLength}: shorten it";
+        }
+
         if (item.Any(char.IsWhiteSpace) || item.Length == 0)
         {
             return $"{field}: \"{item}\" must be exactly one --flag or --flag=value token without whitespace; " +

@@ -37,7 +37,8 @@ public static partial class TimestampParser
                 return true;
             }
 
-            error = $"{field}: \"{Shown(text)}\" is larger than the largest TSO {ulong.MaxValue}";
+            error = $"{field}: \"{Shown(text)}\" is larger than the largest TSO {ulong.MaxValue}; write a TSO up to that " +
+                "value or a timestamp with a zone";
             return false;
         }
 
@@ -61,7 +62,7 @@ public static partial class TimestampParser
         if (!Tso.TryFromTime(time, out tso))
         {
             error = $"{field}: \"{Shown(text)}\" is out of range; a TSO covers " +
-                $"{Tso.MinValue.ToTime():yyyy-MM-ddTHH:mm:ssZ} to {Tso.MaxValue.ToTime():yyyy-MM-ddTHH:mm:ss.fffZ}";
+                $"{Tso.MinValue.ToTime():yyyy-MM-ddTHH:mm:ssZ} to {Tso.MaxValue.ToTime():yyyy-MM-ddTHH:mm:ss.fffZ}: write a time in that range";
             return false;
         }
 

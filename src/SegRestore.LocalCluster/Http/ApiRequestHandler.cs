@@ -101,7 +101,7 @@ public sealed class ApiRequestHandler(
         var resource = registry.Find(apiPath.Group, apiPath.Version, apiPath.Plural) ?? throw StatusErrors.NotFoundPath(path);
         var query = ListQuery.From(context.Request.Query, apiPath.LegacyWatch);
         var verb = ResourceEndpoint.Verb(context.Request, apiPath, query.Watch);
-        requests.Record(new RequestKey(context.Request.Headers.UserAgent.ToString(), verb, resource.Plural, apiPath.Subresource));
+        requests.Record(new RequestKey(context.Request.Headers.UserAgent.ToString(), verb, resource.Group, resource.Plural, apiPath.Subresource));
         if (faults.FailureFor(verb, resource.Plural) is { } code)
         {
             throw StatusErrors.Injected(code, verb, resource.Plural);

@@ -24,5 +24,10 @@ public sealed class RequestCounter
     public long Writes(Func<RequestKey, bool>? filter = null) =>
         _counts.Where(c => c.Key.IsWrite && (filter is null || filter(c.Key))).Sum(c => c.Value);
 
+    /// <summary>Every distinct (client, verb, group, resource[/subresource]) served so far: RBAC tests compare it with
+    /// an allow-list.</summary>
+    public IReadOnlyList<Api.ApiRequestRecord> Seen =>
+        [.. _counts.Keys.Select(k => new Api.ApiRequestRecord(k.UserAgent, k.Verb, k.Group, k.Subresource is null ? k.Resource : $"{k.Resource}/{k.Subresource}"))];
+
     public void Reset() => _counts.Clear();
 }

@@ -13,6 +13,10 @@ public sealed record KubeletOptions
     /// <summary>Where pod directories (volumes, logs, termination messages) are created; null uses a temp dir.</summary>
     public string? WorkDirectory { get; init; }
 
+    /// <summary>When set, a pod's container logs are copied to <c>&lt;this&gt;/&lt;pod directory name&gt;/</c> before
+    /// its directory is removed, so tests can read every log of a run afterwards (a real node keeps them a while too).</summary>
+    public string? LogArchiveDirectory { get; init; }
+
     /// <summary>PATH given to container processes (containers start with a clean environment).</summary>
     public string Path { get; init; } = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 }

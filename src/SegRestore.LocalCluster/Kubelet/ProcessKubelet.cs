@@ -164,6 +164,7 @@ public sealed class ProcessKubelet : IPodLogs, IAsyncDisposable
         foreach (var (worker, _) in _workers.Values)
         {
             worker.Dispose();
+            ArchiveLogs(worker.Directory);
         }
 
         TryDelete(_root);
@@ -210,6 +211,7 @@ public sealed class ProcessKubelet : IPodLogs, IAsyncDisposable
             _ = entry.Run.ContinueWith(_ =>
             {
                 entry.Worker.Dispose();
+                ArchiveLogs(entry.Worker.Directory);
                 TryDelete(entry.Worker.Directory);
             }, TaskScheduler.Default);
         }
@@ -229,6 +231,29 @@ public sealed class ProcessKubelet : IPodLogs, IAsyncDisposable
             await stream.CopyToAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
             await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
             return stream.Position;
+        }
+    }
+
+    private void ArchiveLogs(string podDirectory)
+    {
+        var logs = Path.Combine(podDirectory, "logs");
+        if (_options.LogArchiveDirectory is not { } archive || !Directory.Exists(logs))
+        {
+            return;
+        }
+
+        try
+        {
+            var target = Path.Combine(archive, Path.GetFileName(podDirectory));
+            Directory.CreateDirectory(target);
+            foreach (var file in Directory.EnumerateFiles(logs))
+            {
+                File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
+            }
+        }
+        catch (IOException e)
+        {
+            _logger.LogWarning(e, "Could not archive the logs of {PodDirectory}", podDirectory);
         }
     }
 

@@ -50,6 +50,20 @@ public sealed class CertificateAuthority : IDisposable
         return new CertificateAuthority(ca, server);
     }
 
+    /// <summary>Writes <c>ca.crt</c>, <c>tls.crt</c> and <c>tls.key</c> (PEM, as a kubernetes.io/tls Secret mounts them)
+    /// for a process that serves TLS from files, e.g. the operator's reporter.</summary>
+    public PemFileSet WritePemFiles(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var files = new PemFileSet(Path.Combine(directory, "ca.crt"), Path.Combine(directory, "tls.crt"), Path.Combine(directory, "tls.key"));
+        File.WriteAllText(files.CaFile, CaPem);
+        File.WriteAllText(files.CertFile, ServerCertificate.ExportCertificatePem());
+        using var key = ServerCertificate.GetECDsaPrivateKey()
+            ?? throw new InvalidOperationException("the serving certificate has no ECDSA private key");
+        File.WriteAllText(files.KeyFile, key.ExportPkcs8PrivateKeyPem());
+        return files;
+    }
+
     public void Dispose()
     {
         CaCertificate.Dispose();

@@ -26,6 +26,14 @@ public sealed class OperatorOptions
     /// <summary>The reporter address workers dial, e.g. <c>http://segrestore-reporter.segrestore-system.svc:9443</c>.</summary>
     public string ReporterUrl { get; set; } = "";
 
+    /// <summary>PEM files of the reporter's server certificate and key (<c>Operator__ReporterTls__CertFile</c>,
+    /// <c>Operator__ReporterTls__KeyFile</c>); both empty serves h2c. With TLS, ReporterUrl must be https.</summary>
+    public ReporterTlsFiles ReporterTls { get; set; } = new();
+
+    /// <summary>A Secret in the segments' namespace whose <c>ca.crt</c> signed the reporter's certificate; worker pods
+    /// mount it and trust it (SEGRESTORE_REPORTER_CA). Empty: workers trust the system store.</summary>
+    public string? ReporterCaSecretName { get; set; }
+
     /// <summary>Port of the reporter's HTTP/2 (gRPC) listener.</summary>
     public int ReporterPort { get; set; } = 9443;
 

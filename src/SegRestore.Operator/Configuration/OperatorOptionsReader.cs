@@ -7,7 +7,7 @@ namespace SegRestore.Operator.Configuration;
 /// Reads <see cref="OperatorOptions"/> from configuration with errors that name the setting, the value and the fix
 /// (a generic binder error would not), and checks what the operator cannot run without.
 /// </summary>
-public static class OperatorOptionsReader
+public static partial class OperatorOptionsReader
 {
     public static OperatorOptions Read(IConfiguration section)
     {
@@ -38,6 +38,9 @@ public static class OperatorOptionsReader
         options.DefaultBrImage = Text(nameof(OperatorOptions.DefaultBrImage)) ?? options.DefaultBrImage;
         options.ImagePullPolicy = Text(nameof(OperatorOptions.ImagePullPolicy)) ?? options.ImagePullPolicy;
         options.ReporterUrl = Text(nameof(OperatorOptions.ReporterUrl)) ?? "";
+        options.ReporterTls.CertFile = Text("ReporterTls:CertFile");
+        options.ReporterTls.KeyFile = Text("ReporterTls:KeyFile");
+        options.ReporterCaSecretName = Text(nameof(OperatorOptions.ReporterCaSecretName));
         options.ReporterPort = Number(nameof(OperatorOptions.ReporterPort), options.ReporterPort, 1, 65535);
         options.HttpPort = Number(nameof(OperatorOptions.HttpPort), options.HttpPort, 0, 65535);
         options.WorkerSyncIntervalSeconds = Number(nameof(OperatorOptions.WorkerSyncIntervalSeconds), options.WorkerSyncIntervalSeconds, 1, 3600);
@@ -64,8 +67,28 @@ public static class OperatorOptionsReader
                 "worker pods reach the reporter at, e.g. http://segrestore-reporter.segrestore-system.svc:9443");
         }
 
+        if (options.ReporterTls.Enabled && (options.ReporterTls.CertFile is null || options.ReporterTls.KeyFile is null))
+        {
+            problems.Add($"{OperatorOptions.SectionName}:ReporterTls needs both CertFile and KeyFile (PEM files, e.g. tls.crt and tls.key " +
+                "of a kubernetes.io/tls Secret); set the missing one or remove both to serve the reporter without TLS");
+        }
+
+        if (options.ReporterTls.Enabled && reporter is not null && reporter.Scheme != "https")
+        {
+            problems.Add($"{OperatorOptions.SectionName}:ReporterUrl = \"{options.ReporterUrl}\" is http, but the reporter serves TLS " +
+                "(ReporterTls is set); workers must dial https://");
+        }
+
+        if (options.ReporterCaSecretName is { } ca && !SecretName().IsMatch(ca))
+        {
+            problems.Add($"{OperatorOptions.SectionName}:ReporterCaSecretName = \"{ca}\" is not a Secret name (lower-case letters, digits, '-' and '.')");
+        }
+
         return problems.Count == 0
             ? options
             : throw new OperatorConfigurationException("The operator's configuration is invalid:\n- " + string.Join("\n- ", problems));
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex SecretName();
 }

@@ -37,7 +37,12 @@ public static class OperatorServiceCollectionExtensions
         // Before the reporter: hosted services start in registration order, so running workers' grants are back
         // before the reporter answers them.
         services.AddHostedService<AttemptGrantRestorer>();
-        services.AddReporter(o => o.Endpoint = new IPEndPoint(IPAddress.Any, options.ReporterPort));
+        services.AddReporter(o =>
+        {
+            o.Endpoint = new IPEndPoint(IPAddress.Any, options.ReporterPort);
+            o.TlsCertFile = options.ReporterTls.CertFile;
+            o.TlsKeyFile = options.ReporterTls.KeyFile;
+        });
         services.AddPdClient();
         services.AddSingleton(sp => new ClusterLeases(
             sp.GetRequiredService<IKubernetesClient>(),

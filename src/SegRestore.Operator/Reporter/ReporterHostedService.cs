@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SegRestore.Grpc.Server;
+using SegRestore.Grpc.Tls;
 
 namespace SegRestore.Operator.Reporter;
 
 /// <summary>
-/// Runs the reporter on its own HTTP/2-only Kestrel endpoint (h2c; put TLS in front with GrpcServerTls when the pod
-/// network is not trusted), separate from the operator's /healthz and /metrics listener.
+/// Runs the reporter on its own HTTP/2-only Kestrel endpoint, separate from the operator's /healthz and /metrics
+/// listener: h2c, or TLS when the operator is given a certificate and key (Operator:ReporterTls).
 /// </summary>
 public sealed class ReporterHostedService(ReporterService service, ReporterOptions options, ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
@@ -20,6 +21,9 @@ public sealed class ReporterHostedService(ReporterService service, ReporterOptio
             new GrpcHostOptions
             {
                 Endpoint = options.Endpoint,
+                Tls = options.TlsCertFile is { } cert && options.TlsKeyFile is { } key
+                    ? new GrpcServerTls(PemFiles.LoadCertificateWithKey(cert, key, "Operator:ReporterTls"))
+                    : null,
                 ConfigureGrpc = o =>
                 {
                     o.MaxReceiveMessageSize = options.MaxMessageSize;

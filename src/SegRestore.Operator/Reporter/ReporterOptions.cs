@@ -17,6 +17,11 @@ public sealed class ReporterOptions
     /// <summary>The largest gRPC message accepted (a checkpoint chunk plus headers).</summary>
     public int MaxMessageSize { get; set; } = Grpc.Reporter.ReporterProtocol.MaxMessageSize;
 
+    /// <summary>PEM certificate and key files; null serves h2c.</summary>
+    public string? TlsCertFile { get; set; }
+
+    public string? TlsKeyFile { get; set; }
+
     /// <summary>Where SyncCheckpoint spools a stream before committing it to the ledger in one generation.</summary>
     public string SpoolDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "segrestore-reporter");
 }

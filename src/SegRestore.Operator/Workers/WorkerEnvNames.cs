@@ -20,6 +20,7 @@ public static class WorkerEnvNames
     public const string SyncIntervalSeconds = "SEGRESTORE_SYNC_INTERVAL_SECONDS";
     public const string ProgressIntervalSeconds = "SEGRESTORE_PROGRESS_INTERVAL_SECONDS";
     public const string TerminationLog = "SEGRESTORE_TERMINATION_LOG";
+    public const string ReporterCa = "SEGRESTORE_REPORTER_CA";
 
     /// <summary>The read-only root filesystem leaves /tmp (an emptyDir) as the only scratch space.</summary>
     public const string TmpDir = "TMPDIR";

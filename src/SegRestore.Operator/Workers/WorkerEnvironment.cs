@@ -36,6 +36,11 @@ public static class WorkerEnvironment
             Value(WorkerEnvNames.TmpDir, WorkerPaths.TmpDirectory),
             Value(WorkerEnvNames.DotnetGcServer, "0"),
         };
+        if (settings.ReporterCaSecretName is { Length: > 0 })
+        {
+            env.Add(Value(WorkerEnvNames.ReporterCa, WorkerPaths.ReporterCaFile));
+        }
+
         env.AddRange(request.Command.Env.Select(e => FromSecret(e.Name, e.SecretName, e.SecretKey, e.Optional)));
         return env;
     }

@@ -15,6 +15,10 @@ public static class WorkerPaths
     public const string CheckpointDirectory = "/var/lib/segrestore/checkpoint";
     public const string TlsDirectory = BrRestoreRequestMapper.DefaultTlsDirectory;
     public const string TmpDirectory = "/tmp";
+
+    /// <summary>Where the reporter's CA (Operator:ReporterCaSecretName, key ca.crt) is mounted.</summary>
+    public const string ReporterCaDirectory = "/var/run/segrestore/reporter-ca";
+    public const string ReporterCaFile = ReporterCaDirectory + "/ca.crt";
     public const string TerminationLog = "/dev/termination-log";
 
     /// <summary>Octal 0400, owner read-only (C# has no octal literals): the TLS key must not be readable by anyone

@@ -23,6 +23,7 @@ public static class WorkerPodBuilder
         var spec = segment.Spec;
         var podName = AttemptNames.Pod(SegmentName(segment), request.Attempt);
         var (volumes, workerMounts) = WorkerVolumes.For(spec, request.CheckpointMode);
+        WorkerVolumes.AddReporterCa(settings.ReporterCaSecretName, volumes, workerMounts);
         var worker = spec.Worker;
 
         return new V1Pod

@@ -10,7 +10,8 @@ public sealed record WorkerPodSettings(
     string ImagePullPolicy,
     int SyncIntervalSeconds,
     int ProgressIntervalSeconds,
-    int TerminationGraceSeconds)
+    int TerminationGraceSeconds,
+    string? ReporterCaSecretName = null)
 {
     public static WorkerPodSettings From(OperatorOptions o)
     {
@@ -22,6 +23,7 @@ public sealed record WorkerPodSettings(
             o.ImagePullPolicy,
             o.WorkerSyncIntervalSeconds,
             o.WorkerProgressIntervalSeconds,
-            o.WorkerTerminationGraceSeconds);
+            o.WorkerTerminationGraceSeconds,
+            o.ReporterCaSecretName);
     }
 }

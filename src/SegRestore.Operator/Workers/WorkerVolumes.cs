@@ -11,6 +11,7 @@ public static class WorkerVolumes
     public const string Checkpoint = "checkpoint";
     public const string Tmp = "tmp";
     public const string Tls = "tls";
+    public const string ReporterCa = "reporter-ca";
 
     /// <summary>Prefix of a local:// storage's claim volume; the suffix is the claim's position among distinct claims.</summary>
     public const string StoragePrefix = "storage-";
@@ -47,6 +48,29 @@ public static class WorkerVolumes
         AddLocalStorage(spec.FullBackup, "spec.fullBackup", volumes, mounts);
         AddLocalStorage(spec.Log, "spec.log", volumes, mounts);
         return (volumes, mounts);
+    }
+
+    /// <summary>The reporter's CA, when the operator serves the reporter over TLS with a private CA. Only ca.crt is
+    /// projected: the Secret may hold more (a tls.key) that the worker must not see.</summary>
+    public static void AddReporterCa(string? secretName, List<V1Volume> volumes, List<V1VolumeMount> mounts)
+    {
+        ArgumentNullException.ThrowIfNull(volumes);
+        ArgumentNullException.ThrowIfNull(mounts);
+        if (secretName is not { Length: > 0 })
+        {
+            return;
+        }
+
+        volumes.Add(new V1Volume
+        {
+            Name = ReporterCa,
+            Secret = new V1SecretVolumeSource
+            {
+                SecretName = secretName,
+                Items = [new V1KeyToPath { Key = "ca.crt", Path = "ca.crt" }],
+            },
+        });
+        mounts.Add(Mount(ReporterCa, WorkerPaths.ReporterCaDirectory, readOnly: true));
     }
 
     /// <summary>The init container writes BR's binary into br-bin.</summary>

@@ -51,13 +51,19 @@ public static class IndexCodec
             throw new LedgerException($"Ledger index ConfigMap '{configMap.Name}' has no '{LedgerNaming.IndexKey}' key.");
         }
 
+        LedgerIndex index;
         try
         {
-            return LedgerJson.Deserialize<LedgerIndex>(json);
+            index = LedgerJson.Deserialize<LedgerIndex>(json);
         }
         catch (System.Text.Json.JsonException error)
         {
             throw new LedgerException($"Ledger index ConfigMap '{configMap.Name}' does not hold a valid index: {error.Message}", error);
         }
+
+        return LedgerIndexShape.FirstProblem(index) is { } problem
+            ? throw new LedgerException($"Ledger index ConfigMap '{configMap.Name}' does not hold a valid index: {problem}; " +
+                "restore the ConfigMap from a backup or delete it to abandon the chain's checkpoints.")
+            : index;
     }
 }

@@ -19,7 +19,8 @@ public sealed record WorkerConfig(
     TimeSpan RetryInitialBackoff,
     TimeSpan RetryMaxBackoff,
     string TerminationLogPath,
-    bool LogMetadataCheck)
+    bool LogMetadataCheck,
+    string? ReporterCaFile = null)
 {
     public override string ToString() =>
         $"segment {SegmentUid} attempt {Attempt}, reporter {ReporterUrl}, checkpoint {CheckpointMode} at {CheckpointDir}, br {BrPath}";

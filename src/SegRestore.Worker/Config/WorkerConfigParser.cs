@@ -16,6 +16,17 @@ public static class WorkerConfigParser
             throw new WorkerConfigException($"{WorkerEnv.ReporterUrl}='{url}' is not an http:// or https:// URL; set it to the operator's reporter address, e.g. http://segrestore-operator.segrestore:9443");
         }
 
+        var caFile = env.GetValueOrDefault(WorkerEnv.ReporterCa) is { Length: > 0 } ca ? ca : null;
+        if (caFile is not null && reporter.Scheme != Uri.UriSchemeHttps)
+        {
+            throw new WorkerConfigException($"{WorkerEnv.ReporterCa} is set but {WorkerEnv.ReporterUrl}='{url}' is not https://; a CA only applies to a TLS reporter: use https:// or remove {WorkerEnv.ReporterCa}");
+        }
+
+        if (caFile is not null && !Path.IsPathFullyQualified(caFile))
+        {
+            throw new WorkerConfigException($"{WorkerEnv.ReporterCa}='{caFile}' is not an absolute path; point it at the mounted ca.crt");
+        }
+
         var token = env.GetValueOrDefault(WorkerEnv.Token);
         if (string.IsNullOrWhiteSpace(token))
         {
@@ -69,7 +80,8 @@ public static class WorkerConfigParser
             initialBackoff,
             maxBackoff < initialBackoff ? initialBackoff : maxBackoff,
             env.GetValueOrDefault(WorkerEnv.TerminationLog) ?? WorkerEnv.DefaultTerminationLog,
-            !string.Equals(env.GetValueOrDefault(WorkerEnv.LogMetadataCheck), "false", StringComparison.OrdinalIgnoreCase));
+            !string.Equals(env.GetValueOrDefault(WorkerEnv.LogMetadataCheck), "false", StringComparison.OrdinalIgnoreCase),
+            caFile);
     }
 
     private static string[] ParseArgs(string json)

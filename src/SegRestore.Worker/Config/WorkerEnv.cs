@@ -5,6 +5,9 @@ public static class WorkerEnv
 {
     public const string Prefix = "SEGRESTORE_";
     public const string ReporterUrl = "SEGRESTORE_REPORTER_URL";
+
+    /// <summary>Optional: a PEM file with the CA that signed the reporter's certificate (https reporter URLs).</summary>
+    public const string ReporterCa = "SEGRESTORE_REPORTER_CA";
     public const string Token = "SEGRESTORE_TOKEN";
     public const string SegmentUid = "SEGRESTORE_SEGMENT_UID";
     public const string Attempt = "SEGRESTORE_ATTEMPT";

@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
 using SegRestore.Grpc;
 using SegRestore.Grpc.Client;
@@ -19,15 +20,21 @@ public sealed partial class ReporterClient : IDisposable
     private readonly TimeSpan _initialBackoff;
     private readonly TimeSpan _maxBackoff;
     private readonly ILogger _logger;
+    private readonly bool _trustsPrivateCa;
 
-    public ReporterClient(Uri address, string token, string segmentUid, int attempt, TimeSpan initialBackoff, TimeSpan maxBackoff, ILogger logger)
+    public ReporterClient(
+        Uri address, string token, string segmentUid, int attempt, TimeSpan initialBackoff, TimeSpan maxBackoff, ILogger logger,
+        X509Certificate2Collection? trustedRoots = null)
     {
         _channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
         {
             MaxReceiveMessageSize = ReporterProtocol.MaxMessageSize,
             MaxSendMessageSize = ReporterProtocol.MaxMessageSize,
             ConnectTimeout = TimeSpan.FromSeconds(5),
+            RootCertificates = trustedRoots,
         });
+        Address = address;
+        _trustsPrivateCa = trustedRoots is not null;
         _invoker = _channel.CreateCallInvoker();
         _headers = new Metadata { { ReporterProtocol.AuthorizationKey, ReporterProtocol.BearerValue(token) } };
         Attempt = new AttemptRef { SegmentUid = segmentUid, Attempt = attempt };
@@ -37,6 +44,8 @@ public sealed partial class ReporterClient : IDisposable
     }
 
     public AttemptRef Attempt { get; }
+
+    public Uri Address { get; }
 
     public CallOptions Options(CancellationToken cancellationToken) =>
         new(_headers, DateTime.UtcNow + CallTimeout, cancellationToken);
@@ -61,6 +70,11 @@ public sealed partial class ReporterClient : IDisposable
             try
             {
                 return await call(cancellationToken).ConfigureAwait(false);
+            }
+            catch (RpcException ex) when (RetryDecision.IsUntrustedServer(ex))
+            {
+                // Retrying cannot help: the certificate will not change until someone fixes the configuration.
+                throw new ReporterTrustException(Address, _trustsPrivateCa, ex);
             }
             catch (RpcException ex) when (RetryDecision.IsTransient(ex.StatusCode) && !cancellationToken.IsCancellationRequested)
             {

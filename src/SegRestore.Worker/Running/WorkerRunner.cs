@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using SegRestore.Br;
@@ -15,7 +16,8 @@ using SegRestore.Worker.Reporting;
 namespace SegRestore.Worker.Running;
 
 /// <summary>One attempt: probe, register, check the log window, hydrate, run BR, sync, report, exit with BR's code.</summary>
-public sealed partial class WorkerRunner(WorkerConfig config, IReadOnlyList<string> knownSecrets, TextWriter brEcho, ILogger logger) : IDisposable
+public sealed partial class WorkerRunner(
+    WorkerConfig config, IReadOnlyList<string> knownSecrets, TextWriter brEcho, ILogger logger, X509Certificate2Collection? reporterRoots = null) : IDisposable
 {
     public const int PreflightFailureExitCode = 1;
     private readonly CancellationTokenSource _terminated = new();
@@ -42,7 +44,7 @@ public sealed partial class WorkerRunner(WorkerConfig config, IReadOnlyList<stri
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _terminated.Token);
         var ct = linked.Token;
-        using var client = new ReporterClient(config.ReporterUrl, config.Token, config.SegmentUid, config.Attempt, config.RetryInitialBackoff, config.RetryMaxBackoff, logger);
+        using var client = new ReporterClient(config.ReporterUrl, config.Token, config.SegmentUid, config.Attempt, config.RetryInitialBackoff, config.RetryMaxBackoff, logger, reporterRoots);
         var deadline = DateTimeOffset.UtcNow + config.ResultDeadline;
 
         BrCapabilities capabilities;

@@ -48,4 +48,26 @@ public class TableFilterRulesTests
     {
         TableFilterRules.Check(["shop.*", text]).Should().StartWith("spec.br.filter[1]");
     }
+
+    /// <summary>Found by the hostile-input property tests: a 1 MiB rule made the matcher's constructor throw
+    /// NotSupportedException (automaton over its size limit) instead of giving InvalidFilter.</summary>
+    [Theory]
+    [InlineData(1 << 20)]
+    [InlineData(TableFilterRules.MaxRuleLength + 1)]
+    public void An_oversize_rule_is_rejected_with_its_length_instead_of_throwing(int length)
+    {
+        var problem = TableFilterRules.Check(["db" + new string('a', length - 4) + ".t"]);
+
+        problem.Should().StartWith("spec.br.filter[0]").And.Contain($"is {length} characters long");
+    }
+
+    [Fact]
+    public void A_rule_within_the_length_limit_too_complex_to_match_is_rejected_instead_of_throwing()
+    {
+        var rule = "db." + string.Concat(Enumerable.Repeat("[a-z]?", 150));
+
+        var check = () => TableFilterRules.Check([rule]);
+
+        check.Should().NotThrow();
+    }
 }

@@ -3,9 +3,11 @@ using Microsoft.Extensions.Logging;
 using SegRestore.Api.Models;
 using SegRestore.Api.Serialization;
 using SegRestore.Kube.Client;
+using SegRestore.Kube.Models;
 using SegRestore.Kube.Serialization;
 using SegRestore.LocalCluster;
 using SegRestore.LocalCluster.Kubelet;
+using SegRestore.LocalCluster.Security;
 using SegRestore.Pd.Testing;
 using Xunit.Abstractions;
 
@@ -21,6 +23,10 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
     public const string Namespace = "default";
     public const string WorkerImage = "segrestore/worker:e2e";
     public const string BrImage = "pingcap/br:e2e";
+    public const string ReporterCaSecret = "reporter-ca";
+
+    /// <summary>The test's own client, told apart from the operator's (segrestore-kube/...) in LocalCluster's request log.</summary>
+    public const string TestUserAgent = "segrestore-e2e-test/1.0";
 
     private static readonly TimeSpan OperatorStartTimeout = TimeSpan.FromSeconds(30);
 
@@ -65,6 +71,9 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
 
     public string KubeconfigPath => Path.Combine(Directory, "kubeconfig");
 
+    /// <summary>Container logs of every pod of the run, kept after the pods are gone.</summary>
+    public string PodLogsDirectory => Path.Combine(Directory, "pod-logs");
+
     public OperatorProcess Operator { get; private set; } = null!;
 
     public static async Task<E2EEnvironment> StartAsync(ITestOutputHelper output, string testName, E2EOptions? options = null)
@@ -101,7 +110,7 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
                 environment.ExtraWorlds[options.ExtraBrImages[i]] = extra;
             }
 
-            await environment.StartClusterAsync(options.OperatorEnvironment);
+            await environment.StartClusterAsync(options);
             if (options.StartOperator)
             {
                 await environment.StartOperatorAsync();
@@ -153,7 +162,11 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
         }
     }
 
-    private async Task StartClusterAsync(IReadOnlyDictionary<string, string> operatorEnvironment)
+    /// <summary>The reporter's PEM files when <see cref="E2EOptions.ReporterTls"/> is on (the key is a planted secret
+    /// for the secret scan).</summary>
+    public PemFileSet? ReporterTlsFiles { get; private set; }
+
+    private async Task StartClusterAsync(E2EOptions options)
     {
         var images = new List<ImageCommand>
         {
@@ -164,13 +177,18 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
         Cluster = await LocalClusterServer.StartAsync(
             new LocalClusterOptions
             {
-                Kubelet = new KubeletOptions { Images = images, WorkDirectory = Path.Combine(Directory, "pods") },
+                Kubelet = new KubeletOptions
+                {
+                    Images = images,
+                    WorkDirectory = Path.Combine(Directory, "pods"),
+                    LogArchiveDirectory = PodLogsDirectory,
+                },
                 LoggerFactory = _loggers,
             },
             CancellationToken.None);
         await Cluster.WriteKubeconfigAsync(KubeconfigPath, CancellationToken.None);
         Client = new KubernetesClient(
-            KubernetesClientConfiguration.BuildConfigFromConfigText(Cluster.Kubeconfig),
+            KubernetesClientConfiguration.BuildConfigFromConfigText(Cluster.Kubeconfig).WithUserAgent(TestUserAgent),
             KubernetesJson.Create(SegRestoreJsonContext.Default));
         var applied = await KubectlAsync("apply", "-f", RepoLayout.CrdFile);
         if (applied.ExitCode != 0)
@@ -212,7 +230,7 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
             ["Ledger__Namespace"] = Namespace,
             ["Logging__Console__FormatterName"] = "simple",
         };
-        foreach (var (name, value) in operatorEnvironment)
+        foreach (var (name, value) in options.OperatorEnvironment)
         {
             if (value.Length == 0)
             {
@@ -224,7 +242,27 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
             }
         }
 
+        if (options.ReporterTls)
+        {
+            await ConfigureReporterTlsAsync(environment, reporterPort);
+        }
+
         Operator = new OperatorProcess(environment, httpPort, Path.Combine(Directory, "operator.log"));
+    }
+
+    private async Task ConfigureReporterTlsAsync(Dictionary<string, string> environment, int reporterPort)
+    {
+        using var authority = CertificateAuthority.Create(TimeProvider.System);
+        ReporterTlsFiles = authority.WritePemFiles(Path.Combine(Directory, "reporter-tls"));
+        await Client.CreateAsync(new V1Secret
+        {
+            Metadata = new V1ObjectMeta { Name = ReporterCaSecret, NamespaceProperty = Namespace },
+            Data = new Dictionary<string, byte[]> { ["ca.crt"] = await File.ReadAllBytesAsync(ReporterTlsFiles.CaFile) },
+        });
+        environment["Operator__ReporterUrl"] = $"https://127.0.0.1:{reporterPort}";
+        environment["Operator__ReporterTls__CertFile"] = ReporterTlsFiles.CertFile;
+        environment["Operator__ReporterTls__KeyFile"] = ReporterTlsFiles.KeyFile;
+        environment["Operator__ReporterCaSecretName"] = ReporterCaSecret;
     }
 
     private static ImageCommand BrImageCommand(string image, BrSimWorld world) =>

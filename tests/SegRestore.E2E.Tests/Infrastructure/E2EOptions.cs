@@ -23,6 +23,10 @@ public sealed record E2EOptions
     /// <summary>The directory under .tmp that holds each test's directory.</summary>
     public string Area { get; init; } = "e2e";
 
+    /// <summary>Serve the reporter over TLS (a throwaway CA; Operator__ReporterTls__* and a reporter-ca Secret that
+    /// worker pods mount through Operator__ReporterCaSecretName).</summary>
+    public bool ReporterTls { get; init; }
+
     /// <summary>False only for the harness's own checks, which need the cluster and the images but no operator.</summary>
     public bool StartOperator { get; init; } = true;
 }

@@ -29,11 +29,11 @@ public sealed class RequestCounterTests : IAsyncLifetime
         await Send(reader, HttpMethod.Get, ConfigMaps + "/missing", null, null);
 
         var counts = _server.Requests.Snapshot();
-        counts.Should().Contain(new RequestKey("bench-writer/1.0", "create", "configmaps", null), 1)
-            .And.Contain(new RequestKey("bench-writer/1.0", "patch", "configmaps", null), 1)
-            .And.Contain(new RequestKey("bench-writer/1.0", "delete", "configmaps", null), 1)
-            .And.Contain(new RequestKey("bench-reader/1.0", "list", "configmaps", null), 1)
-            .And.Contain(new RequestKey("bench-reader/1.0", "get", "configmaps", null), 1);
+        counts.Should().Contain(new RequestKey("bench-writer/1.0", "create", "", "configmaps", null), 1)
+            .And.Contain(new RequestKey("bench-writer/1.0", "patch", "", "configmaps", null), 1)
+            .And.Contain(new RequestKey("bench-writer/1.0", "delete", "", "configmaps", null), 1)
+            .And.Contain(new RequestKey("bench-reader/1.0", "list", "", "configmaps", null), 1)
+            .And.Contain(new RequestKey("bench-reader/1.0", "get", "", "configmaps", null), 1);
         _server.Requests.Writes(k => k.UserAgent.StartsWith("bench-writer", StringComparison.Ordinal)).Should().Be(3);
         _server.Requests.Writes(k => k.UserAgent.StartsWith("bench-reader", StringComparison.Ordinal)).Should().Be(0);
     }

@@ -36,6 +36,24 @@ public sealed class TokenTests
         var invoker = channel.CreateCallInvoker();
         var options = new CallOptions(header is null ? new Metadata() : new Metadata { { ReporterProtocol.AuthorizationKey, header } }, DateTime.UtcNow.AddMinutes(1));
 
+        await RefusedOnEveryCallAsync(invoker, attempt, options, expected);
+
+        var segment = await reporter.SegmentAsync(0);
+        segment.Attempts.Should().BeEmpty("a refused RegisterAttempt/ReportResult writes nothing");
+        segment.State.Should().Be(SegRestore.Store.Model.SegmentState.Running);
+        (await reporter.Ledger.GetCheckpointAsync(TestReporter.RootUid, CancellationToken.None)).Generation.Should().Be(0);
+        reporter.Activity.Get(TestReporter.SegmentUid(0), 1).Should().BeNull("refused progress is not kept");
+
+        // The same calls with the attempt's own token are accepted: the refusals above were about the token.
+        var granted = new CallOptions(new Metadata { { ReporterProtocol.AuthorizationKey, ReporterProtocol.BearerValue(own) } }, DateTime.UtcNow.AddMinutes(1));
+        await invoker.UnaryAsync(ReporterMethods.RegisterAttempt, new RegisterAttemptRequest { Attempt = attempt, PodName = "worker" }, granted);
+        (await reporter.SegmentAsync(0)).Attempts.Should().ContainSingle();
+    }
+
+    /// <summary>All five reporter calls (register, progress, result, checkpoint fetch and sync) with these
+    /// credentials: each is refused with <paramref name="expected"/>.</summary>
+    private static async Task RefusedOnEveryCallAsync(CallInvoker invoker, AttemptRef attempt, CallOptions options, StatusCode expected)
+    {
         await Refused(() => invoker.UnaryAsync(ReporterMethods.RegisterAttempt, new RegisterAttemptRequest { Attempt = attempt, PodName = "intruder" }, options), expected);
         await Refused(() => invoker.UnaryAsync(ReporterMethods.ReportProgress, new ProgressReport { Attempt = attempt, Step = "x", Percent = 50 }, options), expected);
         await Refused(() => invoker.UnaryAsync(ReporterMethods.ReportResult, new ResultReport { Attempt = attempt, Succeeded = false, FailureReason = "BrError" }, options), expected);
@@ -63,17 +81,23 @@ public sealed class TokenTests
             await call.RequestStream.CompleteAsync();
             return await call.ResponseAsync;
         }, expected);
+    }
 
-        var segment = await reporter.SegmentAsync(0);
-        segment.Attempts.Should().BeEmpty("a refused RegisterAttempt/ReportResult writes nothing");
-        segment.State.Should().Be(SegRestore.Store.Model.SegmentState.Running);
-        (await reporter.Ledger.GetCheckpointAsync(TestReporter.RootUid, CancellationToken.None)).Generation.Should().Be(0);
-        reporter.Activity.Get(TestReporter.SegmentUid(0), 1).Should().BeNull("refused progress is not kept");
+    [Fact]
+    public async Task A_revoked_attempts_own_token_is_refused_on_every_call()
+    {
+        using var temp = new TempDir();
+        var world = new TestWorld(temp.Path, points: 2);
+        await using var reporter = await TestReporter.StartAsync(Path.Combine(temp.Path, "operator"), world);
+        var own = reporter.Grant(0, 1);
+        reporter.Tokens.Revoke(TestReporter.SegmentUid(0), 1).Should().BeTrue();
+        var attempt = new AttemptRef { SegmentUid = TestReporter.SegmentUid(0), Attempt = 1 };
+        using var channel = GrpcChannel.ForAddress(reporter.Address);
+        var options = new CallOptions(new Metadata { { ReporterProtocol.AuthorizationKey, ReporterProtocol.BearerValue(own) } }, DateTime.UtcNow.AddMinutes(1));
 
-        // The same calls with the attempt's own token are accepted: the refusals above were about the token.
-        var granted = new CallOptions(new Metadata { { ReporterProtocol.AuthorizationKey, ReporterProtocol.BearerValue(own) } }, DateTime.UtcNow.AddMinutes(1));
-        await invoker.UnaryAsync(ReporterMethods.RegisterAttempt, new RegisterAttemptRequest { Attempt = attempt, PodName = "worker" }, granted);
-        (await reporter.SegmentAsync(0)).Attempts.Should().ContainSingle();
+        await RefusedOnEveryCallAsync(channel.CreateCallInvoker(), attempt, options, StatusCode.PermissionDenied);
+
+        (await reporter.SegmentAsync(0)).Attempts.Should().BeEmpty("a superseded or finished attempt writes nothing");
     }
 
     private static string InMemoryTokenFor(string seed) => seed + "-" + SegRestore.Operator.Reporter.InMemoryAttemptTokenRegistry.NewToken();

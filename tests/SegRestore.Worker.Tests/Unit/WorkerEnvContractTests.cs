@@ -15,7 +15,7 @@ public sealed class WorkerEnvContractTests
         var workerNames = Constants(typeof(WorkerEnv)).Where(n => n.StartsWith(WorkerEnv.Prefix, StringComparison.Ordinal) && n != WorkerEnv.Prefix);
 
         operatorNames.Should().BeSubsetOf(workerNames);
-        operatorNames.Should().HaveCount(12);
+        operatorNames.Should().HaveCount(13, "the reporter CA (SEGRESTORE_REPORTER_CA) joined the contract with reporter TLS");
     }
 
     [Fact]
