@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
 using SegRestore.Br;
 using SegRestore.Grpc;
+using SegRestore.Grpc.Reporter;
 using SegRestore.Grpc.Tls;
 using SegRestore.Worker.Config;
 using SegRestore.Worker.Reporting;

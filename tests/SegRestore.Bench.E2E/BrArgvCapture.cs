@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using SegRestore.E2E.Tests.Infrastructure;
+using SegRestore.Grpc.Reporter;
 using SegRestore.Kube.Models;
 
 namespace SegRestore.Bench.E2E;
@@ -11,7 +12,7 @@ namespace SegRestore.Bench.E2E;
 /// </summary>
 public sealed class BrArgvCapture : IAsyncDisposable
 {
-    /// <summary>The worker's environment variable with BR's argv (SegRestore.Operator's WorkerEnvNames.BrArgs).</summary>
+    /// <summary>The worker's environment variable with BR's argv (SegRestore.Operator's WorkerEnv.BrArgs).</summary>
     public const string BrArgsVariable = "SEGRESTORE_BR_ARGS";
 
     private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _argvBySegment = new();

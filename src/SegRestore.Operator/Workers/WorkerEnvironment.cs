@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using SegRestore.Api.Labels;
+using SegRestore.Grpc.Reporter;
 using SegRestore.Kube.Models;
 
 namespace SegRestore.Operator.Workers;
@@ -21,24 +22,24 @@ public static class WorkerEnvironment
         var settings = request.Settings;
         var env = new List<V1EnvVar>
         {
-            Value(WorkerEnvNames.ReporterUrl, settings.ReporterUrl),
-            FromSecret(WorkerEnvNames.Token, request.TokenSecretName, SegRestoreLabels.TokenSecretKey, optional: false),
-            Value(WorkerEnvNames.SegmentUid, request.Segment.Metadata.Uid ?? ""),
-            Value(WorkerEnvNames.Attempt, Number(request.Attempt)),
-            new() { Name = WorkerEnvNames.PodName, ValueFrom = new V1EnvVarSource { FieldRef = new V1ObjectFieldSelector { FieldPath = "metadata.name" } } },
-            Value(WorkerEnvNames.CheckpointMode, request.CheckpointMode.ToString()),
-            Value(WorkerEnvNames.CheckpointDir, WorkerPaths.CheckpointDirectory),
-            Value(WorkerEnvNames.BrPath, WorkerPaths.BrBinary),
-            Value(WorkerEnvNames.BrArgs, ArgvToJson(request.Command.Argv)),
-            Value(WorkerEnvNames.SyncIntervalSeconds, Number(settings.SyncIntervalSeconds)),
-            Value(WorkerEnvNames.ProgressIntervalSeconds, Number(settings.ProgressIntervalSeconds)),
-            Value(WorkerEnvNames.TerminationLog, WorkerPaths.TerminationLog),
-            Value(WorkerEnvNames.TmpDir, WorkerPaths.TmpDirectory),
-            Value(WorkerEnvNames.DotnetGcServer, "0"),
+            Value(WorkerEnv.ReporterUrl, settings.ReporterUrl),
+            FromSecret(WorkerEnv.Token, request.TokenSecretName, SegRestoreLabels.TokenSecretKey, optional: false),
+            Value(WorkerEnv.SegmentUid, request.Segment.Metadata.Uid ?? ""),
+            Value(WorkerEnv.Attempt, Number(request.Attempt)),
+            new() { Name = WorkerEnv.PodName, ValueFrom = new V1EnvVarSource { FieldRef = new V1ObjectFieldSelector { FieldPath = "metadata.name" } } },
+            Value(WorkerEnv.CheckpointMode, request.CheckpointMode.ToString()),
+            Value(WorkerEnv.CheckpointDir, WorkerPaths.CheckpointDirectory),
+            Value(WorkerEnv.BrPath, WorkerPaths.BrBinary),
+            Value(WorkerEnv.BrArgs, ArgvToJson(request.Command.Argv)),
+            Value(WorkerEnv.SyncIntervalSeconds, Number(settings.SyncIntervalSeconds)),
+            Value(WorkerEnv.ProgressIntervalSeconds, Number(settings.ProgressIntervalSeconds)),
+            Value(WorkerEnv.TerminationLog, WorkerPaths.TerminationLog),
+            Value(WorkerEnv.TmpDir, WorkerPaths.TmpDirectory),
+            Value(WorkerEnv.DotnetGcServer, "0"),
         };
         if (settings.ReporterCaSecretName is { Length: > 0 })
         {
-            env.Add(Value(WorkerEnvNames.ReporterCa, WorkerPaths.ReporterCaFile));
+            env.Add(Value(WorkerEnv.ReporterCa, WorkerPaths.ReporterCaFile));
         }
 
         env.AddRange(request.Command.Env.Select(e => FromSecret(e.Name, e.SecretName, e.SecretKey, e.Optional)));

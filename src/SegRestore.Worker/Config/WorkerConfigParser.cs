@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using SegRestore.Br.Arguments;
+using SegRestore.Grpc.Reporter;
 
 namespace SegRestore.Worker.Config;
 

@@ -1,4 +1,5 @@
 using SegRestore.Grpc;
+using SegRestore.Grpc.Reporter;
 using SegRestore.Worker.Config;
 
 namespace SegRestore.Worker.Reporting;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SegRestore.Br.Output;
+using SegRestore.Grpc.Reporter;
 using SegRestore.Shared;
 using SegRestore.Worker.Config;
 

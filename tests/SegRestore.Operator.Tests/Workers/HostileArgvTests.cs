@@ -4,6 +4,7 @@ using SegRestore.Api.Models;
 using SegRestore.Api.Timestamps;
 using SegRestore.Br.Arguments;
 using SegRestore.Br.Probe;
+using SegRestore.Grpc.Reporter;
 using SegRestore.Operator.Workers;
 
 namespace SegRestore.Operator.Tests.Workers;
@@ -83,7 +84,7 @@ public class HostileArgvTests
             new SegmentResolution(new Tso(463736294698909699), SegmentSpecRules.ParseOptional(segment.Spec.RestoredTs), CheckpointMode.Managed, null),
             new BrCapabilities(SegRestore.Br.Probe.BrDialect.LastSegment, true, new BrVersionInfo("v8.5.0", null, null, null, null, "v8.5.0"))));
         var pod = WorkerPodBuilder.Build(WorkerPodFixture.Request(segment, command: command));
-        var json = pod.Spec!.Containers!.Single().Env!.Single(e => e.Name == WorkerEnvNames.BrArgs).Value!;
+        var json = pod.Spec!.Containers!.Single().Env!.Single(e => e.Name == WorkerEnv.BrArgs).Value!;
         var argv = JsonSerializer.Deserialize<List<string>>(json)!;
         argv.Should().Equal(command.Argv, "the pod carries the argv exactly");
         return argv;

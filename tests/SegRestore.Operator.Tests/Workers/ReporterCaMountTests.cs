@@ -1,3 +1,4 @@
+using SegRestore.Grpc.Reporter;
 using SegRestore.Operator.Workers;
 
 namespace SegRestore.Operator.Tests.Workers;
@@ -19,7 +20,7 @@ public class ReporterCaMountTests
         var worker = pod.Spec.Containers!.Single();
         worker.VolumeMounts!.Single(m => m.Name == WorkerVolumes.ReporterCa).Should().BeEquivalentTo(
             new { MountPath = WorkerPaths.ReporterCaDirectory, ReadOnlyProperty = true });
-        worker.Env!.Single(e => e.Name == WorkerEnvNames.ReporterCa).Value.Should().Be(WorkerPaths.ReporterCaFile);
+        worker.Env!.Single(e => e.Name == WorkerEnv.ReporterCa).Value.Should().Be(WorkerPaths.ReporterCaFile);
         pod.Spec.InitContainers!.Single().VolumeMounts!.Should().NotContain(m => m.Name == WorkerVolumes.ReporterCa);
     }
 
@@ -29,6 +30,6 @@ public class ReporterCaMountTests
         var pod = WorkerPodBuilder.Build(WorkerPodFixture.Request());
 
         pod.Spec!.Volumes!.Should().NotContain(v => v.Name == WorkerVolumes.ReporterCa);
-        pod.Spec.Containers!.Single().Env!.Should().NotContain(e => e.Name == WorkerEnvNames.ReporterCa);
+        pod.Spec.Containers!.Single().Env!.Should().NotContain(e => e.Name == WorkerEnv.ReporterCa);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SegRestore.Api.Models;
+using SegRestore.Grpc.Reporter;
 using SegRestore.Kube.Models;
 using SegRestore.Kube.Serialization;
 using SegRestore.Operator.Workers;
@@ -48,7 +49,7 @@ public sealed class WorkerEnvironmentTests
         var command = WorkerPodFixture.Command(extra);
         var env = WorkerEnvironment.For(WorkerPodFixture.Request(command: command));
 
-        var json = env.Single(e => e.Name == WorkerEnvNames.BrArgs).Value!;
+        var json = env.Single(e => e.Name == WorkerEnv.BrArgs).Value!;
 
         JsonSerializer.Deserialize<string[]>(json).Should().Equal(command.Argv);
         json.Should().Contain("local:///var/lib/segrestore/checkpoint", "paths stay whole so the kubelet can map them");
@@ -65,7 +66,7 @@ public sealed class WorkerEnvironmentTests
         json.Should().NotContain(WorkerPodFixture.Token);
         containers.SelectMany(c => (c.Command ?? []).Concat(c.Args ?? []).Concat((c.Env ?? []).Select(e => e.Value ?? "")))
             .Should().NotContain(v => v.Contains(WorkerPodFixture.Token, StringComparison.Ordinal));
-        var credentialNames = request.Command.Env.Select(e => e.Name).Append(WorkerEnvNames.Token).ToHashSet();
+        var credentialNames = request.Command.Env.Select(e => e.Name).Append(WorkerEnv.Token).ToHashSet();
         var credentials = containers.SelectMany(c => c.Env ?? []).Where(e => credentialNames.Contains(e.Name)).ToList();
         credentials.Should().HaveCount(credentialNames.Count);
         credentials.Should().OnlyContain(e => e.Value == null && e.ValueFrom!.SecretKeyRef != null);

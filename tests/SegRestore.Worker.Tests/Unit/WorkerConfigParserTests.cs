@@ -1,4 +1,5 @@
 using SegRestore.Br.Arguments;
+using SegRestore.Grpc.Reporter;
 using SegRestore.Worker.Config;
 
 namespace SegRestore.Worker.Tests.Unit;

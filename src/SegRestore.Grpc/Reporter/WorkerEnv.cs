@@ -1,6 +1,10 @@
-namespace SegRestore.Worker.Config;
+namespace SegRestore.Grpc.Reporter;
 
-/// <summary>The environment variables the operator's pod builder sets for the worker (see docs/worker.md).</summary>
+/// <summary>
+/// The worker's environment contract (docs/worker.md): the operator's pod builder writes these names and the worker
+/// reads them. It lives beside the reporter protocol because both sides reference this project and neither may
+/// reference the other.
+/// </summary>
 public static class WorkerEnv
 {
     public const string Prefix = "SEGRESTORE_";
@@ -27,4 +31,10 @@ public static class WorkerEnv
     public const string DefaultCheckpointDir = "/var/lib/segrestore/checkpoint";
     public const string DefaultBrPath = "/var/lib/segrestore/bin/br";
     public const string DefaultTerminationLog = "/dev/termination-log";
+
+    /// <summary>Not read by the worker: the read-only root filesystem leaves /tmp (an emptyDir) as the only scratch space.</summary>
+    public const string TmpDir = "TMPDIR";
+
+    /// <summary>Not read by the worker: workstation GC, the worker is a small process next to BR.</summary>
+    public const string DotnetGcServer = "DOTNET_gcServer";
 }
