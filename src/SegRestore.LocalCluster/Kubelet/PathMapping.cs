@@ -32,13 +32,24 @@ public sealed class PathMapping
         _pattern = _entries.Count == 0
             ? null
             : new Regex(
-                "(?:(?<=://)|(?<![A-Za-z0-9._/-]))(?:" + string.Join('|', _entries.Select(e => Regex.Escape(e.ContainerPath))) + ")(?![A-Za-z0-9._-])",
+                "(?:(?<=://)|(?<![A-Za-z0-9._/-]))(?<path>" + string.Join('|', _entries.Select(e => Regex.Escape(e.ContainerPath))) + ")(?![A-Za-z0-9._-])(?<rest>/[A-Za-z0-9._/:@+=-]*)?",
                 RegexOptions.CultureInvariant,
                 TimeSpan.FromSeconds(1));
     }
 
     public IReadOnlyList<(string ContainerPath, string LocalPath)> Entries => _entries;
 
+    /// <summary>
+    /// Maps every container path in <paramref name="text"/>. A longer path that already exists on this machine keeps
+    /// its meaning (a host directory under /tmp, while the pod mounts an emptyDir at /tmp): a process shares the host's
+    /// file system, and a freshly mounted volume could not hold it yet anyway.
+    /// </summary>
     public string Map(string text) =>
-        _pattern is null ? text : _pattern.Replace(text, match => _byContainerPath[match.Value]);
+        _pattern is null ? text : _pattern.Replace(text, match =>
+        {
+            var rest = match.Groups["rest"].Value;
+            return rest.Length > 1 && (Directory.Exists(match.Value) || File.Exists(match.Value))
+                ? match.Value
+                : _byContainerPath[match.Groups["path"].Value] + rest;
+        });
 }

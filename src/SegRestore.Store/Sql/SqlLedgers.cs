@@ -62,7 +62,11 @@ public static class SqlLedgers
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"CREATE SCHEMA IF NOT EXISTS \"{schema.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+        // IF NOT EXISTS is not safe against a concurrent creator (PostgreSQL then raises a unique violation on
+        // pg_namespace), so creators of the same schema take turns under an advisory lock held for the transaction.
+        command.CommandText = "BEGIN; SELECT pg_advisory_xact_lock(hashtext('segrestore-ledger-schema:' || @schema)); " +
+            $"CREATE SCHEMA IF NOT EXISTS \"{schema.Replace("\"", "\"\"", StringComparison.Ordinal)}\"; COMMIT;";
+        command.Parameters.AddWithValue("schema", schema);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

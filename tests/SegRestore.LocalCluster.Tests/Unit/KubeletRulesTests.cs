@@ -32,6 +32,24 @@ public sealed class KubeletRulesTests
     }
 
     [Fact]
+    public void A_host_path_under_a_mounted_path_keeps_its_host_meaning()
+    {
+        // A checkout under /tmp: the backups it points BR at are host directories, while the pod mounts an emptyDir at /tmp.
+        var host = Directory.CreateTempSubdirectory("pathmapping-host-").FullName;
+        try
+        {
+            var mapping = new PathMapping(new Dictionary<string, string> { ["/tmp"] = "/tmp/lc/pod/volumes/tmp" });
+            mapping.Map($"-s local://{host}/").Should().Be($"-s local://{host}/");
+            mapping.Map("/tmp/not-there-" + Guid.NewGuid().ToString("N")).Should().StartWith("/tmp/lc/pod/volumes/tmp/not-there-");
+            mapping.Map("/tmp").Should().Be("/tmp/lc/pod/volumes/tmp");
+        }
+        finally
+        {
+            Directory.Delete(host);
+        }
+    }
+
+    [Fact]
     public void A_replaced_path_is_not_mapped_again_when_its_local_directory_lies_under_another_mount()
     {
         // The kubelet's directories live under /tmp while the worker pod mounts an emptyDir at /tmp.
