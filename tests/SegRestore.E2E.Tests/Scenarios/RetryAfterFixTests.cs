@@ -33,6 +33,13 @@ public sealed class RetryAfterFixTests(ITestOutputHelper output)
 
         (await env.World.TargetAsync("set-tiflash", table, "0")).ExitCode.Should().Be(0);
         await env.AnnotateAsync("fix-2", SegRestoreLabels.RetryAnnotation, "2");
+
+        // The segment stays Failed until the operator sees the annotation; the harness's waits stop at a Failed phase,
+        // so first wait (plainly) for attempt 2 to show.
+        await Poll.UntilAsync(
+            async () => (await env.GetRequiredAsync("fix-2")).Status?.Attempts == 2,
+            E2EEnvironment.SegmentTimeout,
+            "fix-2 starts attempt 2 after the retry annotation");
         var done = await env.WaitFinalizedAsync("fix-2");
         done.Status!.Attempts.Should().Be(2);
         (await env.PodsOfAsync(done)).Should().HaveCount(2);
