@@ -31,13 +31,13 @@ public static class LiveAttemptGrants
                 || !labels.TryGetValue(SegRestoreLabels.Attempt, out var attemptText)
                 || !int.TryParse(attemptText, NumberStyles.None, CultureInfo.InvariantCulture, out var attempt) || attempt < 1
                 || !annotations.TryGetValue(SegRestoreLabels.TokenSha256Annotation, out var hex)
-                || hex is not { Length: 64 } || !hex.All(Uri.IsHexDigit)
+                || !TokenHash.TryParse(hex, out var hash)
                 || string.IsNullOrEmpty(pod.Metadata.Name))
             {
                 continue;
             }
 
-            seeds.Add(new AttemptGrantSeed(root, segment, attempt, pod.Metadata.Name, Convert.FromHexString(hex)));
+            seeds.Add(new AttemptGrantSeed(root, segment, attempt, pod.Metadata.Name, hash));
         }
 
         return seeds;

@@ -37,21 +37,14 @@ public sealed class PodGrantResolver(IKubernetesClient client, InMemoryAttemptTo
             return null; // the worker retries; the controller adopts the pod on its own pass too
         }
 
-        var pod = pods.Items.FirstOrDefault(p => PodObservation.Of(p).Life == PodLife.Live);
-        if (pod?.Metadata.Annotations?.TryGetValue(SegRestoreLabels.TokenSha256Annotation, out var hex) != true
-            || pod.Metadata.Labels?.TryGetValue(SegRestoreLabels.Chain, out var rootUid) != true
-            || string.IsNullOrEmpty(hex) || string.IsNullOrEmpty(rootUid))
+        // The same reading of a pod as the start-up restorer's (labels, token hash; live or still terminating).
+        var seed = LiveAttemptGrants.From(pods.Items).FirstOrDefault(s => s.SegmentUid == segmentUid && s.Attempt == attempt);
+        if (seed is null)
         {
             _misses[(segmentUid, attempt)] = now;
             return null;
         }
 
-        if (!TokenHash.TryParse(hex, out var hash))
-        {
-            _misses[(segmentUid, attempt)] = now;
-            return null;
-        }
-
-        return tokens.Find(segmentUid, attempt) ?? tokens.GrantHashed(rootUid, segmentUid, attempt, pod.Metadata.Name!, hash);
+        return tokens.Find(segmentUid, attempt) ?? tokens.GrantHashed(seed.RootUid, segmentUid, attempt, seed.PodName, seed.TokenSha256);
     }
 }
