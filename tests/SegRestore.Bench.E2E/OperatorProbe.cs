@@ -1,5 +1,6 @@
 using System.Globalization;
 using SegRestore.E2E.Tests.Infrastructure;
+using SegRestore.LocalRun;
 
 namespace SegRestore.Bench.E2E;
 
@@ -29,7 +30,7 @@ public static class OperatorProbe
     }
 
     /// <summary>Lines "Reconcile of ... failed" in the operator's log.</summary>
-    public static int FailedReconciles(OperatorProcess process)
+    public static int FailedReconciles(ServiceProcess process)
     {
         ArgumentNullException.ThrowIfNull(process);
         return File.Exists(process.LogFile)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using SegRestore.E2E.Tests.Infrastructure;
+using SegRestore.LocalRun;
 
 namespace SegRestore.Bench.E2E;
 
@@ -61,7 +62,7 @@ public static class PlainScript
         var path = Path.Combine(directory, "chain.sh");
         await File.WriteAllTextAsync(path, script.ToString());
         var watch = Stopwatch.StartNew();
-        var result = await ProcessRunner.RunAsync("sh", [path], timeout: TimeSpan.FromMinutes(10));
+        var result = await ChildProcess.RunAsync("sh", [path], timeout: TimeSpan.FromMinutes(10));
         var total = watch.Elapsed;
         if (result.ExitCode != 0)
         {

@@ -1,4 +1,5 @@
 using SegRestore.E2E.Tests.Infrastructure;
+using SegRestore.LocalRun;
 
 namespace SegRestore.Bench.E2E;
 
@@ -13,7 +14,7 @@ public sealed class ResourceSampler : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    public ResourceSampler(OperatorProcess process, CancellationTokenSource abort)
+    public ResourceSampler(ServiceProcess process, CancellationTokenSource abort)
     {
         _loop = Task.Run(async () =>
         {

@@ -25,7 +25,7 @@ public class LocalDemoSampleTests
     {
         var settings = new LocalRunSettings { Directory = "/x", OperatorDll = "o", WorkerDll = "w", BrDll = "b", CrdFile = "c" };
 
-        var environment = OperatorLauncher.Environment(settings, "/x/kubeconfig");
+        var environment = LocalOperatorEnvironment.For(settings, "/x/kubeconfig");
 
         environment["KUBECONFIG"].Should().Be("/x/kubeconfig");
         environment["Operator__WorkerImage"].Should().Be(LocalRunSettings.WorkerImage);

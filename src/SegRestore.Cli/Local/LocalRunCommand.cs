@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using SegRestore.LocalCluster;
 using SegRestore.LocalCluster.Kubelet;
+using SegRestore.LocalRun;
 using SegRestore.Pd.Testing;
 
 namespace SegRestore.Cli.Local;
@@ -15,6 +16,9 @@ namespace SegRestore.Cli.Local;
 public static class LocalRunCommand
 {
     private static readonly TimeSpan OperatorStartTimeout = TimeSpan.FromSeconds(90);
+
+    // SIGTERM first, so the operator releases its Lease and ends its watches cleanly.
+    private static readonly TimeSpan OperatorStopGrace = TimeSpan.FromSeconds(15);
 
     public static Command Create()
     {
@@ -63,11 +67,11 @@ public static class LocalRunCommand
         Directory.CreateDirectory(settings.Directory);
         Say("BR is SIMULATED: every image matching '" + LocalRunSettings.BrImagePattern + "' runs the BR simulator " +
             "(tests/SegRestore.BrSim) over a generated world, not a real TiDB. Use a real cluster for real restores.");
-        var world = await SimulatedBrWorld.CreateAsync(settings, cancellationToken).ConfigureAwait(false);
-        Say($"simulated world: {world.Directory} (backups {LocalRunSettings.PodFullBackupUrl} and {LocalRunSettings.PodLogBackupUrl} are {settings.StorageRoot}, restore points {string.Join(", ", world.RestorePoints)})");
+        var world = await CreateWorldAsync(settings, cancellationToken).ConfigureAwait(false);
+        Say($"simulated world: {world.Directory} (backups {LocalRunSettings.PodFullBackupUrl} and {LocalRunSettings.PodLogBackupUrl} are {settings.StorageRoot}, restore points {string.Join(", ", world.Manifest.RestorePoints)})");
         await using var pd = await FakePdServer.StartAsync(
-            new FakePdOptions { Port = settings.PdPort, ClusterId = world.TargetClusterId }, cancellationToken).ConfigureAwait(false);
-        Say($"fake PD at {settings.PdAddress} (cluster id {world.TargetClusterId}, the simulated target's)");
+            new FakePdOptions { Port = settings.PdPort, ClusterId = world.TargetClusterIds[settings.PdAddress] }, cancellationToken).ConfigureAwait(false);
+        Say($"fake PD at {settings.PdAddress} (cluster id {world.TargetClusterIds[settings.PdAddress]}, the simulated target's)");
 
         using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
         await using var cluster = await LocalClusterServer.StartAsync(new LocalClusterOptions
@@ -98,7 +102,8 @@ public static class LocalRunCommand
         Say($"LocalCluster at {cluster.BaseUrl} (process kubelet: {LocalRunSettings.WorkerImage} runs the worker)");
         await ApplyCrdAsync(settings, cancellationToken).ConfigureAwait(false);
         Say("CRD applied: " + settings.CrdFile);
-        await using var operatorProcess = await OperatorLauncher.StartAsync(settings, OperatorStartTimeout, cancellationToken).ConfigureAwait(false);
+        using var operatorProcess = new ServiceProcess(settings.OperatorDll, LocalOperatorEnvironment.For(settings, settings.KubeconfigPath), settings.OperatorHttpPort, settings.OperatorLog);
+        await operatorProcess.StartAsync(OperatorStartTimeout, cancellationToken).ConfigureAwait(false);
         Say($"operator running (log {settings.OperatorLog}; metrics http://127.0.0.1:{settings.OperatorHttpPort}/metrics)");
         var cli = "dotnet " + Path.Combine(AppContext.BaseDirectory, "segrestore.dll");
         Console.WriteLine($"""
@@ -124,6 +129,7 @@ public static class LocalRunCommand
         catch (OperationCanceledException)
         {
             Say("stopping");
+            await operatorProcess.StopAsync(OperatorStopGrace).ConfigureAwait(false);
             return 0;
         }
 
@@ -134,16 +140,31 @@ public static class LocalRunCommand
         }
     }
 
+    /// <summary>A fresh world each run: the previous run's world and backups are removed first.</summary>
+    private static Task<SimulatedWorld> CreateWorldAsync(LocalRunSettings settings, CancellationToken cancellationToken)
+    {
+        foreach (var directory in new[] { settings.WorldDirectory, settings.StorageRoot })
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+
+        return SimulatedWorld.GenerateAsync(settings.BrDll, settings.WorldDirectory, [settings.PdAddress], LocalRunSettings.Seed, LocalRunSettings.Points,
+            ["--full-storage", settings.FullBackupUrl, "--log-storage", settings.LogBackupUrl], cancellationToken);
+    }
+
     private static async Task ApplyCrdAsync(LocalRunSettings settings, CancellationToken cancellationToken)
     {
-        var applied = await ChildProcess.RunAsync("kubectl", ["--kubeconfig", settings.KubeconfigPath, "apply", "-f", settings.CrdFile], cancellationToken).ConfigureAwait(false);
+        var applied = await ChildProcess.RunAsync("kubectl", ["--kubeconfig", settings.KubeconfigPath, "apply", "-f", settings.CrdFile], cancellationToken: cancellationToken).ConfigureAwait(false);
         if (applied.ExitCode != 0)
         {
             throw new InvalidOperationException($"kubectl apply -f {settings.CrdFile} failed: {applied.Stderr}");
         }
 
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while ((await ChildProcess.RunAsync("kubectl", ["--kubeconfig", settings.KubeconfigPath, "get", "prs", "-A"], cancellationToken).ConfigureAwait(false)).ExitCode != 0)
+        while ((await ChildProcess.RunAsync("kubectl", ["--kubeconfig", settings.KubeconfigPath, "get", "prs", "-A"], cancellationToken: cancellationToken).ConfigureAwait(false)).ExitCode != 0)
         {
             if (DateTime.UtcNow > deadline)
             {

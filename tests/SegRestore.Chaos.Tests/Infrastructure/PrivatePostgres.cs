@@ -1,5 +1,6 @@
 using System.Globalization;
 using SegRestore.E2E.Tests.Infrastructure;
+using SegRestore.LocalRun;
 
 namespace SegRestore.Chaos.Tests.Infrastructure;
 
@@ -108,7 +109,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
 
     private static async Task RunCheckedAsync(string file, IReadOnlyList<string> arguments)
     {
-        var result = await ProcessRunner.RunAsync(file, arguments, timeout: CommandTimeout);
+        var result = await ChildProcess.RunAsync(file, arguments, timeout: CommandTimeout);
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} failed: {result.Describe()}");

@@ -6,6 +6,7 @@ using SegRestore.Api.Serialization;
 using SegRestore.Kube.Client;
 using SegRestore.Kube.Models;
 using SegRestore.Kube.Serialization;
+using SegRestore.LocalRun;
 
 namespace SegRestore.E2E.Tests.Infrastructure;
 
@@ -103,11 +104,11 @@ public sealed partial class E2EEnvironment
     public async Task<IReadOnlyList<PointRestoreSegment>> SegmentsAsync() =>
         (await Client.ListAsync<PointRestoreSegment>(Namespace)).Items.ToList();
 
-    public Task<ProcessResult> KubectlAsync(params string[] arguments) =>
-        ProcessRunner.RunAsync("kubectl", ["--kubeconfig", KubeconfigPath, .. arguments], timeout: TimeSpan.FromSeconds(60));
+    public Task<ChildProcessResult> KubectlAsync(params string[] arguments) =>
+        ChildProcess.RunAsync("kubectl", ["--kubeconfig", KubeconfigPath, .. arguments], timeout: TimeSpan.FromSeconds(60));
 
     /// <summary><c>kubectl apply -f</c> of YAML text (written to a file in the test's directory).</summary>
-    public async Task<ProcessResult> KubectlApplyAsync(string yaml, string fileName)
+    public async Task<ChildProcessResult> KubectlApplyAsync(string yaml, string fileName)
     {
         var path = Path.Combine(Directory, "applied", fileName);
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);

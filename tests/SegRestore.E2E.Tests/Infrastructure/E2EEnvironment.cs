@@ -8,6 +8,7 @@ using SegRestore.Kube.Serialization;
 using SegRestore.LocalCluster;
 using SegRestore.LocalCluster.Kubelet;
 using SegRestore.LocalCluster.Security;
+using SegRestore.LocalRun;
 using SegRestore.Pd.Testing;
 using Xunit.Abstractions;
 
@@ -74,7 +75,7 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
     /// <summary>Container logs of every pod of the run, kept after the pods are gone.</summary>
     public string PodLogsDirectory => Path.Combine(Directory, "pod-logs");
 
-    public OperatorProcess Operator { get; private set; } = null!;
+    public ServiceProcess Operator { get; private set; } = null!;
 
     public static async Task<E2EEnvironment> StartAsync(ITestOutputHelper output, string testName, E2EOptions? options = null)
     {
@@ -247,7 +248,7 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
             await ConfigureReporterTlsAsync(environment, reporterPort);
         }
 
-        Operator = new OperatorProcess(environment, httpPort, Path.Combine(Directory, "operator.log"));
+        Operator = new ServiceProcess(RepoLayout.OperatorDll, environment, httpPort, Path.Combine(Directory, "operator.log"));
     }
 
     private async Task ConfigureReporterTlsAsync(Dictionary<string, string> environment, int reporterPort)
