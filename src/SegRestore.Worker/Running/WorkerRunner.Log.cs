@@ -43,6 +43,4 @@ public sealed partial class WorkerRunner
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not write the termination message to {Path}: {Detail}")]
     private partial void LogTerminationLogFailed(string path, string detail);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Periodic checkpoint sync failed reading the checkpoint directory: {Error}; the next tick or the final sync retries")]
-    private partial void LogPeriodicSyncIo(string error);
 }

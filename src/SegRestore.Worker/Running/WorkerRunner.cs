@@ -111,7 +111,9 @@ public sealed partial class WorkerRunner(
         var progress = Channel.CreateBounded<ProgressReport>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest });
         using var stopLoops = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var progressLoop = SendProgressAsync(client, progress.Reader, throttle, stopLoops.Token);
-        var syncLoop = managed ? PeriodicSyncAsync(sync, stopLoops.Token) : Task.CompletedTask;
+        var syncLoop = managed
+            ? new CheckpointSyncLoop(sync, config.CheckpointDir, config.SyncInterval, Redact, logger).RunAsync(stopLoops.Token)
+            : Task.CompletedTask;
         _br = new BrProcessRunner(config.BrPath, _brArgs);
         LogStartingBr(BrArgsForLog);
         int exitCode;
@@ -196,33 +198,6 @@ public sealed partial class WorkerRunner(
         catch (RpcException ex)
         {
             LogSyncFailed(ex.StatusCode, Redact(ex.Status.Detail));
-        }
-    }
-
-    private async Task PeriodicSyncAsync(CheckpointSync sync, CancellationToken ct)
-    {
-        using var timer = new PeriodicTimer(config.SyncInterval);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
-            {
-                try
-                {
-                    await sync.SyncAsync(ct).ConfigureAwait(false);
-                }
-                catch (RpcException ex)
-                {
-                    LogSyncFailed(ex.StatusCode, Redact(ex.Status.Detail)); // the next tick or the final sync retries
-                }
-                catch (IOException ex)
-                {
-                    LogPeriodicSyncIo(Redact(ex.Message)); // a periodic sync must never end the attempt
-                }
-            }
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            // BR exited: the final sync follows
         }
     }
 

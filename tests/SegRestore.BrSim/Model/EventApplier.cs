@@ -86,7 +86,10 @@ public sealed class EventApplier
             var existing = _maps.Table(table.Id)?.Mapping;
             if (existing is not null && _data.Tables.ContainsKey(existing.DownstreamId))
             {
-                return; // replayed by a resumed run: the table and its rows are already there
+                // Replayed by a resumed run: the table and its rows are already there. Its TiFlash setting is recorded
+                // again, as the state this run resumed from may predate the first write of this meta KV.
+                _items!.RecordTiFlash(existing.DownstreamId, table.TiFlash);
+                return;
             }
 
             var mapping = existing ?? new TableMapping { Name = table.Name, DownstreamId = _allocateId!() };
@@ -95,7 +98,13 @@ public sealed class EventApplier
                 mapping.Partitions[partition] = _allocateId!();
             }
 
-            db.Tables[table.Id] = mapping;
+            if (existing is null)
+            {
+                // A complete map (built before the meta KVs are written) may already hold it under the db a later
+                // rename moved it to: adding it here too would map one upstream table twice.
+                db.Tables[table.Id] = mapping;
+            }
+
             table.Id = mapping.DownstreamId;
             table.DbId = db.DownstreamId;
             table.PartitionIds = [.. mapping.Partitions.Values];
@@ -122,18 +131,40 @@ public sealed class EventApplier
 
         var (fromDb, mapping) = _maps!.Table(e.TableId)!.Value;
         mapping.Name = e.Name!;
-        if (fromDb != e.DbId && _maps.Databases.GetValueOrDefault(e.DbId) is { } toDb)
+        if (_maps.Databases.GetValueOrDefault(e.DbId) is not { } toDb)
+        {
+            return;
+        }
+
+        if (fromDb != e.DbId)
         {
             _maps.Databases[fromDb].Tables.Remove(e.TableId);
             toDb.Tables[e.TableId] = mapping;
-            table.DbId = toDb.DownstreamId;
         }
+
+        // Also when a complete map already has the mapping under the target db: the table itself still moves.
+        table.DbId = toDb.DownstreamId;
     }
 
     private void TruncateTable(LogEvent e)
     {
-        if (TableId(e.TableId) is not { } oldId || !_data.Tables.TryGetValue(oldId, out var table)
-            || (Restoring && _maps!.Table(e.Table!.Id) is not null))
+        // The replay guard keys on the data: a complete map already maps the new table before the truncate is
+        // written, so only a downstream table that exists says the truncate was applied.
+        var known = Restoring ? _maps!.Table(e.Table!.Id)?.Mapping : null;
+        if (known is not null && _data.Tables.ContainsKey(known.DownstreamId))
+        {
+            // Replayed: writing the truncate's meta KVs again deletes the old table (a replayed CREATE may have put it
+            // back) and leaves the new one as it is.
+            if (TableId(e.TableId) is { } staleId)
+            {
+                _data.Tables.Remove(staleId);
+                MoveTiFlash(staleId, known.DownstreamId);
+            }
+
+            return;
+        }
+
+        if (TableId(e.TableId) is not { } oldId || !_data.Tables.TryGetValue(oldId, out var table))
         {
             return;
         }
@@ -152,17 +183,18 @@ public sealed class EventApplier
         if (Restoring)
         {
             var (dbId, oldMapping) = _maps!.Table(e.TableId)!.Value;
-            var mapping = new TableMapping { Name = oldMapping.Name, DownstreamId = _allocateId!() };
-            foreach (var partition in replacement.PartitionIds)
+            var mapping = known ?? new TableMapping { Name = oldMapping.Name, DownstreamId = _allocateId!() };
+            foreach (var partition in replacement.PartitionIds.Where(p => !mapping.Partitions.ContainsKey(p)))
             {
                 mapping.Partitions[partition] = _allocateId!();
             }
 
-            _maps.Databases[dbId].Tables[replacement.Id] = mapping;
-            if (_items!.TiFlash.Remove(oldId, out var replica))
+            if (known is null)
             {
-                _items.TiFlash[mapping.DownstreamId] = replica;
+                _maps.Databases[dbId].Tables[replacement.Id] = mapping;
             }
+
+            MoveTiFlash(oldId, mapping.DownstreamId);
 
             table.Id = mapping.DownstreamId;
             table.PartitionIds = [.. mapping.Partitions.Values];
@@ -174,6 +206,14 @@ public sealed class EventApplier
         }
 
         _data.Tables[table.Id] = table;
+    }
+
+    private void MoveTiFlash(long fromDownstreamId, long toDownstreamId)
+    {
+        if (_items!.TiFlash.Remove(fromDownstreamId, out var replica))
+        {
+            _items.TiFlash[toDownstreamId] = replica;
+        }
     }
 
     private void AddIndex(LogEvent e)

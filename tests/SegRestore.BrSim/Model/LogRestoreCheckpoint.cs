@@ -13,6 +13,12 @@ public sealed class LogRestoreCheckpoint
     /// <summary>True once the snapshot (full) restore of the first segment finished.</summary>
     public bool SnapshotDone { get; set; }
 
+    /// <summary>
+    /// True once this segment's id maps were built over all its meta KVs and saved (BR's checkpoint progress
+    /// InLogRestoreAndIdMapPersisted): a resumed run reloads them instead of allocating new downstream ids.
+    /// </summary>
+    public bool IdMapSaved { get; set; }
+
     public bool MetaDone { get; set; }
 
     /// <summary>Indexes of log files already restored: a resumed run skips them.</summary>

@@ -1,11 +1,14 @@
 using SegRestore.Br;
+using SegRestore.BrSim.Logging;
 using SegRestore.BrSim.Model;
 
 namespace SegRestore.BrSim.Restore;
 
 /// <summary>
-/// The log phases of a segment: meta KVs (DDL, replayed idempotently, also on resume) then data files (DML, grouped in
-/// files; each finished file is persisted to the target and recorded in the checkpoint, so a re-run skips it).
+/// The log phases of a segment: the id maps built over all meta KVs and saved first (as BR's buildAndSaveIDMapIfNeeded),
+/// then the meta KVs (DDL, each written to the target as it goes; with the saved maps a replay writes the same ids), then
+/// data files (DML, grouped in files; each finished file is persisted to the target and recorded in the checkpoint, so a
+/// re-run skips it).
 /// </summary>
 public static class LogRestorer
 {
@@ -13,11 +16,45 @@ public static class LogRestorer
     public const string FilesStep = BrProgressSteps.RestoreFilesSstAndLog;
     public const int EventsPerFile = 4;
 
+    /// <summary>The fault point right after the id maps are saved (BRSIM_KILL_AT=idmap:0).</summary>
+    public const string IdMapStep = "idmap";
+
     public static IReadOnlyList<LogEvent> InRange(IEnumerable<LogEvent> events, ulong startTs, ulong restoredTs) =>
         events.Where(e => e.CommitTs > startTs && e.CommitTs <= restoredTs).OrderBy(e => e.CommitTs).ToList();
 
     public static IReadOnlyList<IReadOnlyList<LogEvent>> Files(IReadOnlyList<LogEvent> dataEvents) =>
         dataEvents.Chunk(EventsPerFile).Select(chunk => (IReadOnlyList<LogEvent>)chunk).ToList();
+
+    /// <summary>
+    /// Allocates every new downstream id of the range by a dry pass over its meta events (on a copy of the data), then
+    /// saves the target's id allocator, the maps and the checkpoint mark, in that order. A run that finds the mark
+    /// reloaded the saved maps already and builds nothing.
+    /// </summary>
+    public static async Task BuildAndSaveIdMapsAsync(RestoreRun run, IReadOnlyList<LogEvent> metaEvents, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(metaEvents);
+        if (run.Checkpoint.IdMapSaved)
+        {
+            run.Log.Detail("stream.go:1460", "reuse the id maps saved by the checkpoint", LogField.Of("restored-ts", run.RestoredTs));
+            return;
+        }
+
+        var dryRun = EventApplier.ForRestore(run.Target.Data.Clone(), run.Maps, run.Target.AllocateId, new SegmentItems());
+        foreach (var e in metaEvents)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            dryRun.Apply(e);
+        }
+
+        run.World.SaveTarget(run.Target); // the ids just allocated stay allocated
+        run.SaveState();
+        run.Checkpoint.IdMapSaved = true;
+        run.SaveCheckpoint();
+        run.Log.Detail("stream.go:1466", "saved the id maps of the meta kvs", LogField.Of("restored-ts", run.RestoredTs),
+            LogField.Of("meta-kv-count", (long)metaEvents.Count));
+        await run.Faults.ReachedAsync(IdMapStep, 0, cancellationToken).ConfigureAwait(false);
+    }
 
     public static async Task RestoreMetaAsync(RestoreRun run, IReadOnlyList<LogEvent> metaEvents, CancellationToken cancellationToken)
     {
@@ -29,6 +66,7 @@ public static class LogRestorer
         {
             cancellationToken.ThrowIfCancellationRequested();
             applier.Apply(e);
+            run.World.SaveTarget(run.Target); // BR writes each meta KV to TiKV as it goes: a kill keeps what was written
             run.TotalKvs++;
             run.TotalBytes += KvStatistics.EventBytes(e);
             await progress.IncAsync(1, cancellationToken).ConfigureAwait(false);

@@ -7,7 +7,7 @@ using SegRestore.BrSim.Storage;
 namespace SegRestore.BrSim.Restore;
 
 /// <summary>
-/// BR's restoreStream for one segment: GC held off, meta then data restored, the state saved for the next segment, the
+/// BR's restoreStream for one segment: GC held off, the id maps built and saved, meta then data restored, the state saved for the next segment, the
 /// last segment's repair and TiFlash reset, GC restored, checkpoint removed, and the success or failure summary.
 /// </summary>
 public sealed class SegmentLogPhase(RestoreRun run, LogBackupInfo logInfo)
@@ -68,7 +68,9 @@ public sealed class SegmentLogPhase(RestoreRun run, LogBackupInfo logInfo)
         run.SaveCheckpoint();
 
         var events = LogRestorer.InRange(logInfo.Events, run.StartTs, run.RestoredTs);
-        await LogRestorer.RestoreMetaAsync(run, events.Where(e => e.IsMeta).ToList(), cancellationToken).ConfigureAwait(false);
+        var metaEvents = events.Where(e => e.IsMeta).ToList();
+        await LogRestorer.BuildAndSaveIdMapsAsync(run, metaEvents, cancellationToken).ConfigureAwait(false);
+        await LogRestorer.RestoreMetaAsync(run, metaEvents, cancellationToken).ConfigureAwait(false);
         run.SaveState();
         await LogRestorer.RestoreFilesAsync(run, events.Where(e => !e.IsMeta).ToList(), cancellationToken).ConfigureAwait(false);
 
