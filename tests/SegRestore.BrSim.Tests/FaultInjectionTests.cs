@@ -46,6 +46,21 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task The_audit_line_says_how_much_a_run_wrote_and_a_rerun_over_a_complete_checkpoint_wrote_nothing()
+    {
+        using var world = new SimWorldFixture();
+        (await BrProcess.RunAsync(world.Env(), world.SegmentArgs(0, withCheckpointStorage: true))).ExitCode.Should().Be(0);
+        File.ReadAllLines(world.World.AuditLogPath).Single().Should().MatchRegex(@" applied=[1-9][0-9]*$", "segment 0 wrote the snapshot and the log files");
+
+        // Killed after its last log file is checkpointed: the rerun finds every file done.
+        var args = world.SegmentArgs(1, withCheckpointStorage: true);
+        (await BrProcess.RunAsync(world.Env(("BRSIM_KILL_AT", "log:100")), args)).ExitCode.Should().Be(137);
+        var rerun = await BrProcess.RunAsync(world.Env(), args);
+        rerun.ExitCode.Should().Be(0, rerun.Stdout);
+        File.ReadAllLines(world.World.AuditLogPath).Last().Should().EndWith(" applied=0");
+    }
+
+    [Fact]
     public async Task Kill_during_the_snapshot_restore_starts_it_over_on_the_rerun()
     {
         using var world = new SimWorldFixture();

@@ -45,10 +45,10 @@ public sealed class SimWorld(string directory)
     public void SaveFaultCounters(Dictionary<string, int> counters) => JsonFiles.Write(FaultCountersPath, counters);
 
     /// <summary>Appends one line per segment restored to completion (chaos tests check each range exactly once).</summary>
-    public void AppendAudit(string pd, ulong clusterId, ulong restoreId, ulong startTs, ulong restoredTs, bool last)
+    public void AppendAudit(string pd, ulong clusterId, ulong restoreId, ulong startTs, ulong restoredTs, bool last, int appliedUnits)
     {
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"{DateTimeOffset.UtcNow:O} segment-restored pd={NormalizePd(pd)} cluster-id={clusterId} restore-id={restoreId} start-ts={startTs} restored-ts={restoredTs} last={(last ? "true" : "false")}\n");
+            $"{DateTimeOffset.UtcNow:O} segment-restored pd={NormalizePd(pd)} cluster-id={clusterId} restore-id={restoreId} start-ts={startTs} restored-ts={restoredTs} last={(last ? "true" : "false")} applied={appliedUnits}\n");
         File.AppendAllText(AuditLogPath, line);
     }
 }

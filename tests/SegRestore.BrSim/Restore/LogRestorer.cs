@@ -108,6 +108,7 @@ public static class LogRestorer
             // Data first, then the checkpoint: a kill in between replays the file, and KV puts are idempotent.
             run.World.SaveTarget(run.Target);
             run.Checkpoint.DoneFiles.Add(i);
+            run.AppliedUnits++;
             run.SaveCheckpoint();
             await progress.IncAsync(sizes[i], cancellationToken).ConfigureAwait(false);
         }

@@ -31,6 +31,10 @@ public sealed class RestoreRun
     public long TotalKvs { get; set; }
     public long TotalBytes { get; set; }
     public long SkippedKvs { get; set; }
+
+    /// <summary>Snapshot tables and log data files this run wrote (not skipped by the checkpoint): the audit line
+    /// tells a run that restored data from one that only finished a segment already restored.</summary>
+    public int AppliedUnits { get; set; }
     public long SkippedBytes { get; set; }
 
     public bool EnvironmentFlag(string name) =>

@@ -90,7 +90,7 @@ public sealed class SegmentLogPhase(RestoreRun run, LogBackupInfo logInfo)
         run.CheckpointStore?.Delete();
         RestoreRegistry.Finish(run.Target, run.RestoreId, "done");
         run.World.SaveTarget(run.Target);
-        run.World.AppendAudit(run.Request.Pd, run.Target.ClusterId, run.RestoreId, run.StartTs, run.RestoredTs, run.IsLast);
+        run.World.AppendAudit(run.Request.Pd, run.Target.ClusterId, run.RestoreId, run.StartTs, run.RestoredTs, run.IsLast, run.AppliedUnits);
     }
 
     private void RestoreGc()

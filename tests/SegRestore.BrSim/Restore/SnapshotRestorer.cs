@@ -68,6 +68,7 @@ public static class SnapshotRestorer
             run.Items.RecordTiFlash(table.Id, table.TiFlash);
             table.TiFlash = null;
             run.Target.Data.Tables[table.Id] = table;
+            run.AppliedUnits++;
             kvs += KvStatistics.TotalKvs(table);
             bytes += KvStatistics.TotalBytes(table);
             await run.Faults.ThrottleAsync(KvStatistics.TotalKvs(table), cancellationToken).ConfigureAwait(false);

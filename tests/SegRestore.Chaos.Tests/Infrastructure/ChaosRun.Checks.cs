@@ -100,7 +100,8 @@ public sealed partial class ChaosRun
     private IReadOnlyList<string> AuditViolations(E2EEnvironment env)
     {
         var entries = env.World.ReadAuditEntries();
-        Log($"audit.log: {entries.Count} segment-restored lines for {_size.Chains * _size.Segments} segments");
+        Log($"audit.log: {entries.Count} segment-restored lines for {_size.Chains * _size.Segments} segments " +
+            $"({AuditInvariants.Refinished(entries)} of them finished a range again from a checkpoint that held every file, applied=0)");
         return AuditInvariants.Violations(entries, env.Pds.Select(E2EEnvironment.AddressOf).ToList(), env.World.Info.RestorePoints);
     }
 
