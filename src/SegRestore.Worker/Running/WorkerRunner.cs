@@ -50,7 +50,9 @@ public sealed partial class WorkerRunner(
         // `br log metadata` reads only the log URL and the range from the operator's argv (the dialect adaptation
         // leaves both alone), so it runs while BR is probed, the attempt registers and the checkpoint hydrates.
         using var preflight = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var logWindow = CheckLogWindowAsync(preflight.Token);
+        // Task.Run: starting a process is synchronous work (fork, exec, pipes) that must not delay the probe or the
+        // registration call behind it.
+        var logWindow = Task.Run(() => CheckLogWindowAsync(preflight.Token), CancellationToken.None);
         try
         {
             return await RunAttemptAsync(client, logWindow, preflight, ct).ConfigureAwait(false);
