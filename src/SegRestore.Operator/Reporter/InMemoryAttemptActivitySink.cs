@@ -72,6 +72,14 @@ public sealed class InMemoryAttemptActivitySink(TimeProvider time) : IAttemptAct
     public void OnResultRecorded(AttemptGrant grant, ResultReport result)
     {
         ArgumentNullException.ThrowIfNull(grant);
+        ArgumentNullException.ThrowIfNull(result);
+        if (!result.Succeeded)
+        {
+            // The failure may come from a hint that no longer fits (a moving tag now names another BR): the next
+            // attempt probes again instead of repeating it.
+            _probed.TryRemove(grant.RootUid, out _);
+        }
+
         _activity.AddOrUpdate(
             (grant.SegmentUid, grant.Attempt),
             _ => new AttemptActivity(grant, null, 1, time.GetUtcNow()),

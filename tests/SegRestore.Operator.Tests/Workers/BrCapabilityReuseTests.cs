@@ -1,4 +1,5 @@
 using SegRestore.Grpc.Reporter;
+using SegRestore.Grpc.Reporter.Protos;
 using SegRestore.Operator.Reporter;
 using SegRestore.Operator.Workers;
 
@@ -45,6 +46,21 @@ public sealed class BrCapabilityReuseTests
 
         sink.ProbedBrOfChain("root-uid").Should().Be(new ProbedBr(Image, "Last", "v8.5.0"));
         sink.DialectOfChain("root-uid").Should().Be("Last");
+    }
+
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    public void A_failed_attempt_makes_the_next_attempt_of_the_chain_probe_again(bool succeeded, bool hintKept)
+    {
+        var sink = new InMemoryAttemptActivitySink();
+        var grant = new AttemptGrant("root-uid", "seg-uid", 1, "seg-a1", new byte[32]);
+        sink.OnLaunched("seg-uid", 1, Image);
+        sink.OnRegistered(grant, "v8.5.0", "LastSegment");
+
+        sink.OnResultRecorded(grant, new ResultReport { Succeeded = succeeded, ExitCode = succeeded ? 0 : 1 });
+
+        (BrCapabilityReuse.HintFor(sink.ProbedBrOfChain("root-uid"), Image) is not null).Should().Be(hintKept);
     }
 
     [Fact]
