@@ -2,16 +2,19 @@ using System.Diagnostics;
 
 namespace SegRestore.Br.Probe;
 
-/// <summary>Runs the BR binary twice (`--version`, `restore point --help`) and parses what it says about itself.</summary>
+/// <summary>Runs the BR binary twice at once (`--version`, `restore point --help`) and parses what it says about itself.</summary>
 public sealed class BrProbe(string brPath, TimeSpan? timeout = null)
 {
     private readonly TimeSpan _timeout = timeout ?? TimeSpan.FromSeconds(60);
 
     public async Task<BrCapabilities> ProbeAsync(CancellationToken cancellationToken)
     {
-        var version = await RunAsync(["--version"], cancellationToken).ConfigureAwait(false);
-        var help = await RunAsync(["restore", "point", "--help"], cancellationToken).ConfigureAwait(false);
-        return BrCapabilityParser.Parse(version, help);
+        // Two independent runs: side by side, so the probe costs one BR start-up, not two.
+        var version = RunAsync(["--version"], cancellationToken);
+        var help = RunAsync(["restore", "point", "--help"], cancellationToken);
+        await Task.WhenAll(version, help).ConfigureAwait(false); // both end (or time out) before a failure surfaces
+
+        return BrCapabilityParser.Parse(await version.ConfigureAwait(false), await help.ConfigureAwait(false));
     }
 
     /// <summary>Runs BR and returns stdout and stderr together (cobra prints help to stdout, some builds to stderr).</summary>

@@ -28,6 +28,13 @@ public static class WorkerEnv
     public const string TerminationLog = "SEGRESTORE_TERMINATION_LOG";
     public const string LogMetadataCheck = "SEGRESTORE_LOG_METADATA_CHECK";
 
+    /// <summary>
+    /// Optional, not a secret: what an earlier attempt of the chain with the same BR image found when it probed BR
+    /// (<c>dialect=LastSegment;version=v9.1.0</c>, SegRestore.Br.Probe.BrCapabilityHint). When set and readable the
+    /// worker skips <c>br --version</c> and <c>br restore point --help</c>; otherwise it probes.
+    /// </summary>
+    public const string KnownBrCapabilities = "SEGRESTORE_BR_KNOWN_CAPABILITIES";
+
     public const string DefaultCheckpointDir = "/var/lib/segrestore/checkpoint";
     public const string DefaultBrPath = "/var/lib/segrestore/bin/br";
     public const string DefaultTerminationLog = "/dev/termination-log";

@@ -59,6 +59,7 @@ public sealed class AttemptLauncher(
         var token = InMemoryAttemptTokenRegistry.NewToken();
         var secretName = AttemptNames.TokenSecret(name, attempt);
         V1Pod pod;
+        string brImage;
         try
         {
             var resolution = new SegmentResolution(
@@ -68,9 +69,12 @@ public sealed class AttemptLauncher(
                 chain.CheckpointUrl);
             var capabilities = new BrCapabilities(ToProbe(dialect), SupportsCheckpointStorage: true, new BrVersionInfo(null, null, null, null, null, ""));
             var command = BrArgumentBuilder.Build(BrRestoreRequestMapper.FromSpec(segment.Spec, resolution, capabilities));
+            var settings = WorkerPodSettings.From(options);
+            brImage = WorkerPodBuilder.BrImage(segment.Spec, settings);
             pod = WorkerPodBuilder.Build(new WorkerPodRequest(
                 segment, chain.RootUid, record.Index, attempt, command, LedgerViews.ToApi(chain.CheckpointMode), secretName,
-                Convert.ToHexStringLower(InMemoryAttemptTokenRegistry.HashToken(token)), WorkerPodSettings.From(options)));
+                Convert.ToHexStringLower(InMemoryAttemptTokenRegistry.HashToken(token)), settings,
+                BrCapabilityReuse.HintFor(activity.ProbedBrOfChain(chain.RootUid), brImage)));
         }
         catch (BrArgumentException e)
         {
@@ -80,6 +84,7 @@ public sealed class AttemptLauncher(
         await ledger.RecordAttemptAsync(chain.RootUid, record.Uid, new SegmentAttempt(attempt, podName), cancellationToken).ConfigureAwait(false);
         await UpsertSecretAsync(TokenSecretBuilder.Build(segment, chain.RootUid, attempt, secretName, token), cancellationToken).ConfigureAwait(false);
         tokens.Grant(chain.RootUid, record.Uid, attempt, podName, token);
+        activity.OnLaunched(record.Uid, attempt, brImage);
         try
         {
             await client.CreateAsync(pod, cancellationToken).ConfigureAwait(false);
@@ -101,6 +106,11 @@ public sealed class AttemptLauncher(
     public void Adopt(PointRestoreSegment segment, string rootUid, int attempt, V1Pod pod)
     {
         var uid = segment.Metadata.Uid!;
+        if (pod.Spec?.InitContainers?.FirstOrDefault(c => c.Name == WorkerPodBuilder.InstallBrContainer)?.Image is { Length: > 0 } brImage)
+        {
+            activity.OnLaunched(uid, attempt, brImage);
+        }
+
         if (pod.Metadata.Annotations?.TryGetValue(SegRestoreLabels.TokenSha256Annotation, out var hex) != true || !TokenHash.TryParse(hex, out var hash))
         {
             return;

@@ -42,6 +42,11 @@ public static class WorkerEnvironment
             env.Add(Value(WorkerEnv.ReporterCa, WorkerPaths.ReporterCaFile));
         }
 
+        if (request.KnownBrCapabilities is { Length: > 0 } known)
+        {
+            env.Add(Value(WorkerEnv.KnownBrCapabilities, known));
+        }
+
         env.AddRange(request.Command.Env.Select(e => FromSecret(e.Name, e.SecretName, e.SecretKey, e.Optional)));
         return env;
     }

@@ -51,7 +51,7 @@ public static class WorkerPodBuilder
                     new V1Container
                     {
                         Name = InstallBrContainer,
-                        Image = spec.Br?.Image is { Length: > 0 } brImage ? brImage : settings.DefaultBrImage,
+                        Image = BrImage(spec, settings),
                         ImagePullPolicy = settings.ImagePullPolicy,
                         // No shell: the BR image need not have one, and there is nothing to interpret.
                         Command = ["cp", WorkerPaths.BrInImage, WorkerPaths.BrBinary],
@@ -90,6 +90,14 @@ public static class WorkerPodBuilder
                     : null,
             },
         };
+    }
+
+    /// <summary>The BR image the pod's install-br container copies <c>/br</c> from: the segment's, else the default.</summary>
+    public static string BrImage(PointRestoreSegmentSpec spec, WorkerPodSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(settings);
+        return spec.Br?.Image is { Length: > 0 } brImage ? brImage : settings.DefaultBrImage;
     }
 
     /// <summary>The labels the controller selects an attempt's pod by (segment uid + attempt) and shows the chain with.</summary>

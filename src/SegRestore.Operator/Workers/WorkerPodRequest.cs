@@ -4,7 +4,8 @@ using SegRestore.Br.Arguments;
 namespace SegRestore.Operator.Workers;
 
 /// <summary>Everything one attempt's worker pod is built from. <see cref="TokenSha256Hex"/> is the hash of the
-/// attempt token (the token itself only lives in the Secret named by <see cref="TokenSecretName"/>).</summary>
+/// attempt token (the token itself only lives in the Secret named by <see cref="TokenSecretName"/>).
+/// <see cref="KnownBrCapabilities"/> is the capability hint (<see cref="BrCapabilityReuse"/>), or null to probe.</summary>
 public sealed record WorkerPodRequest(
     PointRestoreSegment Segment,
     string RootUid,
@@ -14,4 +15,5 @@ public sealed record WorkerPodRequest(
     CheckpointMode CheckpointMode,
     string TokenSecretName,
     string TokenSha256Hex,
-    WorkerPodSettings Settings);
+    WorkerPodSettings Settings,
+    string? KnownBrCapabilities = null);

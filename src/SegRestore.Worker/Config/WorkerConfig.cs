@@ -20,7 +20,8 @@ public sealed record WorkerConfig(
     TimeSpan RetryMaxBackoff,
     string TerminationLogPath,
     bool LogMetadataCheck,
-    string? ReporterCaFile = null)
+    string? ReporterCaFile = null,
+    string? KnownBrCapabilities = null)
 {
     public override string ToString() =>
         $"segment {SegmentUid} attempt {Attempt}, reporter {ReporterUrl}, checkpoint {CheckpointMode} at {CheckpointDir}, br {BrPath}";

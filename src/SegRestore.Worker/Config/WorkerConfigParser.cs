@@ -82,7 +82,8 @@ public static class WorkerConfigParser
             maxBackoff < initialBackoff ? initialBackoff : maxBackoff,
             env.GetValueOrDefault(WorkerEnv.TerminationLog) ?? WorkerEnv.DefaultTerminationLog,
             !string.Equals(env.GetValueOrDefault(WorkerEnv.LogMetadataCheck), "false", StringComparison.OrdinalIgnoreCase),
-            caFile);
+            caFile,
+            env.GetValueOrDefault(WorkerEnv.KnownBrCapabilities));
     }
 
     private static string[] ParseArgs(string json)

@@ -1,5 +1,7 @@
+using System.ComponentModel;
 using System.Diagnostics;
 using SegRestore.Br.Output;
+using SegRestore.Br.Probe;
 using SegRestore.Grpc.Reporter;
 using SegRestore.Shared;
 using SegRestore.Worker.Config;
@@ -24,7 +26,16 @@ public sealed class BrProcessRunner(string brPath, IReadOnlyList<string> argv)
     {
         ArgumentNullException.ThrowIfNull(onEvent);
         using var process = new Process { StartInfo = StartInfo(brPath, argv) };
-        process.Start();
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception ex)
+        {
+            // Without a probe before it (a reused capability hint), this is where a missing or broken /br shows.
+            throw new BrProbeException($"cannot start BR at '{brPath}': {ex.Message}; check br.image holds /br", ex);
+        }
+
         _process = process;
         process.StandardInput.Close();
         // One parser per stream: a partial line of one stream must never join a line of the other.

@@ -10,6 +10,21 @@ public sealed partial class WorkerRunner
     [LoggerMessage(Level = LogLevel.Information, Message = "BR {Version}, dialect {Dialect}")]
     private partial void LogProbed(string? version, BrDialect dialect);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Attempt {Attempt} starting")]
+    private partial void LogStarting(int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "BR {Version}, dialect {Dialect}, known from an earlier attempt with the same image (probe skipped)")]
+    private partial void LogReusedCapabilities(string? version, BrDialect dialect);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignoring the capability hint '{Hint}' (not dialect=<LastSegment|Last|None>;version=<text>); probing BR")]
+    private partial void LogUnreadableHint(string hint);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Registered (checkpoint generation {Generation})")]
+    private partial void LogRegistered(long generation);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Log window {MinTs}..{MaxTs}")]
+    private partial void LogWindowRead(ulong minTs, ulong maxTs);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Starting br {Arguments}")]
     private partial void LogStartingBr(string arguments);
 

@@ -45,20 +45,34 @@ public sealed partial class WorkerRunner(
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _terminated.Token);
         var ct = linked.Token;
         using var client = new ReporterClient(config.ReporterUrl, config.Token, config.SegmentUid, config.Attempt, config.RetryInitialBackoff, config.RetryMaxBackoff, logger, reporterRoots);
-        var deadline = DateTimeOffset.UtcNow + config.ResultDeadline;
+        LogStarting(config.Attempt);
 
-        BrCapabilities capabilities;
+        // `br log metadata` reads only the log URL and the range from the operator's argv (the dialect adaptation
+        // leaves both alone), so it runs while BR is probed, the attempt registers and the checkpoint hydrates.
+        using var preflight = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        // Task.Run: starting a process is synchronous work (fork, exec, pipes) that must not delay the probe or the
+        // registration call behind it.
+        var logWindow = Task.Run(() => CheckLogWindowAsync(preflight.Token), CancellationToken.None);
         try
         {
-            capabilities = await new BrProbe(config.BrPath).ProbeAsync(ct).ConfigureAwait(false);
+            return await RunAttemptAsync(client, logWindow, preflight, ct).ConfigureAwait(false);
         }
-        catch (BrProbeException ex)
+        finally
         {
-            var failure = new BrFailure(BrFailureReason.BrError, true, "Check spec.br.image: the worker could not run its `br` (" + Redact(ex.Message) + ").", Redact(ex.Message), null);
-            return await ReportPreflightFailureAsync(client, failure, ct).ConfigureAwait(false);
+            await preflight.CancelAsync().ConfigureAwait(false);
+            await ObserveAsync(logWindow).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<int> RunAttemptAsync(ReporterClient client, Task<BrFailure?> logWindow, CancellationTokenSource preflight, CancellationToken ct)
+    {
+        var deadline = DateTimeOffset.UtcNow + config.ResultDeadline;
+        var (capabilities, cannotRun) = await LearnCapabilitiesAsync(ct).ConfigureAwait(false);
+        if (capabilities is null)
+        {
+            return await ReportPreflightFailureAsync(client, cannotRun!, ct).ConfigureAwait(false);
         }
 
-        LogProbed(capabilities.Version.ReleaseVersion, capabilities.Dialect);
         var registered = await client.RetryAsync("RegisterAttempt", deadline, c => client.RegisterAsync(new RegisterAttemptRequest
         {
             Attempt = client.Attempt,
@@ -66,6 +80,7 @@ public sealed partial class WorkerRunner(
             BrVersion = capabilities.Version.ReleaseVersion ?? string.Empty,
             BrDialect = capabilities.Dialect.ToString(),
         }, c), ct).ConfigureAwait(false);
+        LogRegistered(registered.CheckpointGeneration);
 
         var adaptation = BrDialectAdapter.Adapt(config.BrArgs, capabilities);
         if (adaptation.Refused)
@@ -75,20 +90,29 @@ public sealed partial class WorkerRunner(
         }
 
         _brArgs = adaptation.Argv;
-        if (await CheckLogWindowAsync(ct).ConfigureAwait(false) is { } outside)
-        {
-            return await ReportPreflightFailureAsync(client, outside, ct).ConfigureAwait(false);
-        }
-
         using var sync = new CheckpointSync(new CheckpointDirectory(config.CheckpointDir), client, logger);
         sync.StartFrom(registered.CheckpointGeneration);
         var managed = config.CheckpointMode == BrCheckpointMode.Managed;
-        if (managed)
+        var hydration = managed ? client.RetryAsync("FetchCheckpoint", deadline, sync.HydrateAsync, preflight.Token) : Task.CompletedTask;
+        if (await logWindow.ConfigureAwait(false) is { } outside)
         {
-            await client.RetryAsync("FetchCheckpoint", deadline, sync.HydrateAsync, ct).ConfigureAwait(false);
+            await preflight.CancelAsync().ConfigureAwait(false);
+            await ObserveAsync(hydration).ConfigureAwait(false); // the attempt fails: what was fetched is never used
+            return await ReportPreflightFailureAsync(client, outside, ct).ConfigureAwait(false);
         }
 
-        var (exitCode, collector) = await RunBrAsync(client, sync, managed, ct).ConfigureAwait(false);
+        await hydration.ConfigureAwait(false);
+        int exitCode;
+        ResultCollector collector;
+        try
+        {
+            (exitCode, collector) = await RunBrAsync(client, sync, managed, ct).ConfigureAwait(false);
+        }
+        catch (BrProbeException ex)
+        {
+            return await ReportPreflightFailureAsync(client, CannotRunBr(ex), ct).ConfigureAwait(false);
+        }
+
         if (managed)
         {
             await FinalSyncAsync(client, sync, ct).ConfigureAwait(false);
@@ -149,31 +173,6 @@ public sealed partial class WorkerRunner(
 
         LogBrExited(exitCode);
         return (exitCode, collector);
-    }
-
-    private async Task<BrFailure?> CheckLogWindowAsync(CancellationToken ct)
-    {
-        var logUrl = BrArgv.LogStorage(_brArgs);
-        if (!config.LogMetadataCheck || logUrl is null)
-        {
-            return null;
-        }
-
-        var events = new List<BrEvent>();
-        var runner = new BrProcessRunner(config.BrPath, ["log", "metadata", "-s", logUrl]);
-        var exit = await runner.RunAsync(e =>
-        {
-            events.Add(e);
-            return Task.CompletedTask;
-        }, ct).ConfigureAwait(false);
-        var window = exit == 0 ? LogWindowCheck.Parse(events) : null;
-        if (window is null)
-        {
-            LogWindowUnreadable(exit);
-            return null; // BR checks the range itself; the early check is only a courtesy
-        }
-
-        return LogWindowCheck.Check(window, _brArgs);
     }
 
     private Task<int> ReportPreflightFailureAsync(ReporterClient client, BrFailure failure, CancellationToken ct) =>
