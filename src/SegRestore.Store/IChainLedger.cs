@@ -29,6 +29,15 @@ public interface IChainLedger : IAsyncDisposable
     Task<SegmentRecord> RecordCompletionAsync(
         string rootUid, string segmentUid, SegmentCompletion completion, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A worker's result: the items it decoded (when not null; they replace the chain's, as
+    /// <see cref="SaveItemsAsync"/>) and the completion, in that order of meaning: once the completion is recorded the
+    /// controller may finalize the chain, which drops items. The ConfigMap ledger writes both in one index update.
+    /// A repeat of a recorded completion changes nothing, its items included.
+    /// </summary>
+    Task<SegmentRecord> RecordResultAsync(
+        string rootUid, string segmentUid, SegmentCompletion completion, ChainItems? items, CancellationToken cancellationToken);
+
     /// <summary>The committed checkpoint files (metadata only).</summary>
     Task<CheckpointSnapshot> GetCheckpointAsync(string rootUid, CancellationToken cancellationToken);
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using SegRestore.Api.Labels;
 using SegRestore.Api.Models;
 using SegRestore.Api.Timestamps;
@@ -151,27 +149,19 @@ public sealed class AttemptLauncher(
         }
     }
 
-    /// <summary>Labels the segment with its chain and index once it starts (kubectl get prs -l segrestore.io/chain=...).</summary>
-    public async Task LabelAsync(PointRestoreSegment segment, string rootUid, int index, CancellationToken cancellationToken)
+    /// <summary>Labels the segment with its chain and index and adds the finalizer, in one patch, before its first
+    /// worker pod (<see cref="StartMarks"/>); nothing when it carries them already.</summary>
+    public async Task MarkStartedAsync(PointRestoreSegment segment, string rootUid, int index, CancellationToken cancellationToken)
     {
-        var labels = segment.Metadata.Labels;
-        var indexText = index.ToString(CultureInfo.InvariantCulture);
-        if (labels is not null && labels.TryGetValue(SegRestoreLabels.Chain, out var chain) && chain == rootUid
-            && labels.TryGetValue(SegRestoreLabels.Index, out var current) && current == indexText)
+        if (StartMarks.Patch(segment.Metadata, rootUid, index) is not { } patch)
         {
             return;
         }
 
-        var patch = new JsonObject
-        {
-            ["metadata"] = new JsonObject
-            {
-                ["labels"] = new JsonObject { [SegRestoreLabels.Chain] = rootUid, [SegRestoreLabels.Index] = indexText },
-            },
-        };
-        var patched = await client.PatchAsync<PointRestoreSegment>(segment.Metadata.Name!, segment.Metadata.NamespaceProperty, V1Patch.Merge(patch), cancellationToken).ConfigureAwait(false);
+        var patched = await client.PatchAsync<PointRestoreSegment>(segment.Metadata.Name!, segment.Metadata.NamespaceProperty, patch, cancellationToken).ConfigureAwait(false);
         segment.Metadata.ResourceVersion = patched.Metadata.ResourceVersion;
         segment.Metadata.Labels = patched.Metadata.Labels;
+        segment.Metadata.Finalizers = patched.Metadata.Finalizers;
     }
 
     /// <summary>The statements BR could not run, for the user to run, owned by the last segment.</summary>

@@ -169,6 +169,7 @@ public sealed partial class SegmentReconciler
         PointRestoreSegment segment, ChainSnapshot chain, SegmentRecord record, int attempt, CancellationToken cancellationToken)
     {
         var identity = chain.Chain!.Identity;
+        await launcher.MarkStartedAsync(segment, identity.RootUid, record.Index, cancellationToken).ConfigureAwait(false);
         var launch = await launcher.LaunchAsync(segment, identity, record, attempt, DialectOf(identity.RootUid), cancellationToken).ConfigureAwait(false);
         if (launch.Invalid is { } invalid)
         {
@@ -179,7 +180,7 @@ public sealed partial class SegmentReconciler
         LogLaunched(segment.Metadata.Name, attempt, launch.PodName);
         metrics.WorkerPodCreated(identity.RootUid, record, attempt);
         var facts = StartedFacts(chain, record) with { Attempts = attempt, WorkerPod = launch.PodName };
-        await status.WriteAsync(segment, Verdict.Running("WorkerStarted", $"attempt {attempt} runs in pod {launch.PodName}"), facts, cancellationToken).ConfigureAwait(false);
+        await status.WriteAsync(segment, Verdict.Running(StatusWriteDecision.WorkerStarted, $"attempt {attempt} runs in pod {launch.PodName}"), facts, cancellationToken).ConfigureAwait(false);
         return ReconcileResult.RequeueAfter(Resync);
     }
 
@@ -194,7 +195,8 @@ public sealed partial class SegmentReconciler
         var message = progress is null
             ? $"attempt {attempt.Number} runs in pod {attempt.PodName}"
             : $"attempt {attempt.Number} runs in pod {attempt.PodName}: {progress.Step} {progress.Percent:0.#}%";
-        var throttled = await status.WriteAsync(segment, Verdict.Running("WorkerRunning", message), facts, cancellationToken).ConfigureAwait(false);
+        var reason = StatusWriteDecision.RunningReason(segment.Status, attempt.Number, workerReported: seen is not null);
+        var throttled = await status.WriteAsync(segment, Verdict.Running(reason, message), facts, cancellationToken).ConfigureAwait(false);
         return throttled is { } delay ? ReconcileResult.RequeueAfter(delay) : ReconcileResult.RequeueAfter(Resync);
     }
 

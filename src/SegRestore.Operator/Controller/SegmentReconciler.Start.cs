@@ -43,9 +43,10 @@ public sealed partial class SegmentReconciler
             ? segment.Spec.Checkpoint?.Mode ?? Api.Models.CheckpointMode.Managed
             : LedgerViews.ToApi(chain.Chain.Identity.CheckpointMode);
         var checkpointUrl = evaluation.Index == 0 || chain.Chain is null ? segment.Spec.Checkpoint?.Url : chain.Chain.Identity.CheckpointUrl;
+        var chainRecord = chain.Chain;
         if (evaluation.Index == 0)
         {
-            await ledger.CreateChainAsync(new NewChain(
+            chainRecord = await ledger.CreateChainAsync(new NewChain(
                 rootUid, segment.Metadata.Name!, segment.Metadata.NamespaceProperty!, clusterId, segment.Spec.Cluster.Pd,
                 segment.Spec.Log.Url, LedgerViews.ToStore(mode), checkpointUrl, StoreDialect.Unknown), cancellationToken).ConfigureAwait(false);
         }
@@ -54,8 +55,8 @@ public sealed partial class SegmentReconciler
             segment.Metadata.Uid!, evaluation.Index ?? 0, segment.Metadata.Name!, evaluation.StartTs?.Value ?? 0,
             evaluation.RestoredTs?.Value, segment.Spec.Last, SpecFingerprint.Compute(segment.Spec)), cancellationToken).ConfigureAwait(false);
         LogStarted(segment.Metadata.Name, evaluation.Index ?? 0, evaluation.RootName);
-        await launcher.LabelAsync(segment, rootUid, evaluation.Index ?? 0, cancellationToken).ConfigureAwait(false);
-        var refreshed = chain with { Chain = await ledger.GetChainAsync(rootUid, cancellationToken).ConfigureAwait(false), Segments = [record] };
+        chainRecord ??= await ledger.GetChainAsync(rootUid, cancellationToken).ConfigureAwait(false);
+        var refreshed = chain with { Chain = chainRecord, Segments = [record] };
         return await LaunchAsync(segment, refreshed, record, 1, cancellationToken).ConfigureAwait(false);
     }
 
@@ -95,6 +96,11 @@ public sealed partial class SegmentReconciler
         return !context.List().Any(s => s.Metadata.Uid == rootUid || s.Status?.Chain?.RootUid == rootUid);
     }
 
+    /// <summary>
+    /// A segment that has not started shows its place in the chain; the PD cluster id and checkpoint mode come with its
+    /// start (<see cref="StartedFacts"/>). Taking them from the ledger earlier would rewrite every waiting follower's
+    /// status when the root starts, for facts that are the root's.
+    /// </summary>
     private static StatusFacts Facts(ChainEvaluation evaluation, ChainSnapshot chain) => new()
     {
         Chain = evaluation.Index is null ? null : new ChainStatus
@@ -102,8 +108,6 @@ public sealed partial class SegmentReconciler
             Root = evaluation.RootName,
             RootUid = evaluation.RootUid,
             Index = evaluation.Index,
-            ClusterId = chain.Chain?.Identity.PdClusterId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            CheckpointMode = chain.Chain is { } c ? LedgerViews.ToApi(c.Identity.CheckpointMode) : null,
         },
         PredecessorName = evaluation.IsReady || evaluation.Reason is ChainReason.Held or ChainReason.ClusterBusy ? chain.Self.Spec.PreviousSegment : null,
         StartTs = evaluation.StartTs,

@@ -32,6 +32,9 @@ public sealed class ProvidedChainLedger(IChainLedgerProvider provider) : IChainL
     public async Task<SegmentRecord> RecordCompletionAsync(string rootUid, string segmentUid, SegmentCompletion completion, CancellationToken cancellationToken) =>
         await (await Open(cancellationToken).ConfigureAwait(false)).RecordCompletionAsync(rootUid, segmentUid, completion, cancellationToken).ConfigureAwait(false);
 
+    public async Task<SegmentRecord> RecordResultAsync(string rootUid, string segmentUid, SegmentCompletion completion, ChainItems? items, CancellationToken cancellationToken) =>
+        await (await Open(cancellationToken).ConfigureAwait(false)).RecordResultAsync(rootUid, segmentUid, completion, items, cancellationToken).ConfigureAwait(false);
+
     public async Task<CheckpointSnapshot> GetCheckpointAsync(string rootUid, CancellationToken cancellationToken) =>
         await (await Open(cancellationToken).ConfigureAwait(false)).GetCheckpointAsync(rootUid, cancellationToken).ConfigureAwait(false);
 

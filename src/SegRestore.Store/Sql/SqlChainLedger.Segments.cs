@@ -38,6 +38,19 @@ internal sealed partial class SqlChainLedger
     public Task<SegmentRecord> RecordCompletionAsync(string rootUid, string segmentUid, SegmentCompletion completion, CancellationToken cancellationToken) =>
         UpdateSegmentAsync(rootUid, segmentUid, (chain, segment) => SegmentRules.Complete(chain, segment, completion, time.LedgerNow()), cancellationToken);
 
+    /// <summary>Items, then the completion (two transactions: a repeat finds the completion recorded and writes nothing).</summary>
+    public async Task<SegmentRecord> RecordResultAsync(
+        string rootUid, string segmentUid, SegmentCompletion completion, ChainItems? items, CancellationToken cancellationToken)
+    {
+        var segment = (await ListSegmentsAsync(rootUid, cancellationToken).ConfigureAwait(false)).FirstOrDefault(s => s.Uid == segmentUid);
+        if (items is not null && segment is not null && segment.State == SegmentState.Running)
+        {
+            await SaveItemsAsync(rootUid, items, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await RecordCompletionAsync(rootUid, segmentUid, completion, cancellationToken).ConfigureAwait(false);
+    }
+
     private Task<SegmentRecord> UpdateSegmentAsync(
         string rootUid, string segmentUid, Func<ChainRecord, SegmentRecord, Change<SegmentRecord>> decide, CancellationToken cancellationToken) =>
         InChainTransactionAsync(rootUid, async (connection, transaction, chain) =>

@@ -82,6 +82,35 @@ public abstract partial class ChainLedgerConformance
     }
 
     [BackendFact]
+    public async Task A_result_records_its_items_and_its_completion_and_a_repeat_changes_nothing()
+    {
+        var (chain, segment) = await StartedSegmentAsync();
+        await Ledger.RecordAttemptAsync(chain, segment, new SegmentAttempt(1, "pod-1"), CancellationToken.None);
+        var completion = new SegmentCompletion(1, true, null, Samples.Summary, null, "done");
+
+        var first = await Ledger.RecordResultAsync(chain, segment, completion, Samples.Items, CancellationToken.None);
+        var again = await Ledger.RecordResultAsync(chain, segment, completion, new ChainItems([], [], ["other"]), CancellationToken.None);
+
+        first.State.Should().Be(SegmentState.Succeeded);
+        again.Should().BeEquivalentTo(first);
+        (await Ledger.LoadItemsAsync(chain, CancellationToken.None)).Should().BeEquivalentTo(Samples.Items);
+        (await Ledger.ListSegmentsAsync(chain, CancellationToken.None)).Single().Summary.Should().Be(Samples.Summary);
+    }
+
+    [BackendFact]
+    public async Task A_result_without_items_keeps_the_items_saved_before()
+    {
+        var (chain, segment) = await StartedSegmentAsync();
+        await Ledger.RecordAttemptAsync(chain, segment, new SegmentAttempt(1, "pod-1"), CancellationToken.None);
+        await Ledger.SaveItemsAsync(chain, Samples.Items, CancellationToken.None);
+
+        await Ledger.RecordResultAsync(chain, segment, new SegmentCompletion(1, false, null, null, "BrError", "boom"), null, CancellationToken.None);
+
+        (await Ledger.LoadItemsAsync(chain, CancellationToken.None)).Should().BeEquivalentTo(Samples.Items);
+        (await Ledger.ListSegmentsAsync(chain, CancellationToken.None)).Single().State.Should().Be(SegmentState.Failed);
+    }
+
+    [BackendFact]
     public async Task A_successful_completion_records_the_summary_and_the_state()
     {
         var (chain, segment) = await StartedSegmentAsync();
