@@ -23,6 +23,10 @@ public interface IChainLedger : IAsyncDisposable
 
     Task<SegmentRecord> RecordSegmentStartAsync(string rootUid, SegmentStart start, CancellationToken cancellationToken);
 
+    /// <summary>The segment's start together with its first attempt, as <see cref="RecordSegmentStartAsync(string, SegmentStart, CancellationToken)"/>
+    /// then <see cref="RecordAttemptAsync"/>; the ConfigMap ledger writes both in one index update. Idempotent like both.</summary>
+    Task<SegmentRecord> RecordSegmentStartAsync(string rootUid, SegmentStart start, SegmentAttempt firstAttempt, CancellationToken cancellationToken);
+
     Task<SegmentRecord> RecordAttemptAsync(
         string rootUid, string segmentUid, SegmentAttempt attempt, CancellationToken cancellationToken);
 

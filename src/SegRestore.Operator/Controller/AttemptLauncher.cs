@@ -39,8 +39,13 @@ public sealed class AttemptLauncher(
         return [.. list.Items];
     }
 
+    /// <summary>
+    /// Launches attempt <paramref name="attempt"/> of the segment <paramref name="start"/> describes. With
+    /// <paramref name="recordsStart"/> the segment's start is recorded together with the attempt (one ledger write, after
+    /// the spec was accepted), else the start is in the ledger already and only the attempt is recorded.
+    /// </summary>
     public async Task<LaunchResult> LaunchAsync(
-        PointRestoreSegment segment, NewChain chain, SegmentRecord record, int attempt, ApiDialect? dialect, CancellationToken cancellationToken)
+        PointRestoreSegment segment, NewChain chain, SegmentStart start, bool recordsStart, int attempt, ApiDialect? dialect, CancellationToken cancellationToken)
     {
         var name = segment.Metadata.Name!;
         var ns = segment.Metadata.NamespaceProperty!;
@@ -48,9 +53,9 @@ public sealed class AttemptLauncher(
         var existing = await client.GetAsync<V1Pod>(podName, ns, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
-            await ledger.RecordAttemptAsync(chain.RootUid, record.Uid, new SegmentAttempt(attempt, podName), cancellationToken).ConfigureAwait(false);
+            var adopted = await RecordAsync(chain.RootUid, start, recordsStart, new SegmentAttempt(attempt, podName), cancellationToken).ConfigureAwait(false);
             Adopt(segment, chain.RootUid, attempt, existing);
-            return new LaunchResult(podName);
+            return new LaunchResult(podName, Record: adopted);
         }
 
         // Everything that can refuse the spec runs before anything is recorded or created.
@@ -60,14 +65,14 @@ public sealed class AttemptLauncher(
         try
         {
             var resolution = new SegmentResolution(
-                record.Index == 0 ? null : new Tso(record.Start.StartTs),
-                record.Start.RestoredTs is { } restored ? new Tso(restored) : null,
+                start.Index == 0 ? null : new Tso(start.StartTs),
+                start.RestoredTs is { } restored ? new Tso(restored) : null,
                 LedgerViews.ToApi(chain.CheckpointMode),
                 chain.CheckpointUrl);
             var capabilities = new BrCapabilities(ToProbe(dialect), SupportsCheckpointStorage: true, new BrVersionInfo(null, null, null, null, null, ""));
             var command = BrArgumentBuilder.Build(BrRestoreRequestMapper.FromSpec(segment.Spec, resolution, capabilities));
             pod = WorkerPodBuilder.Build(new WorkerPodRequest(
-                segment, chain.RootUid, record.Index, attempt, command, LedgerViews.ToApi(chain.CheckpointMode), secretName,
+                segment, chain.RootUid, start.Index, attempt, command, LedgerViews.ToApi(chain.CheckpointMode), secretName,
                 Convert.ToHexStringLower(InMemoryAttemptTokenRegistry.HashToken(token)), WorkerPodSettings.From(options)));
         }
         catch (BrArgumentException e)
@@ -75,9 +80,9 @@ public sealed class AttemptLauncher(
             return new LaunchResult(podName, Verdict.Invalid("InvalidSpec", e.Message));
         }
 
-        await ledger.RecordAttemptAsync(chain.RootUid, record.Uid, new SegmentAttempt(attempt, podName), cancellationToken).ConfigureAwait(false);
+        var record = await RecordAsync(chain.RootUid, start, recordsStart, new SegmentAttempt(attempt, podName), cancellationToken).ConfigureAwait(false);
         await UpsertSecretAsync(TokenSecretBuilder.Build(segment, chain.RootUid, attempt, secretName, token), cancellationToken).ConfigureAwait(false);
-        tokens.Grant(chain.RootUid, record.Uid, attempt, podName, token);
+        tokens.Grant(chain.RootUid, start.Uid, attempt, podName, token);
         try
         {
             await client.CreateAsync(pod, cancellationToken).ConfigureAwait(false);
@@ -92,8 +97,13 @@ public sealed class AttemptLauncher(
             }
         }
 
-        return new LaunchResult(podName);
+        return new LaunchResult(podName, Record: record);
     }
+
+    private Task<SegmentRecord> RecordAsync(string rootUid, SegmentStart start, bool recordsStart, SegmentAttempt attempt, CancellationToken cancellationToken) =>
+        recordsStart
+            ? ledger.RecordSegmentStartAsync(rootUid, start, attempt, cancellationToken)
+            : ledger.RecordAttemptAsync(rootUid, start.Uid, attempt, cancellationToken);
 
     /// <summary>Re-grants a running pod's attempt from the token hash it carries (after an operator restart).</summary>
     public void Adopt(PointRestoreSegment segment, string rootUid, int attempt, V1Pod pod)

@@ -3,6 +3,7 @@ using SegRestore.Api.Chain;
 using SegRestore.Api.Models;
 using SegRestore.Kube.Controller;
 using SegRestore.Pd;
+using SegRestore.Store.Errors;
 using SegRestore.Store.Model;
 using StoreDialect = SegRestore.Store.Model.BrDialect;
 
@@ -51,13 +52,15 @@ public sealed partial class SegmentReconciler
                 segment.Spec.Log.Url, LedgerViews.ToStore(mode), checkpointUrl, StoreDialect.Unknown), cancellationToken).ConfigureAwait(false);
         }
 
-        var record = await ledger.RecordSegmentStartAsync(rootUid, new SegmentStart(
+        chainRecord ??= await ledger.GetChainAsync(rootUid, cancellationToken).ConfigureAwait(false)
+            ?? throw new LedgerNotFoundException(rootUid, $"Chain '{rootUid}' of segment {segment.Metadata.Name} is not in the ledger.");
+        var start = new SegmentStart(
             segment.Metadata.Uid!, evaluation.Index ?? 0, segment.Metadata.Name!, evaluation.StartTs?.Value ?? 0,
-            evaluation.RestoredTs?.Value, segment.Spec.Last, SpecFingerprint.Compute(segment.Spec)), cancellationToken).ConfigureAwait(false);
+            evaluation.RestoredTs?.Value, segment.Spec.Last, SpecFingerprint.Compute(segment.Spec));
         LogStarted(segment.Metadata.Name, evaluation.Index ?? 0, evaluation.RootName);
-        chainRecord ??= await ledger.GetChainAsync(rootUid, cancellationToken).ConfigureAwait(false);
-        var refreshed = chain with { Chain = chainRecord, Segments = [record] };
-        return await LaunchAsync(segment, refreshed, record, 1, cancellationToken).ConfigureAwait(false);
+
+        // The start is recorded together with attempt 1 (one ledger write), once the spec was accepted for a pod.
+        return await LaunchAsync(segment, chain with { Chain = chainRecord }, start, recorded: null, 1, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<ReconcileResult> WaitAsync(

@@ -26,6 +26,9 @@ public sealed class ProvidedChainLedger(IChainLedgerProvider provider) : IChainL
     public async Task<SegmentRecord> RecordSegmentStartAsync(string rootUid, SegmentStart start, CancellationToken cancellationToken) =>
         await (await Open(cancellationToken).ConfigureAwait(false)).RecordSegmentStartAsync(rootUid, start, cancellationToken).ConfigureAwait(false);
 
+    public async Task<SegmentRecord> RecordSegmentStartAsync(string rootUid, SegmentStart start, SegmentAttempt firstAttempt, CancellationToken cancellationToken) =>
+        await (await Open(cancellationToken).ConfigureAwait(false)).RecordSegmentStartAsync(rootUid, start, firstAttempt, cancellationToken).ConfigureAwait(false);
+
     public async Task<SegmentRecord> RecordAttemptAsync(string rootUid, string segmentUid, SegmentAttempt attempt, CancellationToken cancellationToken) =>
         await (await Open(cancellationToken).ConfigureAwait(false)).RecordAttemptAsync(rootUid, segmentUid, attempt, cancellationToken).ConfigureAwait(false);
 

@@ -17,6 +17,15 @@ internal sealed partial class ConfigMapChainLedger
             return change.Changed ? (WithSegment(index, change.Value), change.Value) : (null, change.Value);
         }, cancellationToken);
 
+    /// <summary>Start and first attempt in one index update.</summary>
+    public Task<SegmentRecord> RecordSegmentStartAsync(string rootUid, SegmentStart start, SegmentAttempt firstAttempt, CancellationToken cancellationToken) =>
+        UpdateIndexAsync(rootUid, index =>
+        {
+            var started = SegmentRules.Start(index.Chain, index.Segments, start, time.LedgerNow());
+            var attempted = SegmentRules.Attempt(index.Chain, started.Value, firstAttempt, time.LedgerNow());
+            return started.Changed || attempted.Changed ? (WithSegment(index, attempted.Value), attempted.Value) : (null, attempted.Value);
+        }, cancellationToken);
+
     public Task<SegmentRecord> RecordAttemptAsync(string rootUid, string segmentUid, SegmentAttempt attempt, CancellationToken cancellationToken) =>
         UpdateSegmentAsync(rootUid, segmentUid, (chain, segment) => SegmentRules.Attempt(chain, segment, attempt, time.LedgerNow()), cancellationToken);
 

@@ -32,6 +32,14 @@ internal sealed partial class SqlChainLedger
             return change.Value;
         }, cancellationToken);
 
+    /// <summary>Start, then the attempt (two transactions; each is idempotent, so a crash between them repeats safely).</summary>
+    public async Task<SegmentRecord> RecordSegmentStartAsync(string rootUid, SegmentStart start, SegmentAttempt firstAttempt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        await RecordSegmentStartAsync(rootUid, start, cancellationToken).ConfigureAwait(false);
+        return await RecordAttemptAsync(rootUid, start.Uid, firstAttempt, cancellationToken).ConfigureAwait(false);
+    }
+
     public Task<SegmentRecord> RecordAttemptAsync(string rootUid, string segmentUid, SegmentAttempt attempt, CancellationToken cancellationToken) =>
         UpdateSegmentAsync(rootUid, segmentUid, (chain, segment) => SegmentRules.Attempt(chain, segment, attempt, time.LedgerNow()), cancellationToken);
 

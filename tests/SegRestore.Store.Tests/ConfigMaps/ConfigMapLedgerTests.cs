@@ -31,6 +31,24 @@ public sealed class ConfigMapLedgerTests
     }
 
     [Fact]
+    public async Task A_start_with_its_first_attempt_is_one_index_write()
+    {
+        var ledger = Ledger();
+        var chain = await ledger.CreateChainAsync(Samples.Chain(), CancellationToken.None);
+        var writes = new List<string>();
+        _store.BeforeWrite = (operation, name) =>
+        {
+            writes.Add($"{operation} {name}");
+            return Task.CompletedTask;
+        };
+
+        var record = await ledger.RecordSegmentStartAsync(chain.RootUid, Samples.Segment(0), new SegmentAttempt(1, "pod-1"), CancellationToken.None);
+
+        writes.Should().ContainSingle().Which.Should().EndWith(LedgerNaming.IndexName(chain.RootUid));
+        record.Attempts.Should().ContainSingle();
+    }
+
+    [Fact]
     public async Task A_result_with_items_is_one_index_write()
     {
         var ledger = Ledger();

@@ -82,6 +82,22 @@ public abstract partial class ChainLedgerConformance
     }
 
     [BackendFact]
+    public async Task A_start_with_its_first_attempt_records_both_and_a_repeat_changes_nothing()
+    {
+        var chain = await NewChainAsync();
+        var start = Samples.Segment(0);
+
+        var first = await Ledger.RecordSegmentStartAsync(chain.RootUid, start, new SegmentAttempt(1, "pod-1"), CancellationToken.None);
+        Time.Advance(TimeSpan.FromMinutes(1));
+        var again = await Ledger.RecordSegmentStartAsync(chain.RootUid, start, new SegmentAttempt(1, "pod-1"), CancellationToken.None);
+
+        first.Start.Should().Be(start);
+        first.Attempts.Should().ContainSingle().Which.PodName.Should().Be("pod-1");
+        again.Should().BeEquivalentTo(first);
+        (await Ledger.ListSegmentsAsync(chain.RootUid, CancellationToken.None)).Single().Attempts.Should().ContainSingle();
+    }
+
+    [BackendFact]
     public async Task A_result_records_its_items_and_its_completion_and_a_repeat_changes_nothing()
     {
         var (chain, segment) = await StartedSegmentAsync();
