@@ -23,11 +23,24 @@ public interface IChainLedger : IAsyncDisposable
 
     Task<SegmentRecord> RecordSegmentStartAsync(string rootUid, SegmentStart start, CancellationToken cancellationToken);
 
+    /// <summary>The segment's start together with its first attempt, as <see cref="RecordSegmentStartAsync(string, SegmentStart, CancellationToken)"/>
+    /// then <see cref="RecordAttemptAsync"/>; the ConfigMap ledger writes both in one index update. Idempotent like both.</summary>
+    Task<SegmentRecord> RecordSegmentStartAsync(string rootUid, SegmentStart start, SegmentAttempt firstAttempt, CancellationToken cancellationToken);
+
     Task<SegmentRecord> RecordAttemptAsync(
         string rootUid, string segmentUid, SegmentAttempt attempt, CancellationToken cancellationToken);
 
     Task<SegmentRecord> RecordCompletionAsync(
         string rootUid, string segmentUid, SegmentCompletion completion, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A worker's result: the items it decoded (when not null; they replace the chain's, as
+    /// <see cref="SaveItemsAsync"/>) and the completion, in that order of meaning: once the completion is recorded the
+    /// controller may finalize the chain, which drops items. The ConfigMap ledger writes both in one index update.
+    /// A repeat of a recorded completion changes nothing, its items included.
+    /// </summary>
+    Task<SegmentRecord> RecordResultAsync(
+        string rootUid, string segmentUid, SegmentCompletion completion, ChainItems? items, CancellationToken cancellationToken);
 
     /// <summary>The committed checkpoint files (metadata only).</summary>
     Task<CheckpointSnapshot> GetCheckpointAsync(string rootUid, CancellationToken cancellationToken);

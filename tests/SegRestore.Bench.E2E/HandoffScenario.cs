@@ -8,8 +8,8 @@ namespace SegRestore.Bench.E2E;
 /// <summary>
 /// (2) Hand-off latency: <c>--chains</c> chains of <c>--segments</c> segments (40 x 5 = 200 segments), each chain on
 /// its own fake PD and target, run in waves of <c>--parallel</c> chains with the simulator as fast as it goes.
-/// A hand-off is "segment N Succeeded" to "segment N+1's first pod ADDED", both by watch receive time
-/// (the E2E HandoffRecorder).
+/// A hand-off is "segment N finished" (the earlier of its Succeeded status and its worker pod's Succeeded phase) to
+/// "segment N+1's first pod ADDED", all by watch receive time (the E2E HandoffRecorder, docs/benchmarks-method.md).
 /// </summary>
 public static class HandoffScenario
 {
@@ -28,6 +28,7 @@ public static class HandoffScenario
         await using var recorder = new HandoffRecorder(env);
         await using var tracker = new SegmentTracker(env, clock);
         using var client = BenchClient.Create(env);
+        await using var history = new StatusHistory(env, clock);
         var all = Enumerable.Range(0, chains)
             .Select(c => ChainManifests.Chain($"h{c.ToString("000", CultureInfo.InvariantCulture)}", env.World,
                 E2EEnvironment.AddressOf(env.Pds[c + 1]), count: segments))

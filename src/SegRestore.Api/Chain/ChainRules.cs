@@ -165,8 +165,10 @@ public static class ChainRules
 
         if (previous is not null && previous.Phase != SegmentPhase.Succeeded)
         {
-            return new(ChainReason.PredecessorIncomplete, $"spec.previousSegment: \"{previous.Name}\" is " +
-                $"{previous.Phase?.ToString() ?? "not yet evaluated"}; this segment starts when it succeeds");
+            // The message does not name the predecessor's phase: it would change (and be rewritten into this status)
+            // with every step of the predecessor; its own status says where it is.
+            return new(ChainReason.PredecessorIncomplete, $"spec.previousSegment: \"{previous.Name}\" has not " +
+                "Succeeded yet; this segment starts when it succeeds");
         }
 
         if (self.Spec.Hold && self.Phase != SegmentPhase.Running)

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using SegRestore.Api.Labels;
 using SegRestore.Api.Models;
 using SegRestore.Api.Timestamps;
@@ -41,8 +39,13 @@ public sealed class AttemptLauncher(
         return [.. list.Items];
     }
 
+    /// <summary>
+    /// Launches attempt <paramref name="attempt"/> of the segment <paramref name="start"/> describes. With
+    /// <paramref name="recordsStart"/> the segment's start is recorded together with the attempt (one ledger write, after
+    /// the spec was accepted), else the start is in the ledger already and only the attempt is recorded.
+    /// </summary>
     public async Task<LaunchResult> LaunchAsync(
-        PointRestoreSegment segment, NewChain chain, SegmentRecord record, int attempt, ApiDialect? dialect, CancellationToken cancellationToken)
+        PointRestoreSegment segment, NewChain chain, SegmentStart start, bool recordsStart, int attempt, ApiDialect? dialect, CancellationToken cancellationToken)
     {
         var name = segment.Metadata.Name!;
         var ns = segment.Metadata.NamespaceProperty!;
@@ -50,9 +53,9 @@ public sealed class AttemptLauncher(
         var existing = await client.GetAsync<V1Pod>(podName, ns, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
-            await ledger.RecordAttemptAsync(chain.RootUid, record.Uid, new SegmentAttempt(attempt, podName), cancellationToken).ConfigureAwait(false);
+            var adopted = await RecordAsync(chain.RootUid, start, recordsStart, new SegmentAttempt(attempt, podName), cancellationToken).ConfigureAwait(false);
             Adopt(segment, chain.RootUid, attempt, existing);
-            return new LaunchResult(podName);
+            return new LaunchResult(podName, Record: adopted);
         }
 
         // Everything that can refuse the spec runs before anything is recorded or created.
@@ -63,8 +66,8 @@ public sealed class AttemptLauncher(
         try
         {
             var resolution = new SegmentResolution(
-                record.Index == 0 ? null : new Tso(record.Start.StartTs),
-                record.Start.RestoredTs is { } restored ? new Tso(restored) : null,
+                start.Index == 0 ? null : new Tso(start.StartTs),
+                start.RestoredTs is { } restored ? new Tso(restored) : null,
                 LedgerViews.ToApi(chain.CheckpointMode),
                 chain.CheckpointUrl);
             var capabilities = new BrCapabilities(ToProbe(dialect), SupportsCheckpointStorage: true, new BrVersionInfo(null, null, null, null, null, ""));
@@ -72,7 +75,7 @@ public sealed class AttemptLauncher(
             var settings = WorkerPodSettings.From(options);
             brImage = WorkerPodBuilder.BrImage(segment.Spec, settings);
             pod = WorkerPodBuilder.Build(new WorkerPodRequest(
-                segment, chain.RootUid, record.Index, attempt, command, LedgerViews.ToApi(chain.CheckpointMode), secretName,
+                segment, chain.RootUid, start.Index, attempt, command, LedgerViews.ToApi(chain.CheckpointMode), secretName,
                 Convert.ToHexStringLower(InMemoryAttemptTokenRegistry.HashToken(token)), settings,
                 BrCapabilityReuse.HintFor(activity.ProbedBrOfChain(chain.RootUid), brImage)));
         }
@@ -81,10 +84,10 @@ public sealed class AttemptLauncher(
             return new LaunchResult(podName, Verdict.Invalid("InvalidSpec", e.Message));
         }
 
-        await ledger.RecordAttemptAsync(chain.RootUid, record.Uid, new SegmentAttempt(attempt, podName), cancellationToken).ConfigureAwait(false);
+        var record = await RecordAsync(chain.RootUid, start, recordsStart, new SegmentAttempt(attempt, podName), cancellationToken).ConfigureAwait(false);
         await UpsertSecretAsync(TokenSecretBuilder.Build(segment, chain.RootUid, attempt, secretName, token), cancellationToken).ConfigureAwait(false);
-        tokens.Grant(chain.RootUid, record.Uid, attempt, podName, token);
-        activity.OnLaunched(record.Uid, attempt, brImage);
+        tokens.Grant(chain.RootUid, start.Uid, attempt, podName, token);
+        activity.OnLaunched(start.Uid, attempt, brImage);
         try
         {
             await client.CreateAsync(pod, cancellationToken).ConfigureAwait(false);
@@ -99,8 +102,13 @@ public sealed class AttemptLauncher(
             }
         }
 
-        return new LaunchResult(podName);
+        return new LaunchResult(podName, Record: record);
     }
+
+    private Task<SegmentRecord> RecordAsync(string rootUid, SegmentStart start, bool recordsStart, SegmentAttempt attempt, CancellationToken cancellationToken) =>
+        recordsStart
+            ? ledger.RecordSegmentStartAsync(rootUid, start, attempt, cancellationToken)
+            : ledger.RecordAttemptAsync(rootUid, start.Uid, attempt, cancellationToken);
 
     /// <summary>Re-grants a running pod's attempt from the token hash it carries (after an operator restart).</summary>
     public void Adopt(PointRestoreSegment segment, string rootUid, int attempt, V1Pod pod)
@@ -161,27 +169,19 @@ public sealed class AttemptLauncher(
         }
     }
 
-    /// <summary>Labels the segment with its chain and index once it starts (kubectl get prs -l segrestore.io/chain=...).</summary>
-    public async Task LabelAsync(PointRestoreSegment segment, string rootUid, int index, CancellationToken cancellationToken)
+    /// <summary>Labels the segment with its chain and index and adds the finalizer, in one patch, before its first
+    /// worker pod (<see cref="StartMarks"/>); nothing when it carries them already.</summary>
+    public async Task MarkStartedAsync(PointRestoreSegment segment, string rootUid, int index, CancellationToken cancellationToken)
     {
-        var labels = segment.Metadata.Labels;
-        var indexText = index.ToString(CultureInfo.InvariantCulture);
-        if (labels is not null && labels.TryGetValue(SegRestoreLabels.Chain, out var chain) && chain == rootUid
-            && labels.TryGetValue(SegRestoreLabels.Index, out var current) && current == indexText)
+        if (StartMarks.Patch(segment.Metadata, rootUid, index) is not { } patch)
         {
             return;
         }
 
-        var patch = new JsonObject
-        {
-            ["metadata"] = new JsonObject
-            {
-                ["labels"] = new JsonObject { [SegRestoreLabels.Chain] = rootUid, [SegRestoreLabels.Index] = indexText },
-            },
-        };
-        var patched = await client.PatchAsync<PointRestoreSegment>(segment.Metadata.Name!, segment.Metadata.NamespaceProperty, V1Patch.Merge(patch), cancellationToken).ConfigureAwait(false);
+        var patched = await client.PatchAsync<PointRestoreSegment>(segment.Metadata.Name!, segment.Metadata.NamespaceProperty, patch, cancellationToken).ConfigureAwait(false);
         segment.Metadata.ResourceVersion = patched.Metadata.ResourceVersion;
         segment.Metadata.Labels = patched.Metadata.Labels;
+        segment.Metadata.Finalizers = patched.Metadata.Finalizers;
     }
 
     /// <summary>The statements BR could not run, for the user to run, owned by the last segment.</summary>

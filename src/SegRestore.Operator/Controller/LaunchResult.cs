@@ -1,4 +1,7 @@
+using SegRestore.Store.Model;
+
 namespace SegRestore.Operator.Controller;
 
-/// <summary>A launched (or adopted) attempt's pod, or the verdict that the spec cannot be turned into BR arguments.</summary>
-public sealed record LaunchResult(string PodName, Verdict? Invalid = null);
+/// <summary>A launched (or adopted) attempt's pod with the ledger's record after the attempt was recorded, or the
+/// verdict that the spec cannot be turned into BR arguments (then nothing was recorded).</summary>
+public sealed record LaunchResult(string PodName, Verdict? Invalid = null, SegmentRecord? Record = null);

@@ -162,24 +162,29 @@ public sealed partial class SegmentReconciler
             return ReconcileResult.Done();
         }
 
-        return await LaunchAsync(segment, chain, record, next, cancellationToken).ConfigureAwait(false);
+        return await LaunchAsync(segment, chain, record.Start, record, next, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Launches attempt <paramref name="attempt"/>; <paramref name="recorded"/> is null when the segment's start
+    /// is not in the ledger yet (it is then recorded together with the attempt).</summary>
     private async Task<ReconcileResult> LaunchAsync(
-        PointRestoreSegment segment, ChainSnapshot chain, SegmentRecord record, int attempt, CancellationToken cancellationToken)
+        PointRestoreSegment segment, ChainSnapshot chain, SegmentStart start, SegmentRecord? recorded, int attempt, CancellationToken cancellationToken)
     {
         var identity = chain.Chain!.Identity;
-        var launch = await launcher.LaunchAsync(segment, identity, record, attempt, DialectOf(identity.RootUid), cancellationToken).ConfigureAwait(false);
+        await launcher.MarkStartedAsync(segment, identity.RootUid, start.Index, cancellationToken).ConfigureAwait(false);
+        var launch = await launcher.LaunchAsync(segment, identity, start, recordsStart: recorded is null, attempt, DialectOf(identity.RootUid), cancellationToken).ConfigureAwait(false);
         if (launch.Invalid is { } invalid)
         {
-            await status.WriteAsync(segment, invalid, StartedFacts(chain, record), cancellationToken).ConfigureAwait(false);
+            var facts = recorded is null ? new StatusFacts { PredecessorName = segment.Spec.PreviousSegment } : StartedFacts(chain, recorded);
+            await status.WriteAsync(segment, invalid, facts, cancellationToken).ConfigureAwait(false);
             return ReconcileResult.Done();
         }
 
+        var record = launch.Record ?? recorded!;
         LogLaunched(segment.Metadata.Name, attempt, launch.PodName);
         metrics.WorkerPodCreated(identity.RootUid, record, attempt);
-        var facts = StartedFacts(chain, record) with { Attempts = attempt, WorkerPod = launch.PodName };
-        await status.WriteAsync(segment, Verdict.Running("WorkerStarted", $"attempt {attempt} runs in pod {launch.PodName}"), facts, cancellationToken).ConfigureAwait(false);
+        var started = StartedFacts(chain with { Segments = [record] }, record) with { Attempts = attempt, WorkerPod = launch.PodName };
+        await status.WriteAsync(segment, Verdict.Running(StatusWriteDecision.WorkerStarted, $"attempt {attempt} runs in pod {launch.PodName}"), started, cancellationToken).ConfigureAwait(false);
         return ReconcileResult.RequeueAfter(Resync);
     }
 
@@ -194,7 +199,8 @@ public sealed partial class SegmentReconciler
         var message = progress is null
             ? $"attempt {attempt.Number} runs in pod {attempt.PodName}"
             : $"attempt {attempt.Number} runs in pod {attempt.PodName}: {progress.Step} {progress.Percent:0.#}%";
-        var throttled = await status.WriteAsync(segment, Verdict.Running("WorkerRunning", message), facts, cancellationToken).ConfigureAwait(false);
+        var reason = StatusWriteDecision.RunningReason(segment.Status, attempt.Number, workerReported: seen is not null);
+        var throttled = await status.WriteAsync(segment, Verdict.Running(reason, message), facts, cancellationToken).ConfigureAwait(false);
         return throttled is { } delay ? ReconcileResult.RequeueAfter(delay) : ReconcileResult.RequeueAfter(Resync);
     }
 

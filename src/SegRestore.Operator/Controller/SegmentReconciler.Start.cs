@@ -3,6 +3,7 @@ using SegRestore.Api.Chain;
 using SegRestore.Api.Models;
 using SegRestore.Kube.Controller;
 using SegRestore.Pd;
+using SegRestore.Store.Errors;
 using SegRestore.Store.Model;
 using StoreDialect = SegRestore.Store.Model.BrDialect;
 
@@ -43,20 +44,23 @@ public sealed partial class SegmentReconciler
             ? segment.Spec.Checkpoint?.Mode ?? Api.Models.CheckpointMode.Managed
             : LedgerViews.ToApi(chain.Chain.Identity.CheckpointMode);
         var checkpointUrl = evaluation.Index == 0 || chain.Chain is null ? segment.Spec.Checkpoint?.Url : chain.Chain.Identity.CheckpointUrl;
+        var chainRecord = chain.Chain;
         if (evaluation.Index == 0)
         {
-            await ledger.CreateChainAsync(new NewChain(
+            chainRecord = await ledger.CreateChainAsync(new NewChain(
                 rootUid, segment.Metadata.Name!, segment.Metadata.NamespaceProperty!, clusterId, segment.Spec.Cluster.Pd,
                 segment.Spec.Log.Url, LedgerViews.ToStore(mode), checkpointUrl, StoreDialect.Unknown), cancellationToken).ConfigureAwait(false);
         }
 
-        var record = await ledger.RecordSegmentStartAsync(rootUid, new SegmentStart(
+        chainRecord ??= await ledger.GetChainAsync(rootUid, cancellationToken).ConfigureAwait(false)
+            ?? throw new LedgerNotFoundException(rootUid, $"Chain '{rootUid}' of segment {segment.Metadata.Name} is not in the ledger.");
+        var start = new SegmentStart(
             segment.Metadata.Uid!, evaluation.Index ?? 0, segment.Metadata.Name!, evaluation.StartTs?.Value ?? 0,
-            evaluation.RestoredTs?.Value, segment.Spec.Last, SpecFingerprint.Compute(segment.Spec)), cancellationToken).ConfigureAwait(false);
+            evaluation.RestoredTs?.Value, segment.Spec.Last, SpecFingerprint.Compute(segment.Spec));
         LogStarted(segment.Metadata.Name, evaluation.Index ?? 0, evaluation.RootName);
-        await launcher.LabelAsync(segment, rootUid, evaluation.Index ?? 0, cancellationToken).ConfigureAwait(false);
-        var refreshed = chain with { Chain = await ledger.GetChainAsync(rootUid, cancellationToken).ConfigureAwait(false), Segments = [record] };
-        return await LaunchAsync(segment, refreshed, record, 1, cancellationToken).ConfigureAwait(false);
+
+        // The start is recorded together with attempt 1 (one ledger write), once the spec was accepted for a pod.
+        return await LaunchAsync(segment, chain with { Chain = chainRecord }, start, recorded: null, 1, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<ReconcileResult> WaitAsync(
@@ -95,6 +99,11 @@ public sealed partial class SegmentReconciler
         return !context.List().Any(s => s.Metadata.Uid == rootUid || s.Status?.Chain?.RootUid == rootUid);
     }
 
+    /// <summary>
+    /// A segment that has not started shows its place in the chain; the PD cluster id and checkpoint mode come with its
+    /// start (<see cref="StartedFacts"/>). Taking them from the ledger earlier would rewrite every waiting follower's
+    /// status when the root starts, for facts that are the root's.
+    /// </summary>
     private static StatusFacts Facts(ChainEvaluation evaluation, ChainSnapshot chain) => new()
     {
         Chain = evaluation.Index is null ? null : new ChainStatus
@@ -102,8 +111,6 @@ public sealed partial class SegmentReconciler
             Root = evaluation.RootName,
             RootUid = evaluation.RootUid,
             Index = evaluation.Index,
-            ClusterId = chain.Chain?.Identity.PdClusterId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            CheckpointMode = chain.Chain is { } c ? LedgerViews.ToApi(c.Identity.CheckpointMode) : null,
         },
         PredecessorName = evaluation.IsReady || evaluation.Reason is ChainReason.Held or ChainReason.ClusterBusy ? chain.Self.Spec.PreviousSegment : null,
         StartTs = evaluation.StartTs,

@@ -62,17 +62,7 @@ public sealed partial class SegmentReconciler(
             return await OnDeletingAsync(segment, cancellationToken).ConfigureAwait(false);
         }
 
-        if (!(segment.Metadata.Finalizers?.Contains(SegRestoreLabels.Finalizer) ?? false))
-        {
-            var added = await client.AddFinalizerAsync(segment, SegRestoreLabels.Finalizer, cancellationToken).ConfigureAwait(false);
-            if (added.Entity is null)
-            {
-                return ReconcileResult.Requeue();
-            }
-
-            segment = Copy(added.Entity);
-        }
-
+        // No finalizer yet: it comes with the start marks, before the first worker pod (StartMarks).
         var chain = await ChainSnapshot.LoadAsync(segment, SameNamespace(segment), ledger, cancellationToken).ConfigureAwait(false);
         if (chain.Chain is { State: ChainState.Active } active && IsAbandonRequested(segment, active))
         {

@@ -26,11 +26,17 @@ public sealed class ProvidedChainLedger(IChainLedgerProvider provider) : IChainL
     public async Task<SegmentRecord> RecordSegmentStartAsync(string rootUid, SegmentStart start, CancellationToken cancellationToken) =>
         await (await Open(cancellationToken).ConfigureAwait(false)).RecordSegmentStartAsync(rootUid, start, cancellationToken).ConfigureAwait(false);
 
+    public async Task<SegmentRecord> RecordSegmentStartAsync(string rootUid, SegmentStart start, SegmentAttempt firstAttempt, CancellationToken cancellationToken) =>
+        await (await Open(cancellationToken).ConfigureAwait(false)).RecordSegmentStartAsync(rootUid, start, firstAttempt, cancellationToken).ConfigureAwait(false);
+
     public async Task<SegmentRecord> RecordAttemptAsync(string rootUid, string segmentUid, SegmentAttempt attempt, CancellationToken cancellationToken) =>
         await (await Open(cancellationToken).ConfigureAwait(false)).RecordAttemptAsync(rootUid, segmentUid, attempt, cancellationToken).ConfigureAwait(false);
 
     public async Task<SegmentRecord> RecordCompletionAsync(string rootUid, string segmentUid, SegmentCompletion completion, CancellationToken cancellationToken) =>
         await (await Open(cancellationToken).ConfigureAwait(false)).RecordCompletionAsync(rootUid, segmentUid, completion, cancellationToken).ConfigureAwait(false);
+
+    public async Task<SegmentRecord> RecordResultAsync(string rootUid, string segmentUid, SegmentCompletion completion, ChainItems? items, CancellationToken cancellationToken) =>
+        await (await Open(cancellationToken).ConfigureAwait(false)).RecordResultAsync(rootUid, segmentUid, completion, items, cancellationToken).ConfigureAwait(false);
 
     public async Task<CheckpointSnapshot> GetCheckpointAsync(string rootUid, CancellationToken cancellationToken) =>
         await (await Open(cancellationToken).ConfigureAwait(false)).GetCheckpointAsync(rootUid, cancellationToken).ConfigureAwait(false);

@@ -65,17 +65,10 @@ public sealed partial class ReporterService(
             items = items with { GeneratedSql = [.. request.TiflashResetWarnings] };
         }
 
-        if (request.Succeeded && (items.TiFlash.Count > 0 || items.Ingest.Count > 0 || items.GeneratedSql.Count > 0))
-        {
-            await LedgerCallAsync(async () =>
-            {
-                await ledger.SaveItemsAsync(grant.RootUid, items, context.CancellationToken).ConfigureAwait(false);
-                return true;
-            }).ConfigureAwait(false);
-        }
-
-        // Items first: once the completion is recorded the controller may finalize the chain, which drops items.
-        await LedgerCallAsync(() => ledger.RecordCompletionAsync(grant.RootUid, grant.SegmentUid, completion, context.CancellationToken)).ConfigureAwait(false);
+        // Items and completion in one ledger write, items first in meaning: once the completion is recorded the
+        // controller may finalize the chain, which drops items.
+        var keepItems = request.Succeeded && (items.TiFlash.Count > 0 || items.Ingest.Count > 0 || items.GeneratedSql.Count > 0);
+        await LedgerCallAsync(() => ledger.RecordResultAsync(grant.RootUid, grant.SegmentUid, completion, keepItems ? items : null, context.CancellationToken)).ConfigureAwait(false);
         activity.OnResultRecorded(grant, request);
         metrics?.AttemptEnded(request.Succeeded, request.FailureReason);
         LogResult(grant.SegmentUid, grant.Attempt, request.Succeeded, request.FailureReason);

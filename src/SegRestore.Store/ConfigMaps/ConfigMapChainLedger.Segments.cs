@@ -17,11 +17,42 @@ internal sealed partial class ConfigMapChainLedger
             return change.Changed ? (WithSegment(index, change.Value), change.Value) : (null, change.Value);
         }, cancellationToken);
 
+    /// <summary>Start and first attempt in one index update.</summary>
+    public Task<SegmentRecord> RecordSegmentStartAsync(string rootUid, SegmentStart start, SegmentAttempt firstAttempt, CancellationToken cancellationToken) =>
+        UpdateIndexAsync(rootUid, index =>
+        {
+            var started = SegmentRules.Start(index.Chain, index.Segments, start, time.LedgerNow());
+            var attempted = SegmentRules.Attempt(index.Chain, started.Value, firstAttempt, time.LedgerNow());
+            return started.Changed || attempted.Changed ? (WithSegment(index, attempted.Value), attempted.Value) : (null, attempted.Value);
+        }, cancellationToken);
+
     public Task<SegmentRecord> RecordAttemptAsync(string rootUid, string segmentUid, SegmentAttempt attempt, CancellationToken cancellationToken) =>
         UpdateSegmentAsync(rootUid, segmentUid, (chain, segment) => SegmentRules.Attempt(chain, segment, attempt, time.LedgerNow()), cancellationToken);
 
     public Task<SegmentRecord> RecordCompletionAsync(string rootUid, string segmentUid, SegmentCompletion completion, CancellationToken cancellationToken) =>
         UpdateSegmentAsync(rootUid, segmentUid, (chain, segment) => SegmentRules.Complete(chain, segment, completion, time.LedgerNow()), cancellationToken);
+
+    /// <summary>Items and completion in one index update; a repeat of the recorded completion writes nothing.</summary>
+    public Task<SegmentRecord> RecordResultAsync(
+        string rootUid, string segmentUid, SegmentCompletion completion, ChainItems? items, CancellationToken cancellationToken) =>
+        UpdateIndexAsync(rootUid, index =>
+        {
+            var segment = index.Segments.FirstOrDefault(s => s.Uid == segmentUid)
+                ?? throw new LedgerNotFoundException(rootUid, $"Segment '{segmentUid}' of chain '{rootUid}' was never started in the ledger.");
+            var change = SegmentRules.Complete(index.Chain, segment, completion, time.LedgerNow());
+            if (!change.Changed)
+            {
+                return (null, change.Value);
+            }
+
+            if (items is not null)
+            {
+                ChainRules.RequireActive(index.Chain, "save items");
+                index = index with { Items = items };
+            }
+
+            return (WithSegment(index, change.Value), change.Value);
+        }, cancellationToken);
 
     public Task SaveItemsAsync(string rootUid, ChainItems items, CancellationToken cancellationToken)
     {

@@ -32,11 +32,32 @@ internal sealed partial class SqlChainLedger
             return change.Value;
         }, cancellationToken);
 
+    /// <summary>Start, then the attempt (two transactions; each is idempotent, so a crash between them repeats safely).</summary>
+    public async Task<SegmentRecord> RecordSegmentStartAsync(string rootUid, SegmentStart start, SegmentAttempt firstAttempt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        await RecordSegmentStartAsync(rootUid, start, cancellationToken).ConfigureAwait(false);
+        return await RecordAttemptAsync(rootUid, start.Uid, firstAttempt, cancellationToken).ConfigureAwait(false);
+    }
+
     public Task<SegmentRecord> RecordAttemptAsync(string rootUid, string segmentUid, SegmentAttempt attempt, CancellationToken cancellationToken) =>
         UpdateSegmentAsync(rootUid, segmentUid, (chain, segment) => SegmentRules.Attempt(chain, segment, attempt, time.LedgerNow()), cancellationToken);
 
     public Task<SegmentRecord> RecordCompletionAsync(string rootUid, string segmentUid, SegmentCompletion completion, CancellationToken cancellationToken) =>
         UpdateSegmentAsync(rootUid, segmentUid, (chain, segment) => SegmentRules.Complete(chain, segment, completion, time.LedgerNow()), cancellationToken);
+
+    /// <summary>Items, then the completion (two transactions: a repeat finds the completion recorded and writes nothing).</summary>
+    public async Task<SegmentRecord> RecordResultAsync(
+        string rootUid, string segmentUid, SegmentCompletion completion, ChainItems? items, CancellationToken cancellationToken)
+    {
+        var segment = (await ListSegmentsAsync(rootUid, cancellationToken).ConfigureAwait(false)).FirstOrDefault(s => s.Uid == segmentUid);
+        if (items is not null && segment is not null && segment.State == SegmentState.Running)
+        {
+            await SaveItemsAsync(rootUid, items, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await RecordCompletionAsync(rootUid, segmentUid, completion, cancellationToken).ConfigureAwait(false);
+    }
 
     private Task<SegmentRecord> UpdateSegmentAsync(
         string rootUid, string segmentUid, Func<ChainRecord, SegmentRecord, Change<SegmentRecord>> decide, CancellationToken cancellationToken) =>

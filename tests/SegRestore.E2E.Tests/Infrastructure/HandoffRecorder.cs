@@ -9,8 +9,10 @@ using Xunit.Abstractions;
 namespace SegRestore.E2E.Tests.Infrastructure;
 
 /// <summary>
-/// Measures hand-offs: from "segment N's phase became Succeeded" to "the first pod of segment N+1 was ADDED", both
-/// stamped with local receive times (one Stopwatch) from watches on segments and pods.
+/// Measures hand-offs: from "segment N finished" to "the first pod of segment N+1 was ADDED", all stamped with local
+/// receive times (one Stopwatch) from watches on segments and pods. "Finished" is the earlier of "segment N's phase
+/// became Succeeded" and "segment N's worker pod reached phase Succeeded": the operator starts N+1 as soon as N's
+/// result is in the ledger, which can be before N's own status write (docs/benchmarks-method.md).
 /// </summary>
 public sealed class HandoffRecorder : IAsyncDisposable
 {
@@ -18,6 +20,7 @@ public sealed class HandoffRecorder : IAsyncDisposable
     private readonly ConcurrentDictionary<string, TimeSpan> _succeeded = new();
     private readonly ConcurrentDictionary<string, string> _uidByName = new();
     private readonly ConcurrentDictionary<string, TimeSpan> _firstPodByUid = new();
+    private readonly ConcurrentDictionary<string, TimeSpan> _podSucceededByUid = new();
     private readonly ResourceWatcher<PointRestoreSegment> _segments;
     private readonly ResourceWatcher<V1Pod> _pods;
 
@@ -35,7 +38,7 @@ public sealed class HandoffRecorder : IAsyncDisposable
         var result = new List<(string, string, TimeSpan?)>();
         for (var i = 0; i + 1 < chain.Count; i++)
         {
-            TimeSpan? latency = _succeeded.TryGetValue(chain[i], out var done)
+            TimeSpan? latency = FinishedAt(chain[i]) is { } done
                 && _uidByName.TryGetValue(chain[i + 1], out var uid)
                 && _firstPodByUid.TryGetValue(uid, out var created)
                 ? created - done
@@ -44,6 +47,14 @@ public sealed class HandoffRecorder : IAsyncDisposable
         }
 
         return result;
+    }
+
+    /// <summary>The earlier of the segment's Succeeded status and its worker pod's Succeeded phase, when either was seen.</summary>
+    private TimeSpan? FinishedAt(string name)
+    {
+        TimeSpan? status = _succeeded.TryGetValue(name, out var s) ? s : null;
+        TimeSpan? pod = _uidByName.TryGetValue(name, out var uid) && _podSucceededByUid.TryGetValue(uid, out var p) ? p : null;
+        return status is null ? pod : pod is null ? status : status < pod ? status : pod;
     }
 
     /// <summary>Prints each hand-off, p50 and max to the test output and appends them to .tmp/e2e-handoff.txt.</summary>
@@ -94,7 +105,12 @@ public sealed class HandoffRecorder : IAsyncDisposable
     {
         if (pod.Metadata.Labels?.TryGetValue(SegRestoreLabels.SegmentUid, out var uid) == true)
         {
-            _firstPodByUid.TryAdd(uid, _clock.Elapsed);
+            var now = _clock.Elapsed;
+            _firstPodByUid.TryAdd(uid, now);
+            if (pod.Status?.Phase == "Succeeded")
+            {
+                _podSucceededByUid.TryAdd(uid, now);
+            }
         }
     }
 }

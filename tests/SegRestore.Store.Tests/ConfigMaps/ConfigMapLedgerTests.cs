@@ -31,6 +31,44 @@ public sealed class ConfigMapLedgerTests
     }
 
     [Fact]
+    public async Task A_start_with_its_first_attempt_is_one_index_write()
+    {
+        var ledger = Ledger();
+        var chain = await ledger.CreateChainAsync(Samples.Chain(), CancellationToken.None);
+        var writes = new List<string>();
+        _store.BeforeWrite = (operation, name) =>
+        {
+            writes.Add($"{operation} {name}");
+            return Task.CompletedTask;
+        };
+
+        var record = await ledger.RecordSegmentStartAsync(chain.RootUid, Samples.Segment(0), new SegmentAttempt(1, "pod-1"), CancellationToken.None);
+
+        writes.Should().ContainSingle().Which.Should().EndWith(LedgerNaming.IndexName(chain.RootUid));
+        record.Attempts.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task A_result_with_items_is_one_index_write()
+    {
+        var ledger = Ledger();
+        var chain = await ledger.CreateChainAsync(Samples.Chain(), CancellationToken.None);
+        var segment = await ledger.RecordSegmentStartAsync(chain.RootUid, Samples.Segment(0), CancellationToken.None);
+        await ledger.RecordAttemptAsync(chain.RootUid, segment.Uid, new SegmentAttempt(1, "pod-1"), CancellationToken.None);
+        var writes = new List<string>();
+        _store.BeforeWrite = (operation, name) =>
+        {
+            writes.Add($"{operation} {name}");
+            return Task.CompletedTask;
+        };
+
+        await ledger.RecordResultAsync(chain.RootUid, segment.Uid, new SegmentCompletion(1, true, null, Samples.Summary, null, null), Samples.Items, CancellationToken.None);
+
+        writes.Should().ContainSingle().Which.Should().EndWith(LedgerNaming.IndexName(chain.RootUid));
+        (await ledger.LoadItemsAsync(chain.RootUid, CancellationToken.None)).Should().BeEquivalentTo(Samples.Items);
+    }
+
+    [Fact]
     public async Task A_large_file_is_sharded_into_labelled_blobs_of_at_most_900_KiB_of_gzip()
     {
         var ledger = Ledger();

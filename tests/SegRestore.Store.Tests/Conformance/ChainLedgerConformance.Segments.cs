@@ -82,6 +82,51 @@ public abstract partial class ChainLedgerConformance
     }
 
     [BackendFact]
+    public async Task A_start_with_its_first_attempt_records_both_and_a_repeat_changes_nothing()
+    {
+        var chain = await NewChainAsync();
+        var start = Samples.Segment(0);
+
+        var first = await Ledger.RecordSegmentStartAsync(chain.RootUid, start, new SegmentAttempt(1, "pod-1"), CancellationToken.None);
+        Time.Advance(TimeSpan.FromMinutes(1));
+        var again = await Ledger.RecordSegmentStartAsync(chain.RootUid, start, new SegmentAttempt(1, "pod-1"), CancellationToken.None);
+
+        first.Start.Should().Be(start);
+        first.Attempts.Should().ContainSingle().Which.PodName.Should().Be("pod-1");
+        again.Should().BeEquivalentTo(first);
+        (await Ledger.ListSegmentsAsync(chain.RootUid, CancellationToken.None)).Single().Attempts.Should().ContainSingle();
+    }
+
+    [BackendFact]
+    public async Task A_result_records_its_items_and_its_completion_and_a_repeat_changes_nothing()
+    {
+        var (chain, segment) = await StartedSegmentAsync();
+        await Ledger.RecordAttemptAsync(chain, segment, new SegmentAttempt(1, "pod-1"), CancellationToken.None);
+        var completion = new SegmentCompletion(1, true, null, Samples.Summary, null, "done");
+
+        var first = await Ledger.RecordResultAsync(chain, segment, completion, Samples.Items, CancellationToken.None);
+        var again = await Ledger.RecordResultAsync(chain, segment, completion, new ChainItems([], [], ["other"]), CancellationToken.None);
+
+        first.State.Should().Be(SegmentState.Succeeded);
+        again.Should().BeEquivalentTo(first);
+        (await Ledger.LoadItemsAsync(chain, CancellationToken.None)).Should().BeEquivalentTo(Samples.Items);
+        (await Ledger.ListSegmentsAsync(chain, CancellationToken.None)).Single().Summary.Should().Be(Samples.Summary);
+    }
+
+    [BackendFact]
+    public async Task A_result_without_items_keeps_the_items_saved_before()
+    {
+        var (chain, segment) = await StartedSegmentAsync();
+        await Ledger.RecordAttemptAsync(chain, segment, new SegmentAttempt(1, "pod-1"), CancellationToken.None);
+        await Ledger.SaveItemsAsync(chain, Samples.Items, CancellationToken.None);
+
+        await Ledger.RecordResultAsync(chain, segment, new SegmentCompletion(1, false, null, null, "BrError", "boom"), null, CancellationToken.None);
+
+        (await Ledger.LoadItemsAsync(chain, CancellationToken.None)).Should().BeEquivalentTo(Samples.Items);
+        (await Ledger.ListSegmentsAsync(chain, CancellationToken.None)).Single().State.Should().Be(SegmentState.Failed);
+    }
+
+    [BackendFact]
     public async Task A_successful_completion_records_the_summary_and_the_state()
     {
         var (chain, segment) = await StartedSegmentAsync();
