@@ -39,14 +39,22 @@ public static class StatusWriteDecision
 
     /// <summary>
     /// An Event goes with a change of phase, or of the reason of the condition that explains the phase; never with a
-    /// repeat of the same phase and reason (a rewrite of the message, progress, a re-reconcile).
+    /// repeat of the same phase and reason (a rewrite of the message, progress, a re-reconcile), and not for the
+    /// worker of the attempt already announced connecting (WorkerStarted to WorkerRunning): that is the expected next
+    /// step, the status shows it, and an Event for it would cost every segment one more API write.
     /// </summary>
     public static bool RecordsEvent(PointRestoreSegmentStatus? current, PointRestoreSegmentStatus next, Verdict verdict)
     {
         ArgumentNullException.ThrowIfNull(next);
         ArgumentNullException.ThrowIfNull(verdict);
-        return current?.Phase != next.Phase
-            || StatusConditions.Find(current?.Conditions, verdict.ConditionType)?.Reason != verdict.Reason;
+        if (current is null || current.Phase != next.Phase)
+        {
+            return true;
+        }
+
+        var before = StatusConditions.Find(current.Conditions, verdict.ConditionType)?.Reason;
+        var workerConnected = before == WorkerStarted && verdict.Reason == WorkerRunning && current.Attempts == next.Attempts;
+        return before != verdict.Reason && !workerConnected;
     }
 
     /// <summary>

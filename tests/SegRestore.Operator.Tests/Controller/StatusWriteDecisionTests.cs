@@ -61,7 +61,8 @@ public sealed class StatusWriteDecisionTests
         { "same reason, other message", Waiting, Verdict.WaitingOnPredecessor("PredecessorIncomplete", "other words"), false },
         { "other reason, same phase", Waiting, Verdict.WaitingOnPredecessor("PredecessorFailed", "s0 failed"), true },
         { "phase change", Waiting, Verdict.Running(StatusWriteDecision.WorkerStarted, "attempt 1 runs in pod s1-a1"), true },
-        { "worker connected", () => Started(), Verdict.Running(StatusWriteDecision.WorkerRunning, "attempt 1 runs in pod s1-a1"), true },
+        { "worker connected (the expected next step of the attempt announced)", () => Started(), Verdict.Running(StatusWriteDecision.WorkerRunning, "attempt 1 runs in pod s1-a1"), false },
+        { "running back to pod created (a new pod)", () => Reporting(Started(), 10), Verdict.Running(StatusWriteDecision.WorkerStarted, "attempt 2 runs in pod s1-a2"), true },
         { "progress", () => Reporting(Started(), 10), Verdict.Running(StatusWriteDecision.WorkerRunning, "attempt 1 runs in pod s1-a1: Restore 20%"), false },
         { "succeeded", () => Reporting(Started(), 10), Verdict.Succeeded("restored"), true },
     };
