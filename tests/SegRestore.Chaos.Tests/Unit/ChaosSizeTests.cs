@@ -27,4 +27,12 @@ public sealed class ChaosSizeTests
         var act = () => ChaosSize.FromEnvironment(3, 3, n => n == name ? value : null);
         act.Should().Throw<ArgumentException>().WithMessage($"{name}='{value}' is not a whole number from *; set e.g. {name}=*");
     }
+
+    [Theory]
+    [InlineData(9, 40)]
+    [InlineData(12, 40)]
+    [InlineData(13, 12)]
+    [InlineData(80, 12)]
+    public void The_long_run_slows_BR_down_so_that_its_fault_budget_is_spent_before_the_chains_finalize(int segmentsInRun, int expected) =>
+        ChaosRun.BrKvPerSecond(segmentsInRun).Should().Be(expected);
 }
