@@ -31,8 +31,8 @@ public sealed class ChaosSizeTests
     [Theory]
     [InlineData(9, 40)]
     [InlineData(12, 40)]
-    [InlineData(13, 12)]
-    [InlineData(80, 12)]
+    [InlineData(13, 3)]
+    [InlineData(80, 3)]
     public void The_long_run_slows_BR_down_so_that_its_fault_budget_is_spent_before_the_chains_finalize(int segmentsInRun, int expected) =>
         ChaosRun.BrKvPerSecond(segmentsInRun).Should().Be(expected);
 }
