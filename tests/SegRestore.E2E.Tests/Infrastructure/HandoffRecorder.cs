@@ -21,6 +21,7 @@ public sealed class HandoffRecorder : IAsyncDisposable
     private readonly ConcurrentDictionary<string, string> _uidByName = new();
     private readonly ConcurrentDictionary<string, TimeSpan> _firstPodByUid = new();
     private readonly ConcurrentDictionary<string, TimeSpan> _podSucceededByUid = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _firstPodUtcByUid = new();
     private readonly ResourceWatcher<PointRestoreSegment> _segments;
     private readonly ResourceWatcher<V1Pod> _pods;
 
@@ -48,6 +49,10 @@ public sealed class HandoffRecorder : IAsyncDisposable
 
         return result;
     }
+
+    /// <summary>When the watch first saw a pod of the segment (wall clock, to compare with the worker's log times).</summary>
+    public DateTimeOffset? FirstPodSeenUtc(string name) =>
+        _uidByName.TryGetValue(name, out var uid) && _firstPodUtcByUid.TryGetValue(uid, out var at) ? at : null;
 
     /// <summary>The earlier of the segment's Succeeded status and its worker pod's Succeeded phase, when either was seen.</summary>
     private TimeSpan? FinishedAt(string name)
@@ -107,6 +112,7 @@ public sealed class HandoffRecorder : IAsyncDisposable
         {
             var now = _clock.Elapsed;
             _firstPodByUid.TryAdd(uid, now);
+            _firstPodUtcByUid.TryAdd(uid, DateTimeOffset.UtcNow);
             if (pod.Status?.Phase == "Succeeded")
             {
                 _podSucceededByUid.TryAdd(uid, now);
