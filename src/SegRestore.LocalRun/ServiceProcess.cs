@@ -7,9 +7,10 @@ namespace SegRestore.LocalRun;
 /// A long-running .NET program (the operator) as a child process (<c>dotnet &lt;dll&gt;</c>), configured by
 /// environment the way a Deployment configures it. Its stdout and stderr go to one log file (restarts append to it);
 /// it is up when GET /healthz answers 200. <see cref="Kill"/> is a SIGKILL (no shutdown code runs);
-/// <see cref="StopAsync"/> sends SIGTERM first so it releases its Lease and ends its watches cleanly.
+/// <see cref="StopAsync"/> sends SIGTERM first so it releases its Lease and ends its watches cleanly. Each start, kill
+/// and stop leaves a marker line in the log (<c>---- &lt;name&gt; starting at ...</c>), which tests count.
 /// </summary>
-public sealed class ServiceProcess(string dll, IReadOnlyDictionary<string, string> environment, int httpPort, string logFile) : IDisposable
+public sealed class ServiceProcess(string name, string dll, IReadOnlyDictionary<string, string> environment, int httpPort, string logFile) : IDisposable
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private readonly object _logLock = new();
@@ -42,7 +43,7 @@ public sealed class ServiceProcess(string dll, IReadOnlyDictionary<string, strin
             start.Environment[name] = value;
         }
 
-        AppendLog($"---- {Path.GetFileNameWithoutExtension(dll)} starting at {DateTime.UtcNow:O}");
+        AppendLog($"---- {name} starting at {DateTime.UtcNow:O}");
         var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => AppendLog(e.Data);
         process.ErrorDataReceived += (_, e) => AppendLog(e.Data);
@@ -60,7 +61,7 @@ public sealed class ServiceProcess(string dll, IReadOnlyDictionary<string, strin
         {
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
-            AppendLog($"---- SIGKILLed at {DateTime.UtcNow:O}");
+            AppendLog($"---- {name} SIGKILLed at {DateTime.UtcNow:O}");
         }
 
         _process?.Dispose();
@@ -83,7 +84,7 @@ public sealed class ServiceProcess(string dll, IReadOnlyDictionary<string, strin
             try
             {
                 await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
-                AppendLog($"---- stopped at {DateTime.UtcNow:O}");
+                AppendLog($"---- {name} stopped at {DateTime.UtcNow:O}");
             }
             catch (OperationCanceledException)
             {
@@ -113,7 +114,7 @@ public sealed class ServiceProcess(string dll, IReadOnlyDictionary<string, strin
             if (_process is null || _process.HasExited)
             {
                 throw new InvalidOperationException(
-                    $"{Path.GetFileName(dll)} did not become healthy: it exited with code {_process?.ExitCode}\n{LogTail()}");
+                    $"{name} did not become healthy: it exited with code {_process?.ExitCode}\n{LogTail()}");
             }
 
             try
@@ -136,7 +137,7 @@ public sealed class ServiceProcess(string dll, IReadOnlyDictionary<string, strin
             if (DateTime.UtcNow > deadline)
             {
                 throw new TimeoutException(
-                    $"{Path.GetFileName(dll)} did not become healthy: GET {url} never answered 200 within {timeout.TotalSeconds:0} s\n{LogTail()}");
+                    $"{name} did not become healthy: GET {url} never answered 200 within {timeout.TotalSeconds:0} s\n{LogTail()}");
             }
 
             await Task.Delay(200, cancellationToken).ConfigureAwait(false);

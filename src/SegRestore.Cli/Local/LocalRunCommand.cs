@@ -102,7 +102,7 @@ public static class LocalRunCommand
         Say($"LocalCluster at {cluster.BaseUrl} (process kubelet: {LocalRunSettings.WorkerImage} runs the worker)");
         await ApplyCrdAsync(settings, cancellationToken).ConfigureAwait(false);
         Say("CRD applied: " + settings.CrdFile);
-        using var operatorProcess = new ServiceProcess(settings.OperatorDll, LocalOperatorEnvironment.For(settings, settings.KubeconfigPath), settings.OperatorHttpPort, settings.OperatorLog);
+        using var operatorProcess = new ServiceProcess("operator", settings.OperatorDll, LocalOperatorEnvironment.For(settings, settings.KubeconfigPath), settings.OperatorHttpPort, settings.OperatorLog);
         await operatorProcess.StartAsync(OperatorStartTimeout, cancellationToken).ConfigureAwait(false);
         Say($"operator running (log {settings.OperatorLog}; metrics http://127.0.0.1:{settings.OperatorHttpPort}/metrics)");
         var cli = "dotnet " + Path.Combine(AppContext.BaseDirectory, "segrestore.dll");

@@ -248,7 +248,7 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
             await ConfigureReporterTlsAsync(environment, reporterPort);
         }
 
-        Operator = new ServiceProcess(RepoLayout.OperatorDll, environment, httpPort, Path.Combine(Directory, "operator.log"));
+        Operator = new ServiceProcess("operator", RepoLayout.OperatorDll, environment, httpPort, Path.Combine(Directory, "operator.log"));
     }
 
     private async Task ConfigureReporterTlsAsync(Dictionary<string, string> environment, int reporterPort)
