@@ -1,32 +1,19 @@
 using SegRestore.Kube.Client;
 using SegRestore.Kube.Models;
-using SegRestore.LocalCluster;
-using SegRestore.LocalCluster.Kubelet;
 using SegRestore.Operator.Clusters;
+using SegRestore.Operator.Tests.Support;
 
 namespace SegRestore.Operator.Tests.Clusters;
 
 /// <summary>The one-chain-per-cluster Lease against a real API server (LocalCluster).</summary>
-public sealed class ClusterLeasesTests : IAsyncLifetime, IDisposable
+public sealed class ClusterLeasesTests : LocalApiServerTest
 {
     private const ulong ClusterId = 7_000_000_000_000_000_001;
-    private LocalClusterServer _server = null!;
-    private KubernetesClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await LocalClusterServer.StartAsync(new LocalClusterOptions { Kubelet = new KubeletOptions { Enabled = false } }, CancellationToken.None);
-        _client = new KubernetesClient(KubernetesClientConfiguration.BuildConfigFromConfigText(_server.Kubeconfig));
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
-    public void Dispose() => _client.Dispose();
 
     [Fact]
     public async Task The_first_chain_takes_the_cluster_and_a_second_waits_until_the_first_is_over()
     {
-        var leases = new ClusterLeases(_client, "default", TimeProvider.System);
+        var leases = new ClusterLeases(Client, "default", TimeProvider.System);
         var aDone = false;
         Task<bool> IsDone(string holder, CancellationToken _) => Task.FromResult(holder == "chain-a" && aDone);
 
@@ -37,14 +24,14 @@ public sealed class ClusterLeasesTests : IAsyncLifetime, IDisposable
 
         aDone = true;
         (await leases.ClaimAsync(ClusterId, "chain-b", IsDone, default)).Should().Be("chain-b", "a finished holder is replaced");
-        var lease = await _client.GetAsync<V1Lease>(ClusterLeases.LeaseName(ClusterId), "default");
+        var lease = await Client.GetAsync<V1Lease>(ClusterLeases.LeaseName(ClusterId), "default");
         lease!.Spec!.LeaseTransitions.Should().Be(1);
     }
 
     [Fact]
     public async Task Only_the_holder_releases_the_cluster()
     {
-        var leases = new ClusterLeases(_client, "default", TimeProvider.System);
+        var leases = new ClusterLeases(Client, "default", TimeProvider.System);
         Task<bool> Never(string holder, CancellationToken _) => Task.FromResult(false);
         await leases.ClaimAsync(ClusterId + 1, "chain-a", Never, default);
 
@@ -59,8 +46,8 @@ public sealed class ClusterLeasesTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Two_chains_claiming_at_once_never_both_win()
     {
-        var one = new ClusterLeases(_client, "default", TimeProvider.System);
-        using var otherClient = new KubernetesClient(KubernetesClientConfiguration.BuildConfigFromConfigText(_server.Kubeconfig));
+        var one = new ClusterLeases(Client, "default", TimeProvider.System);
+        using var otherClient = NewClient();
         var two = new ClusterLeases(otherClient, "default", TimeProvider.System);
         Task<bool> Never(string holder, CancellationToken _) => Task.FromResult(false);
         for (var round = 0UL; round < 10; round++)

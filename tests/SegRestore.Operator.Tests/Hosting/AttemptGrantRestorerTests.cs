@@ -6,43 +6,29 @@ using SegRestore.Api.Labels;
 using SegRestore.Grpc.Reporter;
 using SegRestore.Kube.Client;
 using SegRestore.Kube.Models;
-using SegRestore.LocalCluster;
-using SegRestore.LocalCluster.Kubelet;
 using SegRestore.Operator.Configuration;
 using SegRestore.Operator.Hosting;
 using SegRestore.Operator.Reporter;
+using SegRestore.Operator.Tests.Support;
 
 namespace SegRestore.Operator.Tests.Hosting;
 
 /// <summary>After an operator restart, running workers' grants are back before the reporter answers them.</summary>
-public sealed class AttemptGrantRestorerTests : IAsyncLifetime, IDisposable
+public sealed class AttemptGrantRestorerTests : LocalApiServerTest
 {
-    private LocalClusterServer _server = null!;
-    private KubernetesClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await LocalClusterServer.StartAsync(new LocalClusterOptions { Kubelet = new KubeletOptions { Enabled = false } }, CancellationToken.None);
-        _client = new KubernetesClient(KubernetesClientConfiguration.BuildConfigFromConfigText(_server.Kubeconfig));
-    }
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
-    public void Dispose() => _client.Dispose();
-
     [Fact]
     public async Task A_restarted_operator_re_grants_the_attempts_of_running_worker_pods_from_their_token_hash()
     {
         var token = InMemoryAttemptTokenRegistry.NewToken();
-        await _client.CreateAsync(WorkerPod("seg-a3", "seg-uid", "3", Convert.ToHexStringLower(InMemoryAttemptTokenRegistry.HashToken(token))));
+        await Client.CreateAsync(WorkerPod("seg-a3", "seg-uid", "3", Convert.ToHexStringLower(InMemoryAttemptTokenRegistry.HashToken(token))));
         var other = WorkerPod("other", "other-uid", "1", new string('b', 64));
         other.Metadata.Labels![SegRestoreLabels.Component] = "something-else";
-        await _client.CreateAsync(other);
+        await Client.CreateAsync(other);
         var tokens = new InMemoryAttemptTokenRegistry();
 
         // A 500 on the first list: start-up tries again instead of starting the reporter without the grants.
-        _server.Faults.FailNext("list", "pods", 1, 500);
-        await new AttemptGrantRestorer(_client, tokens, new OperatorOptions(), NullLogger<AttemptGrantRestorer>.Instance).StartAsync(CancellationToken.None);
+        Server.Faults.FailNext("list", "pods", 1, 500);
+        await new AttemptGrantRestorer(Client, tokens, new OperatorOptions(), NullLogger<AttemptGrantRestorer>.Instance).StartAsync(CancellationToken.None);
 
         var grant = tokens.Find("seg-uid", 3);
         grant.Should().NotBeNull();
