@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using SegRestore.LocalRun;
 
 namespace SegRestore.Deploy.Tests.Support;
 
@@ -14,33 +14,7 @@ internal static class NodeScript
         var modules = Path.Combine(InteropDirectory, "node_modules", "kubernetes-models");
         Directory.Exists(modules).Should().BeTrue(
             $"{modules} must exist: run `cd tests/interop && npm ci` (make deps runs it only when node_modules is missing)");
-        var start = new ProcessStartInfo("node")
-        {
-            WorkingDirectory = InteropDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(script);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"node {script} did not finish in {Timeout}");
-        }
-
-        return (process.ExitCode, (await stdout) + (await stderr));
+        var result = await ChildProcess.RunAsync("node", [script, .. arguments], timeout: Timeout, workingDirectory: InteropDirectory);
+        return (result.ExitCode, result.Stdout + result.Stderr);
     }
 }
