@@ -161,6 +161,10 @@ public class SegmentedStateDecoderTests
     [InlineData("{\"tiflash_items\":{\"1\":{\"Count\":-1}}}")]
     [InlineData("{\"tiflash_items\":{\"1\":{\"LocationLabels\":[1]}}}")]
     [InlineData("{\"ingest_recorder\":{\"items\":{\"1\":[]}}}")]
+    [InlineData("{\"tiflash_items\":{\"1\":{\"AvailablePartitionIDs\":[1e400]}}}")]
+    [InlineData("{\"ingest_recorder\":{\"items\":{\"1\":{\"2\":{\"is_primary\":\"yes\"}}}}}")]
+    [InlineData("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]")]
+    [InlineData("{\"tiflash_items\":{\"1\":{\"LocationLabels\":[1,{}]}}}")]
     public void Malformed_payloads_fail_with_a_decode_error(string json)
     {
         var state = new SegmentedPiTRState { SegmentedPitrStateVer = 1, SegmentedPitrState = ByteString.CopyFromUtf8(json) };
