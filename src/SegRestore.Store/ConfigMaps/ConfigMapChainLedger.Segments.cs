@@ -47,8 +47,7 @@ internal sealed partial class ConfigMapChainLedger
 
             if (items is not null)
             {
-                ChainRules.RequireActive(index.Chain, "save items");
-                index = index with { Items = items };
+                index = WithItems(index, items);
             }
 
             return (WithSegment(index, change.Value), change.Value);
@@ -59,9 +58,16 @@ internal sealed partial class ConfigMapChainLedger
         ArgumentNullException.ThrowIfNull(items);
         return UpdateIndexAsync(rootUid, index =>
         {
-            ChainRules.RequireActive(index.Chain, "save items");
-            return (index with { Items = items, Chain = index.Chain with { UpdatedAt = time.LedgerNow() } }, true);
+            var saved = WithItems(index, items);
+            return (saved with { Chain = saved.Chain with { UpdatedAt = time.LedgerNow() } }, true);
         }, cancellationToken);
+    }
+
+    /// <summary>The chain's items replaced (only while the chain is active), for every write that saves items.</summary>
+    private static LedgerIndex WithItems(LedgerIndex index, ChainItems items)
+    {
+        ChainRules.RequireActive(index.Chain, "save items");
+        return index with { Items = items };
     }
 
     public async Task<ChainItems> LoadItemsAsync(string rootUid, CancellationToken cancellationToken) =>
