@@ -39,7 +39,7 @@ public sealed class BrProbe(string brPath, TimeSpan? timeout = null)
         }
         catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
-            throw new BrProbeException($"cannot start BR at '{brPath}': {ex.Message}; check br.image holds /br", ex);
+            throw BrProbeException.CannotStart(brPath, ex);
         }
 
         process.StandardInput.Close();

@@ -16,4 +16,11 @@ public sealed class BrProbeException : Exception
     public BrProbeException()
     {
     }
+
+    /// <summary>The BR binary could not be started at all (missing, not executable): the image is wrong.</summary>
+    public static BrProbeException CannotStart(string brPath, Exception innerException)
+    {
+        ArgumentNullException.ThrowIfNull(innerException);
+        return new BrProbeException($"cannot start BR at '{brPath}': {innerException.Message}; check br.image holds /br", innerException);
+    }
 }

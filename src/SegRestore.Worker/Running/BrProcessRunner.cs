@@ -33,7 +33,7 @@ public sealed class BrProcessRunner(string brPath, IReadOnlyList<string> argv)
         catch (Win32Exception ex)
         {
             // Without a probe before it (a reused capability hint), this is where a missing or broken /br shows.
-            throw new BrProbeException($"cannot start BR at '{brPath}': {ex.Message}; check br.image holds /br", ex);
+            throw BrProbeException.CannotStart(brPath, ex);
         }
 
         _process = process;
