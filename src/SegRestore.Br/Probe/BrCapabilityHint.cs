@@ -14,6 +14,10 @@ public static class BrCapabilityHint
     public static string Format(BrDialect dialect, string? releaseVersion) =>
         DialectKey + dialect + VersionKey + (releaseVersion ?? string.Empty);
 
+    /// <summary>A dialect by its exact name only (<c>Enum.TryParse</c> alone also takes numbers and unknown values).</summary>
+    public static bool TryParseDialect(string text, out BrDialect dialect) =>
+        Enum.TryParse(text, ignoreCase: false, out dialect) && Enum.IsDefined(dialect) && text.All(char.IsLetter);
+
     /// <summary>
     /// The capabilities a hint stands for, or null when the text is not a hint this worker understands (then the worker
     /// probes as if there were none). <see cref="BrCapabilities.SupportsCheckpointStorage"/> is true, as the operator
@@ -32,9 +36,7 @@ public static class BrCapabilityHint
             return null;
         }
 
-        var dialectText = hint[DialectKey.Length..versionAt];
-        if (!Enum.TryParse<BrDialect>(dialectText, ignoreCase: false, out var dialect)
-            || !Enum.IsDefined(dialect) || !dialectText.All(char.IsLetter))
+        if (!TryParseDialect(hint[DialectKey.Length..versionAt], out var dialect))
         {
             return null;
         }

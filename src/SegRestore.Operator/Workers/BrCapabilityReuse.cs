@@ -18,8 +18,7 @@ public static class BrCapabilityReuse
             return null;
         }
 
-        if (!Enum.TryParse<BrDialect>(probed.Dialect, ignoreCase: false, out var dialect) || !Enum.IsDefined(dialect)
-            || !probed.Dialect.All(char.IsLetter))
+        if (!BrCapabilityHint.TryParseDialect(probed.Dialect, out var dialect))
         {
             return null;
         }
