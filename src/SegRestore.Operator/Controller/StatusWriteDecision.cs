@@ -26,13 +26,15 @@ public static class StatusWriteDecision
             return StatusWrite.Now;
         }
 
-        if (JsonNode.DeepEquals(ToNode(current), ToNode(next)))
+        var before = ToNode(current);
+        var after = ToNode(next);
+        if (JsonNode.DeepEquals(before, after))
         {
             return StatusWrite.None;
         }
 
         return IsLiveWorker(current) && IsLiveWorker(next) && !Regresses(current, next)
-            && JsonNode.DeepEquals(WithoutWorkerReports(current), WithoutWorkerReports(next))
+            && JsonNode.DeepEquals(WithoutWorkerReports(before), WithoutWorkerReports(after))
             ? StatusWrite.Throttled
             : StatusWrite.Now;
     }
@@ -77,11 +79,10 @@ public static class StatusWriteDecision
         StatusConditions.Find(current.Conditions, ConditionTypes.WorkerRunning)?.Reason == WorkerRunning
         && StatusConditions.Find(next.Conditions, ConditionTypes.WorkerRunning)?.Reason == WorkerStarted;
 
-    /// <summary>The status without what a live worker's reports change: progress, the messages that carry it, the
-    /// WorkerStarted/WorkerRunning reason and the BR dialect its registration revealed.</summary>
-    private static JsonObject WithoutWorkerReports(PointRestoreSegmentStatus status)
+    /// <summary>The status (as JSON, changed in place) without what a live worker's reports change: progress, the
+    /// messages that carry it, the WorkerStarted/WorkerRunning reason and the BR dialect its registration revealed.</summary>
+    private static JsonObject WithoutWorkerReports(JsonObject node)
     {
-        var node = ToNode(status);
         node.Remove("progress");
         node.Remove("message");
         (node["chain"] as JsonObject)?.Remove("dialect");
