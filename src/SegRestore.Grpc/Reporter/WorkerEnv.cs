@@ -18,6 +18,15 @@ public static class WorkerEnv
     public const string PodName = "SEGRESTORE_POD_NAME";
     public const string CheckpointMode = "SEGRESTORE_CHECKPOINT_MODE";
     public const string CheckpointDir = "SEGRESTORE_CHECKPOINT_DIR";
+
+    /// <summary>
+    /// Optional, Managed mode: <c>claim</c> when the checkpoint directory is the chain's PersistentVolumeClaim, which
+    /// outlives the pod (what BR saved is still there for the next attempt, even what no sync reached the ledger);
+    /// <c>emptyDir</c> (the default) when it dies with the pod and only the ledger's copy survives.
+    /// </summary>
+    public const string CheckpointVolume = "SEGRESTORE_CHECKPOINT_VOLUME";
+    public const string CheckpointVolumeClaim = "claim";
+    public const string CheckpointVolumeEmptyDir = "emptyDir";
     public const string BrPath = "SEGRESTORE_BR_PATH";
     public const string BrArgs = "SEGRESTORE_BR_ARGS";
     public const string SyncIntervalSeconds = "SEGRESTORE_SYNC_INTERVAL_SECONDS";
