@@ -28,7 +28,7 @@ public static class BrProcess
             info.ArgumentList.Add(arg);
         }
 
-        foreach (var name in new[] { "BRSIM_DIALECT", "BRSIM_KILL_AT", "BRSIM_HANG_AT", "BRSIM_TRANSIENT_ERROR", "BRSIM_KV_PER_SEC",
+        foreach (var name in new[] { "BRSIM_DIALECT", "BRSIM_KILL_AT", "BRSIM_HANG_AT", "BRSIM_GATE_AT", "BRSIM_TRANSIENT_ERROR", "BRSIM_KV_PER_SEC",
                      "BRSIM_TIFLASH_RESET_FAIL", "BRSIM_REPAIR_EVERY_SEGMENT", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY" })
         {
             info.Environment.Remove(name);

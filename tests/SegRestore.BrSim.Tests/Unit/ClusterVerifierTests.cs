@@ -34,6 +34,17 @@ public sealed class ClusterVerifierTests
     }
 
     [Fact]
+    public void Reports_two_target_tables_under_one_name_as_a_duplicate_and_compares_the_first()
+    {
+        var actual = Cluster(900, 9000);
+        var again = actual.Tables[9000].Clone();
+        again.Id = 9005;
+        actual.Tables[again.Id] = again;
+        ClusterVerifier.Compare(Cluster(1, 100), actual).Select(d => d.ToString()).Should().Equal(
+            "AddIndex: duplicate table name: 2 tables in the target (ids 9000, 9005) (table db.t)");
+    }
+
+    [Fact]
     public void Matches_tables_by_name_whatever_their_ids() =>
         ClusterVerifier.Compare(Cluster(1, 100), Cluster(900, 9000)).Should().BeEmpty();
 }

@@ -5,8 +5,8 @@ using SegRestore.BrSim.Model;
 namespace SegRestore.BrSim.Faults;
 
 /// <summary>
-/// Faults chosen by environment: BRSIM_KILL_AT (exit 137), BRSIM_HANG_AT (wait until signalled), BRSIM_TRANSIENT_ERROR
-/// (a retryable `br failed`), BRSIM_KV_PER_SEC (a speed limit). Fire counts live in the world's faults.json so that a
+/// Faults chosen by environment: BRSIM_KILL_AT (exit 137), BRSIM_HANG_AT (wait until signalled), BRSIM_GATE_AT (wait until
+/// a file exists), BRSIM_TRANSIENT_ERROR (a retryable `br failed`), BRSIM_KV_PER_SEC (a speed limit). Fire counts live in the world's faults.json so that a
 /// retry of the same command gets past a fault that fired its number of times.
 /// </summary>
 public sealed class FaultInjector
@@ -19,6 +19,7 @@ public sealed class FaultInjector
     private readonly FaultPoint? _kill;
     private readonly FaultPoint? _hang;
     private readonly FaultPoint? _transient;
+    private readonly IReadOnlyList<FaultGate> _gates;
     private readonly double _kvPerSecond;
 
     public FaultInjector(Func<string, string?> environment, SimWorld? world, Action<int> exit)
@@ -29,6 +30,7 @@ public sealed class FaultInjector
         _kill = FaultPoint.Parse(environment("BRSIM_KILL_AT"), "BRSIM_KILL_AT");
         _hang = FaultPoint.Parse(environment("BRSIM_HANG_AT"), "BRSIM_HANG_AT");
         _transient = FaultPoint.Parse(environment("BRSIM_TRANSIENT_ERROR"), "BRSIM_TRANSIENT_ERROR");
+        _gates = FaultGate.ParseList(environment("BRSIM_GATE_AT"), "BRSIM_GATE_AT");
         var speed = environment("BRSIM_KV_PER_SEC");
         if (!string.IsNullOrEmpty(speed)
             && (!double.TryParse(speed, NumberStyles.Float, CultureInfo.InvariantCulture, out _kvPerSecond) || _kvPerSecond <= 0))
@@ -49,6 +51,11 @@ public sealed class FaultInjector
         if (Due(_hang, normalized, percent, "hang"))
         {
             await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var gate in _gates.Where(g => g.IsAt(normalized, percent)))
+        {
+            await gate.PassAsync(cancellationToken).ConfigureAwait(false);
         }
 
         if (Due(_transient, normalized, percent, "transient"))

@@ -19,6 +19,11 @@ public static class LogRestorer
     /// <summary>The fault point right after the id maps are saved (BRSIM_KILL_AT=idmap:0).</summary>
     public const string IdMapStep = "idmap";
 
+    /// <summary>The fault point right before a run builds the id maps (BRSIM_GATE_AT=idmap-build:0:FILE): everything
+    /// before this segment's log phase is persisted, nothing of the id-map save or the meta KVs is. A run that reloads
+    /// saved maps does not reach it.</summary>
+    public const string IdMapBuildStep = "idmap-build";
+
     public static IReadOnlyList<LogEvent> InRange(IEnumerable<LogEvent> events, ulong startTs, ulong restoredTs) =>
         events.Where(e => e.CommitTs > startTs && e.CommitTs <= restoredTs).OrderBy(e => e.CommitTs).ToList();
 
@@ -40,6 +45,7 @@ public static class LogRestorer
             return;
         }
 
+        await run.Faults.ReachedAsync(IdMapBuildStep, 0, cancellationToken).ConfigureAwait(false);
         var dryRun = EventApplier.ForRestore(run.Target.Data.Clone(), run.Maps, run.Target.AllocateId, new SegmentItems());
         foreach (var e in metaEvents)
         {

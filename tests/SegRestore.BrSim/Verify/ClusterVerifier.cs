@@ -4,7 +4,9 @@ namespace SegRestore.BrSim.Verify;
 
 /// <summary>
 /// Compares a target with the upstream at a TSO, table by table (matched by db.table): checksum (crc64_xor of rows,
-/// Total_kvs, Total_bytes), index names, TiFlash replica count. Pure.
+/// Total_kvs, Total_bytes), index names, TiFlash replica count. Two target tables under one name (a segment's
+/// meta KVs written twice under different ids, chaos finding E) are a difference of their own, and the one with the
+/// lowest id is compared. Pure.
 /// </summary>
 public static class ClusterVerifier
 {
@@ -14,7 +16,14 @@ public static class ClusterVerifier
         ArgumentNullException.ThrowIfNull(actual);
         var differences = new List<TableDifference>();
         var want = expected.Tables.Values.ToDictionary(t => expected.QualifiedName(t), StringComparer.OrdinalIgnoreCase);
-        var got = actual.Tables.Values.ToDictionary(t => actual.QualifiedName(t), StringComparer.OrdinalIgnoreCase);
+        var byName = actual.Tables.Values.GroupBy(t => actual.QualifiedName(t), StringComparer.OrdinalIgnoreCase).ToList();
+        foreach (var same in byName.Where(g => g.Count() > 1).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var ids = string.Join(", ", same.Select(t => t.Id).Order());
+            differences.Add(new(same.Key, same.First().Workload, $"duplicate table name: {same.Count()} tables in the target (ids {ids})"));
+        }
+
+        var got = byName.ToDictionary(g => g.Key, g => g.MinBy(t => t.Id)!, StringComparer.OrdinalIgnoreCase);
         foreach (var (name, wantTable) in want.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             if (!got.TryGetValue(name, out var gotTable))
