@@ -15,6 +15,7 @@ namespace SegRestore.Kube.Serialization;
 [JsonSerializable(typeof(Corev1Event))]
 [JsonSerializable(typeof(V1Lease))]
 [JsonSerializable(typeof(V1Namespace))]
+[JsonSerializable(typeof(V1PersistentVolumeClaim))]
 [JsonSerializable(typeof(V1Status))]
 [JsonSerializable(typeof(V1DeleteOptions))]
 [JsonSerializable(typeof(KubernetesList<V1Pod>))]
@@ -22,6 +23,7 @@ namespace SegRestore.Kube.Serialization;
 [JsonSerializable(typeof(KubernetesList<V1Secret>))]
 [JsonSerializable(typeof(KubernetesList<Corev1Event>))]
 [JsonSerializable(typeof(KubernetesList<V1Lease>))]
+[JsonSerializable(typeof(KubernetesList<V1PersistentVolumeClaim>))]
 [JsonSerializable(typeof(V1ObjectMeta))]
 [JsonSerializable(typeof(JsonElement))]
 public sealed partial class KubeJsonContext : JsonSerializerContext;

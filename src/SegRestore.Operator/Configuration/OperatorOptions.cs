@@ -55,6 +55,9 @@ public sealed class OperatorOptions
     /// <summary>Grace period of a worker pod: BR gets SIGTERM and this long to stop cleanly.</summary>
     public int WorkerTerminationGraceSeconds { get; set; } = 120;
 
+    /// <summary>The per-chain claim for BR's checkpoint directory in the Managed checkpoint mode.</summary>
+    public CheckpointVolumeOptions CheckpointVolume { get; set; } = new();
+
     /// <summary>Concurrent reconciles.</summary>
     public int Workers { get; set; } = 4;
 }

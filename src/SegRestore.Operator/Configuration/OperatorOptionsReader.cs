@@ -48,19 +48,25 @@ public static partial class OperatorOptionsReader
         options.ProgressWriteIntervalSeconds = Number(nameof(OperatorOptions.ProgressWriteIntervalSeconds), options.ProgressWriteIntervalSeconds, 0, 3600);
         options.WorkerTerminationGraceSeconds = Number(nameof(OperatorOptions.WorkerTerminationGraceSeconds), options.WorkerTerminationGraceSeconds, 1, 86400);
         options.Workers = Number(nameof(OperatorOptions.Workers), options.Workers, 1, 64);
-        var election = Text(nameof(OperatorOptions.LeaderElection));
-        if (election is not null)
+        bool Flag(string key, bool fallback)
         {
-            if (bool.TryParse(election, out var on))
+            var text = Text(key);
+            if (text is null)
             {
-                options.LeaderElection = on;
+                return fallback;
             }
-            else
+
+            if (bool.TryParse(text, out var on))
             {
-                problems.Add($"{OperatorOptions.SectionName}:LeaderElection = \"{election}\" is not true or false");
+                return on;
             }
+
+            problems.Add($"{OperatorOptions.SectionName}:{key} = \"{text}\" is not true or false");
+            return fallback;
         }
 
+        options.LeaderElection = Flag(nameof(OperatorOptions.LeaderElection), options.LeaderElection);
+        ReadCheckpointVolume(options.CheckpointVolume, Text, Flag, problems);
         if (!Uri.TryCreate(options.ReporterUrl, UriKind.Absolute, out var reporter) || reporter.Scheme is not ("http" or "https"))
         {
             problems.Add($"{OperatorOptions.SectionName}:ReporterUrl = \"{options.ReporterUrl}\" is not an http(s) URL; set the address " +
@@ -88,6 +94,33 @@ public static partial class OperatorOptionsReader
             ? options
             : throw new OperatorConfigurationException("The operator's configuration is invalid:\n- " + string.Join("\n- ", problems));
     }
+
+    private static void ReadCheckpointVolume(
+        CheckpointVolumeOptions volume, Func<string, string?> text, Func<string, bool, bool> flag, List<string> problems)
+    {
+        const string Key = "CheckpointVolume";
+        volume.Enabled = flag(Key + ":Enabled", volume.Enabled);
+        volume.StorageClassName = text(Key + ":StorageClassName");
+        volume.Size = text(Key + ":Size") ?? volume.Size;
+        if (volume.StorageClassName is { } storageClass && !SecretName().IsMatch(storageClass))
+        {
+            problems.Add($"{OperatorOptions.SectionName}:{Key}:StorageClassName = \"{storageClass}\" is not a StorageClass name " +
+                "(lower-case letters, digits, '-' and '.'); name one from kubectl get storageclass, or leave it empty for the default class");
+        }
+
+        if (!IsPositiveQuantity(volume.Size))
+        {
+            problems.Add($"{OperatorOptions.SectionName}:{Key}:Size = \"{volume.Size}\" is not a positive storage quantity; write e.g. 1Gi or 500Mi");
+        }
+    }
+
+    private static bool IsPositiveQuantity(string size) =>
+        Quantity().IsMatch(size)
+        && decimal.TryParse(size.TrimEnd("KMGTPEik".ToCharArray()), NumberStyles.Number, CultureInfo.InvariantCulture, out var number)
+        && number > 0;
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[0-9]+(\\.[0-9]+)?(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Quantity();
 
     [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex SecretName();

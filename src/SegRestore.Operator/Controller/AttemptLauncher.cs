@@ -30,6 +30,8 @@ public sealed class AttemptLauncher(
 {
     public const string TiFlashSqlKey = "tiflash-replicas.sql";
 
+    private readonly CheckpointClaims _claims = new(client, options.CheckpointVolume);
+
     public async Task<IReadOnlyList<V1Pod>> ListPodsAsync(PointRestoreSegment segment, CancellationToken cancellationToken)
     {
         var list = await client.ListAsync<V1Pod>(segment.Metadata.NamespaceProperty, new ListOptions
@@ -77,11 +79,18 @@ public sealed class AttemptLauncher(
             pod = WorkerPodBuilder.Build(new WorkerPodRequest(
                 segment, chain.RootUid, start.Index, attempt, command, LedgerViews.ToApi(chain.CheckpointMode), secretName,
                 Convert.ToHexStringLower(InMemoryAttemptTokenRegistry.HashToken(token)), settings,
-                BrCapabilityReuse.HintFor(activity.ProbedBrOfChain(chain.RootUid), brImage)));
+                BrCapabilityReuse.HintFor(activity.ProbedBrOfChain(chain.RootUid), brImage),
+                UsesClaim(chain) ? AttemptNames.CheckpointClaim(chain.RootUid) : null));
         }
         catch (BrArgumentException e)
         {
             return new LaunchResult(podName, Verdict.Invalid("InvalidSpec", e.Message));
+        }
+
+        // Before the attempt is recorded: a claim that is still being deleted holds the launch back (its pod would never start).
+        if (UsesClaim(chain) && await _claims.EnsureAsync(segment, chain.RootUid, cancellationToken).ConfigureAwait(false) is { } wait)
+        {
+            return new LaunchResult(podName, WaitMessage: wait);
         }
 
         var record = await RecordAsync(chain.RootUid, start, recordsStart, new SegmentAttempt(attempt, podName), cancellationToken).ConfigureAwait(false);
@@ -104,6 +113,12 @@ public sealed class AttemptLauncher(
 
         return new LaunchResult(podName, Record: record);
     }
+
+    /// <summary>Deletes the chain's checkpoint claim once the chain is finalized or abandoned.</summary>
+    public Task DeleteCheckpointClaimAsync(string? ns, string rootUid, CancellationToken cancellationToken) =>
+        _claims.DeleteAsync(ns, rootUid, cancellationToken);
+
+    private bool UsesClaim(NewChain chain) => chain.CheckpointMode == SegRestore.Store.Model.CheckpointMode.Managed && _claims.Enabled;
 
     private Task<SegmentRecord> RecordAsync(string rootUid, SegmentStart start, bool recordsStart, SegmentAttempt attempt, CancellationToken cancellationToken) =>
         recordsStart

@@ -180,6 +180,12 @@ public sealed partial class SegmentReconciler
             return ReconcileResult.Done();
         }
 
+        if (launch.WaitMessage is { } wait)
+        {
+            LogLaunchWaits(segment.Metadata.Name, attempt, wait);
+            return ReconcileResult.RequeueAfter(Poll);
+        }
+
         var record = launch.Record ?? recorded!;
         LogLaunched(segment.Metadata.Name, attempt, launch.PodName);
         metrics.WorkerPodCreated(identity.RootUid, record, attempt);
@@ -239,6 +245,9 @@ public sealed partial class SegmentReconciler
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Segment {Segment}: attempt {Attempt} launched in pod {Pod}")]
     private partial void LogLaunched(string? segment, int attempt, string pod);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Segment {Segment}: attempt {Attempt} waits: {Reason}")]
+    private partial void LogLaunchWaits(string? segment, int attempt, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Segment {Segment}: attempt {Attempt} ended without a result reaching the operator ({Reason})")]
     private partial void LogLostResult(string? segment, int attempt, string? reason);

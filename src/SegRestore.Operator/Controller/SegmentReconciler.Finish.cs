@@ -55,6 +55,8 @@ public sealed partial class SegmentReconciler
                 await launcher.WriteTiFlashSqlAsync(segment, chainRecord.RootUid, configMap, items.GeneratedSql, cancellationToken).ConfigureAwait(false);
             }
 
+            // The claim goes first: a crash between the two repeats the delete (nothing left) instead of leaking it.
+            await launcher.DeleteCheckpointClaimAsync(segment.Metadata.NamespaceProperty, chainRecord.RootUid, cancellationToken).ConfigureAwait(false);
             await ledger.FinalizeChainAsync(chainRecord.RootUid, cancellationToken).ConfigureAwait(false);
             metrics.ChainEnded(chainRecord.RootUid);
             await leases.ReleaseAsync(chainRecord.Identity.PdClusterId, chainRecord.RootUid, cancellationToken).ConfigureAwait(false);

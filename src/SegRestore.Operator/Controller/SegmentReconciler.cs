@@ -120,6 +120,7 @@ public sealed partial class SegmentReconciler(
     private async Task AbandonAsync(PointRestoreSegment root, ChainRecord chain, CancellationToken cancellationToken)
     {
         var reason = $"abandoned with annotation {SegRestoreLabels.AbandonAnnotation}: \"true\" on {root.Metadata.Name}";
+        await launcher.DeleteCheckpointClaimAsync(root.Metadata.NamespaceProperty, chain.RootUid, cancellationToken).ConfigureAwait(false);
         await ledger.AbandonChainAsync(chain.RootUid, reason, cancellationToken).ConfigureAwait(false);
         await leases.ReleaseAsync(chain.Identity.PdClusterId, chain.RootUid, cancellationToken).ConfigureAwait(false);
         LogAbandoned(root.Metadata.Name, chain.RootUid);

@@ -24,6 +24,8 @@ public static class OperatorRbac
             "Worker pods: the owned-pod informer lists and watches them, an attempt's pod is read back for adoption after a restart, created, and deleted when it is superseded or the segment is done."),
         new([CoreGroup], ["secrets"], ["get", "create", "update", "delete"],
             "Each attempt's token Secret is created (or updated when a crashed attempt left one) and deleted when the segment finishes; the PD TLS Secret named in spec.cluster.tlsSecretName is read to ask PD its cluster id."),
+        new([CoreGroup], ["persistentvolumeclaims"], ["get", "create", "patch", "delete"],
+            "Each chain in the Managed checkpoint mode keeps BR's checkpoint directory on a claim: read before each launch, created by the first attempt, patched to add each later segment as an owner, deleted when the chain is finalized or abandoned."),
         new([CoreGroup], ["configmaps"], ["create"],
             "The TiFlash replica SQL of a finalized chain is written to a ConfigMap owned by the last segment."),
         new([CoreGroup], ["events"], ["get", "create", "update"],

@@ -45,6 +45,14 @@ public static class AttemptNames
             : Shorten(segmentName, "-" + Hash(segmentName) + Suffix, MaxSubdomainLength);
     }
 
+    /// <summary>The chain's checkpoint claim: named by the root's uid (36 characters), which no other chain shares even
+    /// when a root of the same name is created again.</summary>
+    public static string CheckpointClaim(string rootUid)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(rootUid);
+        return "segrestore-checkpoint-" + rootUid.ToLowerInvariant();
+    }
+
     /// <summary>The prefix cut so prefix + suffix fits, without a trailing '-' or '.' (a name ends alphanumeric).</summary>
     private static string Shorten(string prefix, string suffix, int maxLength)
     {

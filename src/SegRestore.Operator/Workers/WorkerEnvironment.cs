@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using SegRestore.Api.Labels;
+using SegRestore.Api.Models;
 using SegRestore.Grpc.Reporter;
 using SegRestore.Kube.Models;
 
@@ -37,6 +38,12 @@ public static class WorkerEnvironment
             Value(WorkerEnv.TmpDir, WorkerPaths.TmpDirectory),
             Value(WorkerEnv.DotnetGcServer, "0"),
         };
+        if (request.CheckpointMode == CheckpointMode.Managed)
+        {
+            env.Add(Value(WorkerEnv.CheckpointVolume,
+                request.CheckpointClaim is { Length: > 0 } ? WorkerEnv.CheckpointVolumeClaim : WorkerEnv.CheckpointVolumeEmptyDir));
+        }
+
         if (settings.ReporterCaSecretName is { Length: > 0 })
         {
             env.Add(Value(WorkerEnv.ReporterCa, WorkerPaths.ReporterCaFile));

@@ -22,7 +22,7 @@ public static class WorkerPodBuilder
         var settings = request.Settings;
         var spec = segment.Spec;
         var podName = AttemptNames.Pod(SegmentName(segment), request.Attempt);
-        var (volumes, workerMounts) = WorkerVolumes.For(spec, request.CheckpointMode);
+        var (volumes, workerMounts) = WorkerVolumes.For(spec, request.CheckpointMode, request.CheckpointClaim);
         WorkerVolumes.AddReporterCa(settings.ReporterCaSecretName, volumes, workerMounts);
         var worker = spec.Worker;
 

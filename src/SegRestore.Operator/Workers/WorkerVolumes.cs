@@ -19,7 +19,9 @@ public static class WorkerVolumes
     /// <summary>BR's local storage schemes (StorageUrlParser accepts both).</summary>
     private static readonly string[] LocalSchemes = ["local://", "file://"];
 
-    public static (List<V1Volume> Volumes, List<V1VolumeMount> WorkerMounts) For(PointRestoreSegmentSpec spec, CheckpointMode mode)
+    /// <summary>The pod's volumes. In the Managed mode BR's checkpoint directory is the chain's claim when
+    /// <paramref name="checkpointClaim"/> names one (it outlives the pod), else an emptyDir.</summary>
+    public static (List<V1Volume> Volumes, List<V1VolumeMount> WorkerMounts) For(PointRestoreSegmentSpec spec, CheckpointMode mode, string? checkpointClaim = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var volumes = new List<V1Volume> { EmptyDir(BrBin), EmptyDir(Tmp) };
@@ -31,7 +33,9 @@ public static class WorkerVolumes
 
         if (mode == CheckpointMode.Managed)
         {
-            volumes.Add(EmptyDir(Checkpoint));
+            volumes.Add(checkpointClaim is { Length: > 0 } claim
+                ? new V1Volume { Name = Checkpoint, PersistentVolumeClaim = new V1PersistentVolumeClaimVolumeSource { ClaimName = claim } }
+                : EmptyDir(Checkpoint));
             mounts.Add(Mount(Checkpoint, WorkerPaths.CheckpointDirectory, readOnly: false));
         }
 
@@ -105,10 +109,11 @@ public static class WorkerVolumes
         }
 
         var path = LocalPath(storage.Url, field);
-        var volume = volumes.Find(v => v.PersistentVolumeClaim?.ClaimName == local.ClaimName);
+        var storages = volumes.Where(v => v.Name.StartsWith(StoragePrefix, StringComparison.Ordinal)).ToList();
+        var volume = storages.Find(v => v.PersistentVolumeClaim?.ClaimName == local.ClaimName);
         if (volume is null)
         {
-            var count = volumes.Count(v => v.PersistentVolumeClaim is not null);
+            var count = storages.Count;
             volume = new V1Volume
             {
                 Name = StoragePrefix + count,

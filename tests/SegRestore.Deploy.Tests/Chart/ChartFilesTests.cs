@@ -83,7 +83,10 @@ public class ChartFilesTests
     [Fact]
     public void Every_operator_and_ledger_variable_the_deployment_sets_names_a_real_option()
     {
-        var known = typeof(OperatorOptions).GetProperties().Select(p => $"{OperatorOptions.SectionName}__{p.Name}")
+        var known = typeof(OperatorOptions).GetProperties()
+            .SelectMany(p => p.PropertyType.IsClass && p.PropertyType != typeof(string)
+                ? p.PropertyType.GetProperties().Select(nested => $"{OperatorOptions.SectionName}__{p.Name}__{nested.Name}")
+                : [$"{OperatorOptions.SectionName}__{p.Name}"])
             .Concat(typeof(ChainLedgerOptions).GetProperties().Select(p => $"{ChainLedgerOptions.SectionName}__{p.Name}"))
             .ToHashSet(StringComparer.Ordinal);
         var names = Regex.Matches(Templates["deployment.yaml"], @"name: (?<name>(Operator|Ledger)__\w+)").Select(m => m.Groups["name"].Value).ToList();

@@ -25,6 +25,10 @@ public class OperatorRbacTests
         "SegmentNamespaces core secrets create",                                 // token Secret
         "SegmentNamespaces core secrets update",                                 // token Secret left by a crash
         "SegmentNamespaces core secrets delete",                                 // DeleteTokenSecretsAsync
+        "SegmentNamespaces core persistentvolumeclaims get",                     // CheckpointClaims.EnsureAsync
+        "SegmentNamespaces core persistentvolumeclaims create",                  // CheckpointClaims.EnsureAsync, first attempt
+        "SegmentNamespaces core persistentvolumeclaims patch",                   // CheckpointClaims.EnsureAsync, add an owner
+        "SegmentNamespaces core persistentvolumeclaims delete",                  // CheckpointClaims.DeleteAsync, chain ended
         "SegmentNamespaces core configmaps create",                              // WriteTiFlashSqlAsync
         "SegmentNamespaces core events get",                                     // EventRecorder
         "SegmentNamespaces core events create",                                  // EventRecorder

@@ -25,6 +25,43 @@ public sealed class WorkerVolumesTests
         Mounts(spec).Contains("checkpoint:/var/lib/segrestore/checkpoint::rw").Should().Be(expected);
     }
 
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("segrestore-checkpoint-root-uid-0", true)]
+    public void With_a_chain_claim_the_checkpoint_directory_outlives_the_pod(string? claim, bool onClaim)
+    {
+        var spec = WorkerPodBuilder.Build(WorkerPodFixture.Request() with { CheckpointClaim = claim }).Spec!;
+
+        var checkpoint = spec.Volumes!.Single(v => v.Name == "checkpoint");
+        checkpoint.PersistentVolumeClaim?.ClaimName.Should().Be(claim);
+        (checkpoint.EmptyDir is null).Should().Be(onClaim);
+        Mounts(spec).Should().Contain("checkpoint:/var/lib/segrestore/checkpoint::rw");
+        var env = spec.Containers[0].Env!.Single(e => e.Name == "SEGRESTORE_CHECKPOINT_VOLUME");
+        env.Value.Should().Be(onClaim ? "claim" : "emptyDir");
+    }
+
+    [Fact]
+    public void A_storage_claim_keeps_its_volume_name_beside_the_checkpoint_claim()
+    {
+        var segment = WorkerPodFixture.Segment(s =>
+            s.Log = new StorageSpec { Url = "local:///backups/log", Local = new LocalStorageOptions { ClaimName = "backups" } });
+        var request = WorkerPodFixture.Request(segment) with { CheckpointClaim = "segrestore-checkpoint-root-uid-0" };
+
+        var spec = WorkerPodBuilder.Build(request).Spec!;
+
+        spec.Volumes!.Single(v => v.Name == "storage-0").PersistentVolumeClaim!.ClaimName.Should().Be("backups");
+    }
+
+    [Theory]
+    [InlineData(CheckpointMode.Table)]
+    [InlineData(CheckpointMode.External)]
+    public void Only_the_managed_mode_says_where_its_checkpoint_lives(CheckpointMode mode)
+    {
+        var spec = Spec(mode);
+
+        spec.Containers[0].Env!.Should().NotContain(e => e.Name == "SEGRESTORE_CHECKPOINT_VOLUME");
+    }
+
     [Fact]
     public void The_br_binary_and_tmp_are_empty_dirs_for_the_read_only_root_filesystem()
     {
