@@ -109,6 +109,21 @@ public sealed class ClaimVolumeKubeletTests(ClusterFixture cluster)
         await Eventually.Until(async () => (await cluster.Http.Get(Claims.Path(ns, "ckpt"))).Code == 404, "the claim goes with the pod object");
     }
 
+    [LocalOnlyFact]
+    public async Task Deleting_the_namespace_ends_the_pod_then_removes_the_claim_its_data_and_the_namespace()
+    {
+        var ns = await cluster.NewNamespace();
+        (await cluster.Http.Post(Claims.Path(ns), Claims.Claim("ckpt"))).ShouldBe(201);
+        (await cluster.Http.Post(Pods(ns), Claims.Pod("worker", "ckpt", $"echo started > {Mount}/started; while true; do sleep 0.1; done"))).ShouldBe(201);
+        var directory = cluster.Local!.ClaimDirectory(ns, "ckpt")!;
+        await Eventually.Until(() => Task.FromResult(File.Exists(Path.Combine(directory, "started"))), "the worker started");
+
+        (await cluster.Http.Delete($"/api/v1/namespaces/{ns}")).ShouldBe(200);
+
+        await Eventually.Until(async () => (await cluster.Http.Get($"/api/v1/namespaces/{ns}")).Code == 404, "the namespace is gone", TimeSpan.FromSeconds(90));
+        await Eventually.Until(() => Task.FromResult(!Directory.Exists(directory)), "the claim's data is removed");
+    }
+
     private static string Pods(string ns) => $"/api/v1/namespaces/{ns}/pods";
 
     private static JsonNode? Scheduled(JsonObject pod) =>
