@@ -1,6 +1,6 @@
 namespace SegRestore.LocalCluster.Tests.Kubectl;
 
-/// <summary>kubectl with PersistentVolumeClaims: apply, the pvc short name and columns, delete.</summary>
+/// <summary>kubectl with PersistentVolumeClaims: apply, the pvc short name and columns, describe, delete.</summary>
 [Trait("Category", "Kubectl")]
 public sealed class ClaimKubectlTests : KubectlTestBase, IDisposable
 {
@@ -26,11 +26,13 @@ public sealed class ClaimKubectlTests : KubectlTestBase, IDisposable
         await Support.Eventually.Until(async () =>
             (await Kubectl.Run("get", "pvc", "segrestore-checkpoint-abc", "-o", "jsonpath={.status.phase}")).Output == "Bound", "the claim is bound");
         var table = await Kubectl.Ok("get", "pvc");
+        var described = await Kubectl.Ok("describe", "pvc", "segrestore-checkpoint-abc");
         (await Kubectl.Ok("apply", "-f", _manifest)).Should().Contain("unchanged");
         var deleted = await Kubectl.Ok("delete", "pvc", "segrestore-checkpoint-abc", "--wait=true", "--timeout=60s");
 
         table.Should().MatchRegex(@"NAME\s+STATUS\s+VOLUME\s+CAPACITY\s+ACCESS MODES\s+STORAGECLASS");
         table.Should().MatchRegex(@"segrestore-checkpoint-abc\s+Bound\s+pvc-[0-9a-f-]+\s+1Gi\s+RWO\s+standard");
+        described.Should().MatchRegex(@"Status:\s+Bound").And.MatchRegex(@"Capacity:\s+1Gi").And.Contain("kubernetes.io/pvc-protection");
         deleted.Should().Contain("deleted");
         (await Kubectl.Run("get", "pvc", "segrestore-checkpoint-abc")).ExitCode.Should().NotBe(0);
     }
