@@ -19,6 +19,9 @@ public static class CheckpointFiles
 
     private const string CheckpointStorageFlag = "--checkpoint-storage";
 
+    /// <summary>What BR keeps in its checkpoint storage: the segmented state files and the checkpoint itself.</summary>
+    private static readonly string[] BrPrefixes = ["pitr_id_maps/", "checkpoints/"];
+
     /// <summary>The files of the only chain's ledger index; empty while no index exists.</summary>
     public static async Task<IReadOnlyDictionary<string, string>> InLedgerAsync(KubernetesClient client, string ns)
     {
@@ -42,12 +45,14 @@ public static class CheckpointFiles
             f => f.GetProperty("path").GetString()!, f => f.GetProperty("sha256").GetString()!, StringComparer.Ordinal);
     }
 
-    /// <summary>Every file under <paramref name="directory"/>, by its path relative to it ('/'-separated).</summary>
+    /// <summary>BR's files under <paramref name="directory"/> (its state files and its checkpoint), by their path
+    /// relative to it ('/'-separated). The worker's own files beside them (its sync marker on a claim) are not BR's
+    /// checkpoint and never reach the ledger.</summary>
     public static IReadOnlyDictionary<string, string> OnDisk(string directory) =>
-        Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).ToDictionary(
-            f => Path.GetRelativePath(directory, f).Replace(Path.DirectorySeparatorChar, '/'),
-            f => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f))),
-            StringComparer.Ordinal);
+        Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+            .Select(f => (Path: Path.GetRelativePath(directory, f).Replace(Path.DirectorySeparatorChar, '/'), File: f))
+            .Where(f => BrPrefixes.Any(p => f.Path.StartsWith(p, StringComparison.Ordinal)))
+            .ToDictionary(f => f.Path, f => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f.File))), StringComparer.Ordinal);
 
     /// <summary>The directory a running BR keeps its checkpoint in: its <c>--checkpoint-storage local://DIR</c> as
     /// the process kubelet mapped it onto this host (read from /proc, so the test needs no knowledge of the volume).</summary>

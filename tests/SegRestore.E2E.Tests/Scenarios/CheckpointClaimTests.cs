@@ -1,5 +1,6 @@
 using SegRestore.Api.Models;
 using SegRestore.E2E.Tests.Infrastructure;
+using SegRestore.Kube.Models;
 using Xunit.Abstractions;
 
 namespace SegRestore.E2E.Tests.Scenarios;
@@ -16,12 +17,16 @@ public sealed class CheckpointClaimTests(ITestOutputHelper output)
 {
     private const string Prefix = "idmap";
 
+    /// <summary>The worker pod's volume for BR's checkpoint directory (the operator's WorkerVolumes.Checkpoint).</summary>
+    private const string CheckpointVolume = "checkpoint";
+
     [Fact]
     public async Task With_an_emptyDir_a_worker_killed_before_the_id_map_reached_the_ledger_leaves_a_duplicate_table()
     {
         await using var env = await StartAsync(nameof(With_an_emptyDir_a_worker_killed_before_the_id_map_reached_the_ledger_leaves_a_duplicate_table),
             new Dictionary<string, string> { ["Operator__CheckpointVolume__Enabled"] = "false" });
-        var hit = await RunChainThroughTheWindowAsync(env);
+        var (hit, volumes) = await RunChainThroughTheWindowAsync(env);
+        volumes.Should().OnlyContain(v => v.EmptyDir != null && v.PersistentVolumeClaim == null, "BR's checkpoint directory is an emptyDir in both attempts");
 
         var verify = await env.World.VerifyAsync();
         verify.ExitCode.Should().Be(1, "the resumed attempt did not find the id maps and allocated new table ids: {0}", verify.Describe());
@@ -29,12 +34,14 @@ public sealed class CheckpointClaimTests(ITestOutputHelper output)
             "the range's CREATE TABLE was written once by {0} and again under a new id by the next attempt", hit.Pod);
     }
 
-    [Fact(Skip = "needs the chain's checkpoint claim: the operator (main), LocalCluster PVCs (s4-lc), the worker keeping the claim's files (s4-worker)")]
+    [Fact]
     public async Task With_the_chains_checkpoint_claim_the_next_attempt_finds_the_saved_id_maps_and_the_target_matches_the_upstream()
     {
         await using var env = await StartAsync(nameof(With_the_chains_checkpoint_claim_the_next_attempt_finds_the_saved_id_maps_and_the_target_matches_the_upstream),
             new Dictionary<string, string>());
-        await RunChainThroughTheWindowAsync(env);
+        var (_, volumes) = await RunChainThroughTheWindowAsync(env);
+        volumes.Select(v => v.PersistentVolumeClaim?.ClaimName).Distinct().Should().ContainSingle()
+            .Which.Should().StartWith("segrestore-checkpoint-", "both attempts mount the chain's one checkpoint claim");
 
         await env.World.VerifyPassesAsync();
     }
@@ -43,8 +50,9 @@ public sealed class CheckpointClaimTests(ITestOutputHelper output)
         E2EEnvironment.StartAsync(output, test, new E2EOptions { Points = 2, OperatorEnvironment = operatorEnvironment });
 
     /// <summary>Segment 0's first attempt is killed in the window; the chain must still finalize with each range
-    /// restored once (the killed attempt wrote no audit line), after exactly one more attempt of segment 0.</summary>
-    private static async Task<IdMapWindowHit> RunChainThroughTheWindowAsync(E2EEnvironment env)
+    /// restored once (the killed attempt wrote no audit line), after exactly one more attempt of segment 0. Returns
+    /// the checkpoint volume of segment 0's two pods.</summary>
+    private static async Task<(IdMapWindowHit Hit, IReadOnlyList<V1Volume> CheckpointVolumes)> RunChainThroughTheWindowAsync(E2EEnvironment env)
     {
         var window = IdMapWindow.Arm(env);
         var chain = ChainManifests.Chain(Prefix, env.World, env.PdAddress);
@@ -59,8 +67,9 @@ public sealed class CheckpointClaimTests(ITestOutputHelper output)
         await env.WaitFinalizedAsync(ChainManifests.Name(Prefix, chain.Count - 1));
         var resumed = await env.GetRequiredAsync(first);
         resumed.Status!.Attempts.Should().Be(2, "the killed attempt is followed by exactly one more");
-        (await env.PodsOfAsync(resumed)).Select(p => p.Metadata.Name).Should().BeEquivalentTo($"{first}-a1", $"{first}-a2");
+        var pods = await env.PodsOfAsync(resumed);
+        pods.Select(p => p.Metadata.Name).Should().BeEquivalentTo($"{first}-a1", $"{first}-a2");
         env.World.AuditShowsEachRangeOnceInOrder(chain.Count);
-        return hit;
+        return (hit, pods.Select(p => p.Spec!.Volumes!.Single(v => v.Name == CheckpointVolume)).ToList());
     }
 }
