@@ -58,6 +58,11 @@ public sealed class LocalClusterServer : IAsyncDisposable
     /// <summary>The CA that signed the serving certificate (HTTPS only).</summary>
     public string? CaCertificatePem => _certificates?.CaPem;
 
+    /// <summary>The directory holding the data of claim <paramref name="claimName"/> in <paramref name="ns"/>
+    /// (<c>&lt;kubelet work directory&gt;/persistentvolumeclaims/&lt;ns&gt;/&lt;claim&gt;</c>); it exists once a pod
+    /// mounted the claim and is removed when the claim object is gone. Null when the kubelet is off.</summary>
+    public string? ClaimDirectory(string ns, string claimName) => _controllers.ClaimDirectory(ns, claimName);
+
     public string Kubeconfig => KubeconfigWriter.Render(BaseUrl, CaCertificatePem, Options.BearerToken);
 
     public static async Task<LocalClusterServer> StartAsync(LocalClusterOptions options, CancellationToken cancellationToken)

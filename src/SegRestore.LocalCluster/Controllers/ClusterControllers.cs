@@ -6,12 +6,14 @@ using SegRestore.LocalCluster.Storage;
 
 namespace SegRestore.LocalCluster.Controllers;
 
-/// <summary>Runs the in-process controllers (garbage collector, namespace and CRD cleanup, process kubelet) on
+/// <summary>Runs the in-process controllers (garbage collector, namespace and CRD cleanup, claim binder and
+/// pvc-protection, process kubelet) on
 /// one feed of every committed change, in commit order.</summary>
 public sealed class ClusterControllers : IAsyncDisposable
 {
     private readonly ObjectService _objects;
     private readonly GarbageCollector _collector;
+    private readonly ClaimController _claims;
     private readonly ProcessKubelet? _kubelet;
     private readonly ILogger<ClusterControllers> _logger;
     private readonly CancellationTokenSource _stop = new();
@@ -21,6 +23,7 @@ public sealed class ClusterControllers : IAsyncDisposable
     {
         _objects = objects;
         _collector = new GarbageCollector(objects, loggers.CreateLogger<GarbageCollector>());
+        _claims = new ClaimController(objects, loggers.CreateLogger<ClaimController>());
         _kubelet = options.Kubelet.Enabled
             ? new ProcessKubelet(objects, options.Kubelet, options.Time, loggers.CreateLogger<ProcessKubelet>())
             : null;
@@ -28,6 +31,9 @@ public sealed class ClusterControllers : IAsyncDisposable
     }
 
     public IPodLogs? PodLogs => _kubelet;
+
+    /// <summary>Where the kubelet keeps a claim's data; null without a kubelet.</summary>
+    public string? ClaimDirectory(string ns, string claimName) => _kubelet?.ClaimDirectory(ns, claimName);
 
     public void Start()
     {
@@ -60,6 +66,7 @@ public sealed class ClusterControllers : IAsyncDisposable
         using (subscription)
         {
             Guard(_collector.Resume);
+            Guard(_claims.Resume);
             foreach (var obj in subscription.InitialObjects)
             {
                 Guard(() => _kubelet?.Observe(obj));
@@ -68,6 +75,7 @@ public sealed class ClusterControllers : IAsyncDisposable
             await foreach (var change in subscription.Events.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
                 Guard(() => _collector.Handle(change));
+                Guard(() => _claims.Handle(change));
                 Guard(() => _kubelet?.Observe(change.Type == WatchEventType.Deleted ? null : change.Current, change));
             }
         }

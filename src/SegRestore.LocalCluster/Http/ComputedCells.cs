@@ -15,7 +15,19 @@ public static class ComputedCells
         "#pod-restarts" => Statuses(obj).Sum(s => s["restartCount"]?.GetValue<int>() ?? 0).ToString(CultureInfo.InvariantCulture),
         "#data-count" => ((obj["data"] as JsonObject)?.Count ?? 0) + ((obj["binaryData"] as JsonObject)?.Count ?? 0),
         "#involved-object" => $"{ServerFields.Str(obj["involvedObject"]?["kind"])?.ToLowerInvariant()}/{ServerFields.Str(obj["involvedObject"]?["name"])}",
+        "#pvc-status" => obj["metadata"]?["deletionTimestamp"] is not null ? "Terminating" : ServerFields.Str(obj["status"]?["phase"]),
+        "#pvc-access-modes" => string.Join(',', (obj["status"]?["accessModes"] as JsonArray ?? []).Select(m => AccessModeShortName(ServerFields.Str(m)))),
         _ => null,
+    };
+
+    /// <summary>kubectl's abbreviations (RWO, ROX, RWX, RWOP).</summary>
+    private static string? AccessModeShortName(string? mode) => mode switch
+    {
+        "ReadWriteOnce" => "RWO",
+        "ReadOnlyMany" => "ROX",
+        "ReadWriteMany" => "RWX",
+        "ReadWriteOncePod" => "RWOP",
+        _ => mode,
     };
 
     private static string PodReady(JsonObject pod)

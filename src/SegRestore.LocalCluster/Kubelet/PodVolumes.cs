@@ -1,16 +1,18 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using SegRestore.LocalCluster.Resources;
 using SegRestore.LocalCluster.Semantics;
 
 namespace SegRestore.LocalCluster.Kubelet;
 
 /// <summary>Materialises a pod's volumes as local directories: emptyDir as an empty directory, secret and
-/// configMap volumes as one file per key, hostPath as the path itself.</summary>
+/// configMap volumes as one file per key, hostPath as the path itself, a persistentVolumeClaim as the claim's own
+/// directory that outlives the pod (<see cref="ClaimVolumes.Directory"/>).</summary>
 public static class PodVolumes
 {
     /// <summary>Volume name to local directory, or the error that keeps the pod from starting.</summary>
     public static (Dictionary<string, string> Directories, string? Error) Prepare(
-        JsonObject pod, string podDirectory, Func<string, string, JsonObject?> lookup)
+        JsonObject pod, string podDirectory, string kubeletRoot, Func<string, string, JsonObject?> lookup)
     {
         var directories = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var volume in (pod["spec"]?["volumes"] as JsonArray ?? []).OfType<JsonObject>())
@@ -19,6 +21,21 @@ public static class PodVolumes
             if (volume["hostPath"]?["path"] is { } hostPath)
             {
                 directories[name] = hostPath.ToString();
+                continue;
+            }
+
+            if (volume["persistentVolumeClaim"] is JsonObject claimSource)
+            {
+                var claimName = ServerFields.Str(claimSource["claimName"]) ?? "";
+                if (ClaimVolumes.MountProblem(claimName, lookup("PersistentVolumeClaim", claimName)) is { } problem)
+                {
+                    // Only a pod bound to the node without the scheduler gets here: the kubelet refuses it too.
+                    return (directories, $"MountVolume.SetUp failed for volume \"{name}\" : {problem}");
+                }
+
+                var claimDirectory = ClaimVolumes.Directory(kubeletRoot, ServerFields.Str(pod["metadata"]?["namespace"]) ?? "", claimName);
+                Directory.CreateDirectory(claimDirectory);
+                directories[name] = claimDirectory;
                 continue;
             }
 
@@ -50,6 +67,15 @@ public static class PodVolumes
 
         return (directories, null);
     }
+
+    /// <summary>The resource of a volume or env source kind (<c>Secret</c>, <c>ConfigMap</c>,
+    /// <c>PersistentVolumeClaim</c>), for the lookups of <see cref="Prepare"/> and the environment resolver.</summary>
+    public static ResourceDefinition SourceResource(string kind) => kind switch
+    {
+        "Secret" => BuiltInResources.Secrets,
+        "PersistentVolumeClaim" => BuiltInResources.PersistentVolumeClaims,
+        _ => BuiltInResources.ConfigMaps,
+    };
 
     private static void WriteFiles(string directory, string kind, JsonObject source, JsonArray? items)
     {

@@ -9,7 +9,7 @@ namespace SegRestore.LocalCluster.Kubelet;
 
 /// <summary>Runs one pod: volumes, init containers one by one, then all containers, reporting container states,
 /// phase and conditions to the pod status; on termination SIGTERM, then SIGKILL after the grace period.</summary>
-public sealed class PodWorker(ObjectService objects, KubeletOptions options, TimeProvider time, ILogger logger, JsonObject pod, string directory)
+public sealed class PodWorker(ObjectService objects, KubeletOptions options, TimeProvider time, ILogger logger, JsonObject pod, string kubeletRoot, string directory)
     : IDisposable
 {
     private readonly Lock _gate = new();
@@ -93,7 +93,7 @@ public sealed class PodWorker(ObjectService objects, KubeletOptions options, Tim
         }
 
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "logs"));
-        var (volumes, volumeError) = PodVolumes.Prepare(pod, directory, Lookup);
+        var (volumes, volumeError) = PodVolumes.Prepare(pod, directory, kubeletRoot, Lookup);
         if (volumeError is not null)
         {
             logger.LogWarning("Pod {Namespace}/{Pod} cannot start: {Error}", Namespace, Name, volumeError);
@@ -264,8 +264,7 @@ public sealed class PodWorker(ObjectService objects, KubeletOptions options, Tim
         });
     }
 
-    private JsonObject? Lookup(string kind, string name) =>
-        objects.TryGet(kind == "Secret" ? BuiltInResources.Secrets : BuiltInResources.ConfigMaps, Namespace, name);
+    private JsonObject? Lookup(string kind, string name) => objects.TryGet(PodVolumes.SourceResource(kind), Namespace, name);
 
     private async Task KillAfterAsync(List<ContainerProcess> running, TimeSpan grace)
     {

@@ -21,6 +21,7 @@ public sealed class ProcessKubelet : IPodLogs, IAsyncDisposable
     private readonly ILogger<ProcessKubelet> _logger;
     private readonly ConcurrentDictionary<string, (PodWorker Worker, Task Run)> _workers = new(StringComparer.Ordinal);
     private readonly string _root;
+    private readonly PodScheduler _scheduler;
 
     public ProcessKubelet(ObjectService objects, KubeletOptions options, TimeProvider time, ILogger<ProcessKubelet> logger)
     {
@@ -30,11 +31,20 @@ public sealed class ProcessKubelet : IPodLogs, IAsyncDisposable
         _logger = logger;
         _root = options.WorkDirectory ?? Path.Combine(Path.GetTempPath(), $"segrestore-localcluster-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(_root);
+        _scheduler = new PodScheduler(objects, options.NodeName, time);
     }
+
+    public string ClaimDirectory(string ns, string claimName) => ClaimVolumes.Directory(_root, ns, claimName);
 
     /// <summary>Reacts to a committed pod change; <paramref name="obj"/> is null for a deletion.</summary>
     public void Observe(StoredObject? obj, WatchEvent? change = null)
     {
+        if ((obj ?? change?.Current) is { } claim && claim.Key.Resource == BuiltInResources.PersistentVolumeClaims.Id)
+        {
+            ObserveClaim(claim, removed: obj is null);
+            return;
+        }
+
         if (change is { Type: WatchEventType.Deleted } && change.Current.Key.Resource == BuiltInResources.Pods.Id)
         {
             Forget(change.Current);
@@ -51,13 +61,7 @@ public sealed class ProcessKubelet : IPodLogs, IAsyncDisposable
         var nodeName = ServerFields.Str(pod["spec"]?["nodeName"]);
         if (nodeName is null && !obj.Deleting)
         {
-            _objects.Mutate(BuiltInResources.Pods, obj.Key.Namespace, obj.Key.Name, statusWrite: false, p =>
-            {
-                if (ServerFields.Str(p["metadata"]?["uid"]) == uid)
-                {
-                    ((JsonObject)p["spec"]!)["nodeName"] = _options.NodeName;
-                }
-            });
+            _scheduler.Schedule(obj);
             return;
         }
 
@@ -99,9 +103,30 @@ public sealed class ProcessKubelet : IPodLogs, IAsyncDisposable
 
         if (!running && phase == "Pending" && pod["status"]?["containerStatuses"] is null)
         {
-            var worker = new PodWorker(_objects, _options, _time, _logger, pod, Path.Combine(_root, $"{obj.Key.Namespace}_{obj.Key.Name}_{uid[..8]}"));
+            var worker = new PodWorker(_objects, _options, _time, _logger, pod, _root, Path.Combine(_root, $"{obj.Key.Namespace}_{obj.Key.Name}_{uid[..8]}"));
             var run = Task.Run(() => RunAsync(worker, obj.Key.Namespace, obj.Key.Name, uid));
             _workers[uid] = (worker, run);
+        }
+    }
+
+    /// <summary>A claim that appeared or changed may let waiting pods be scheduled; a claim that is gone (after
+    /// pvc-protection let it go) takes its data with it.</summary>
+    private void ObserveClaim(StoredObject claim, bool removed)
+    {
+        _scheduler.RetryUnscheduled(claim.Key.Namespace);
+        if (!removed)
+        {
+            return;
+        }
+
+        var directory = ClaimDirectory(claim.Key.Namespace, claim.Key.Name);
+        if (Directory.Exists(directory))
+        {
+            TryDelete(directory);
+            if (_logger.IsEnabled(LogLevel.Information))
+            {
+                _logger.LogInformation("Removed the data of claim {Namespace}/{Claim}", claim.Key.Namespace, claim.Key.Name);
+            }
         }
     }
 

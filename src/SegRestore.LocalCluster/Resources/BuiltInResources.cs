@@ -102,6 +102,27 @@ public static class BuiltInResources
         PrinterColumns = [new("Type", "string", ".spec.type"), new("Cluster-IP", "string", ".spec.clusterIP"), Age],
     };
 
+    /// <summary>Columns as <c>kubectl get pvc</c> prints them; STATUS says Terminating while pvc-protection holds
+    /// a deleted claim.</summary>
+    public static readonly ResourceDefinition PersistentVolumeClaims = new()
+    {
+        Group = "",
+        Version = "v1",
+        Plural = "persistentvolumeclaims",
+        Singular = "persistentvolumeclaim",
+        Kind = "PersistentVolumeClaim",
+        ShortNames = ["pvc"],
+        HasStatus = true,
+        PrinterColumns =
+        [
+            new("Status", "string", "#pvc-status"), new("Volume", "string", ".spec.volumeName"),
+            new("Capacity", "string", ".status.capacity.storage"), new("Access Modes", "string", "#pvc-access-modes"),
+            new("StorageClass", "string", ".spec.storageClassName"),
+            new("VolumeAttributesClass", "string", ".spec.volumeAttributesClassName"), Age,
+            new("VolumeMode", "string", ".spec.volumeMode", Priority: 1),
+        ],
+    };
+
     public static readonly ResourceDefinition Leases = new()
     {
         Group = "coordination.k8s.io",
@@ -130,6 +151,7 @@ public static class BuiltInResources
 
     public static IReadOnlyList<ResourceDefinition> All { get; } =
     [
-        Namespaces, Pods, ConfigMaps, Secrets, Events, ServiceAccounts, Services, Leases, CustomResourceDefinitions,
+        Namespaces, Pods, ConfigMaps, Secrets, Events, ServiceAccounts, Services, PersistentVolumeClaims, Leases,
+        CustomResourceDefinitions,
     ];
 }

@@ -100,6 +100,11 @@ public sealed partial class ObjectService(
             errors.AddRange(crds.Admit(candidate, previous is null));
         }
 
+        if (resource.Id == BuiltInResources.PersistentVolumeClaims.Id)
+        {
+            errors.AddRange(ClaimRules.Admit(candidate, previous));
+        }
+
         if (errors.Count > 0)
         {
             throw StatusErrors.Invalid(resource, Name(candidate), errors);
