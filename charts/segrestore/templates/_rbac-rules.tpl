@@ -44,7 +44,7 @@
   - create
   - update
   - delete
-# Each chain in the Managed checkpoint mode keeps BR's checkpoint directory on a claim: read before each launch, created by the first attempt, patched to add each later segment as an owner, deleted when the chain is finalized or abandoned.
+# Each chain in the Managed checkpoint mode keeps BR's checkpoint directory on a claim: read before each launch, created when missing, deleted when the chain is finalized or abandoned.
 - apiGroups:
   - ""
   resources:
@@ -52,7 +52,6 @@
   verbs:
   - get
   - create
-  - patch
   - delete
 # The TiFlash replica SQL of a finalized chain is written to a ConfigMap owned by the last segment.
 - apiGroups:

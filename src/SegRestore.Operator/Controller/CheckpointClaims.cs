@@ -7,15 +7,15 @@ using SegRestore.Operator.Workers;
 namespace SegRestore.Operator.Controller;
 
 /// <summary>
-/// The chain's checkpoint claim on the API server: created before the chain's first Managed attempt, joined as an
-/// owner by each later segment, deleted when the chain ends (a pod still using it keeps it until the pod is gone:
-/// pvc-protection). One GET per launch; a write only when the claim is missing or lacks this segment as owner.
+/// The chain's checkpoint claim on the API server: created before the chain's first Managed attempt (and again when it
+/// went away), deleted when the chain ends (a pod still using it keeps it until the pod is gone: pvc-protection). One
+/// GET per launch; a write only when the claim is missing.
 /// </summary>
 public sealed class CheckpointClaims(IKubernetesClient client, CheckpointVolumeOptions volume)
 {
     public bool Enabled => volume.Enabled;
 
-    /// <summary>Makes sure the claim exists and the segment owns it; returns null when the pod may be created, or why
+    /// <summary>Makes sure the claim exists; returns null when the pod may be created, or why
     /// it must wait (the claim is still being deleted: a pod mounting it would never start).</summary>
     public async Task<string?> EnsureAsync(PointRestoreSegment segment, string rootUid, CancellationToken cancellationToken)
     {
@@ -43,12 +43,6 @@ public sealed class CheckpointClaims(IKubernetesClient client, CheckpointVolumeO
         if (existing.Metadata.DeletionTimestamp is not null)
         {
             return $"checkpoint claim {name} is being deleted (a pod still uses it); it is created again once it is gone";
-        }
-
-        if (!CheckpointClaimBuilder.IsOwnedBy(existing, segment))
-        {
-            await client.PatchAsync<V1PersistentVolumeClaim>(name, ns,
-                new V1Patch(CheckpointClaimBuilder.AddOwnerPatch(segment), PatchType.StrategicMergePatch), cancellationToken).ConfigureAwait(false);
         }
 
         return null;

@@ -6,7 +6,7 @@ namespace SegRestore.E2E.Tests.Infrastructure;
 /// The API access a security review allows the operator (issue 11 "RBAC rules compared with an allow-list"): per
 /// group and resource, the verbs. Written from the operator's call sites (informers list and watch segments and pods;
 /// status is a PUT; token Secrets are created, updated and deleted by name, never listed; the ledger's ConfigMaps;
-/// Events; Leases; the chain's checkpoint claim: read, created, an owner patched in, deleted), independently of the RBAC manifests, which are checked against it.
+/// Events; Leases; the chain's checkpoint claim: read, created, deleted), independently of the RBAC manifests, which are checked against it.
 /// </summary>
 public static class OperatorRbacAllowList
 {
@@ -20,7 +20,7 @@ public static class OperatorRbacAllowList
         [("", "pods")] = ["get", "list", "watch", "create", "delete"],
         [("", "secrets")] = ["get", "create", "update", "delete"],
         [("", "configmaps")] = ["get", "list", "create", "update", "delete"],
-        [("", "persistentvolumeclaims")] = ["get", "create", "patch", "delete"],
+        [("", "persistentvolumeclaims")] = ["get", "create", "delete"],
         [("", "events")] = ["get", "create", "update", "patch"],
         [("coordination.k8s.io", "leases")] = ["get", "create", "update", "delete"],
     };

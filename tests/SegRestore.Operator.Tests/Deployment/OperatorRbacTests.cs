@@ -26,8 +26,7 @@ public class OperatorRbacTests
         "SegmentNamespaces core secrets update",                                 // token Secret left by a crash
         "SegmentNamespaces core secrets delete",                                 // DeleteTokenSecretsAsync
         "SegmentNamespaces core persistentvolumeclaims get",                     // CheckpointClaims.EnsureAsync
-        "SegmentNamespaces core persistentvolumeclaims create",                  // CheckpointClaims.EnsureAsync, first attempt
-        "SegmentNamespaces core persistentvolumeclaims patch",                   // CheckpointClaims.EnsureAsync, add an owner
+        "SegmentNamespaces core persistentvolumeclaims create",                  // CheckpointClaims.EnsureAsync, when missing
         "SegmentNamespaces core persistentvolumeclaims delete",                  // CheckpointClaims.DeleteAsync, chain ended
         "SegmentNamespaces core configmaps create",                              // WriteTiFlashSqlAsync
         "SegmentNamespaces core events get",                                     // EventRecorder

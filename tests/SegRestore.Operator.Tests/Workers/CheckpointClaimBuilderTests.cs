@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using SegRestore.Api.Labels;
 using SegRestore.Kube.Models;
 using SegRestore.Operator.Configuration;
@@ -11,7 +10,7 @@ public sealed class CheckpointClaimBuilderTests
     private const string RootUid = "7C1D1E4A-0000-4000-8000-00000000AB12";
 
     [Fact]
-    public void The_claim_is_named_by_the_root_uid_in_the_segments_namespace_and_owned_but_not_controlled_by_the_segment()
+    public void The_claim_is_named_by_the_root_uid_in_the_segments_namespace_and_owned_but_not_controlled_by_its_creator()
     {
         var claim = CheckpointClaimBuilder.Build(WorkerPodFixture.Segment(), RootUid, new CheckpointVolumeOptions { Size = "2Gi" });
 
@@ -40,27 +39,5 @@ public sealed class CheckpointClaimBuilderTests
         var claim = CheckpointClaimBuilder.Build(WorkerPodFixture.Segment(), RootUid, new CheckpointVolumeOptions { StorageClassName = configured });
 
         claim.Spec!.StorageClassName.Should().Be(expected);
-    }
-
-    [Theory]
-    [InlineData("seg-uid-1", true)]
-    [InlineData("other-uid", false)]
-    public void A_segment_joins_the_owners_once(string ownerUid, bool owned)
-    {
-        var claim = new V1PersistentVolumeClaim { Metadata = { OwnerReferences = [new V1OwnerReference { Uid = ownerUid }] } };
-
-        CheckpointClaimBuilder.IsOwnedBy(claim, WorkerPodFixture.Segment()).Should().Be(owned);
-    }
-
-    [Fact]
-    public void The_owner_patch_adds_only_this_segment_merging_by_uid()
-    {
-        var patch = JsonNode.Parse(CheckpointClaimBuilder.AddOwnerPatch(WorkerPodFixture.Segment()))!;
-
-        var owners = patch["metadata"]!["ownerReferences"]!.AsArray();
-        owners.Should().ContainSingle();
-        owners[0]!["uid"]!.GetValue<string>().Should().Be("seg-uid-1");
-        owners[0]!["controller"].Should().BeNull("two segments of one chain cannot both be the controller");
-        owners[0]!["blockOwnerDeletion"]!.GetValue<bool>().Should().BeTrue();
     }
 }
