@@ -6,8 +6,8 @@ namespace SegRestore.Worker.Checkpoint;
 /// The file <c>.segrestore-sync</c> at the top of a claim's checkpoint directory: the ledger generation the disk is
 /// known to contain (<see cref="CheckpointStartRule"/>). One line of JSON,
 /// <c>{"generation":7,"segmentUid":"...","attempt":2}</c>; the attempt only tells a reader who wrote it. Written through a
-/// temp file, flushed to the device, then renamed over the old one, so a kill leaves the old or the new marker, never
-/// a torn one. Excluded from every scan, sync and hydration (<see cref="CheckpointPaths"/>).
+/// temp file, flushed to the device, then renamed over the old one and the directory flushed, so a kill or a crash
+/// leaves the old or the new marker, never a torn one. Excluded from every scan, sync and hydration (<see cref="CheckpointPaths"/>).
 /// </summary>
 public sealed class SyncMarker(string checkpointRoot, string segmentUid, int attempt)
 {
@@ -48,6 +48,7 @@ public sealed class SyncMarker(string checkpointRoot, string segmentUid, int att
         }
 
         File.Move(temp, Path, overwrite: true);
+        DirectoryFlush.Flush(checkpointRoot); // the rename itself, durable across a node crash too
         _written = generation;
     }
 
