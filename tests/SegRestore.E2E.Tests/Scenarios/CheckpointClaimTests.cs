@@ -40,10 +40,17 @@ public sealed class CheckpointClaimTests(ITestOutputHelper output)
         await using var env = await StartAsync(nameof(With_the_chains_checkpoint_claim_the_next_attempt_finds_the_saved_id_maps_and_the_target_matches_the_upstream),
             new Dictionary<string, string>());
         var (_, volumes) = await RunChainThroughTheWindowAsync(env);
-        volumes.Select(v => v.PersistentVolumeClaim?.ClaimName).Distinct().Should().ContainSingle()
-            .Which.Should().StartWith("segrestore-checkpoint-", "both attempts mount the chain's one checkpoint claim");
+        var claim = volumes.Select(v => v.PersistentVolumeClaim?.ClaimName).Distinct().Should().ContainSingle()
+            .Which.Should().StartWith("segrestore-checkpoint-", "both attempts mount the chain's one checkpoint claim").And.Subject!;
 
         await env.World.VerifyPassesAsync();
+        // The finalized chain needs BR's checkpoint no more: its claim is deleted (it may stay Terminating while a
+        // completed worker pod still names it, as pvc-protection keeps it on a real cluster).
+        await Poll.UntilAsync(
+            async () => await env.Client.GetAsync<V1PersistentVolumeClaim>(claim, E2EEnvironment.Namespace) is not { Metadata.DeletionTimestamp: null },
+            E2EEnvironment.SegmentTimeout, $"the checkpoint claim {claim} to be deleted after the chain finalized");
+        var left = await env.Client.GetAsync<V1PersistentVolumeClaim>(claim, E2EEnvironment.Namespace);
+        env.Output.WriteLine($"checkpoint claim {claim} after the chain finalized: {(left is null ? "gone" : "Terminating")}");
     }
 
     private Task<E2EEnvironment> StartAsync(string test, Dictionary<string, string> operatorEnvironment) =>
