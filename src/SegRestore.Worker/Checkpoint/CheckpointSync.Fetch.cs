@@ -175,25 +175,18 @@ public sealed partial class CheckpointSync
         return removed;
     }
 
-    /// <summary>The ledger's generation and files without their data (<c>manifest_only</c>). A reporter that predates
-    /// the field streams the data as well; it is skipped, each file's last chunk still carries its sha256 and size.</summary>
+    /// <summary>The ledger's generation and files without their data (<c>manifest_only</c>, see <see cref="LedgerManifest"/>).</summary>
     private async Task<(long Generation, Dictionary<string, LocalFile> Files)> FetchManifestAsync(CancellationToken cancellationToken)
     {
         using var call = client.Invoker.AsyncServerStreamingCall(
             ReporterMethods.FetchCheckpoint, Options(cancellationToken), new FetchCheckpointRequest { Attempt = client.Attempt, ManifestOnly = true });
-        long generation = 0;
-        var files = new Dictionary<string, LocalFile>(StringComparer.Ordinal);
+        var manifest = new LedgerManifest();
         while (await call.ResponseStream.MoveNext(cancellationToken).ConfigureAwait(false))
         {
-            var chunk = call.ResponseStream.Current;
-            generation = chunk.Generation;
-            if (!string.IsNullOrEmpty(chunk.Path) && chunk.LastChunkOfFile)
-            {
-                files[chunk.Path] = new LocalFile(chunk.Path, chunk.Sha256, chunk.Size);
-            }
+            manifest.Add(call.ResponseStream.Current);
         }
 
-        return (generation, files);
+        return (manifest.Generation, manifest.Files);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Hydrated {Files} checkpoint files at generation {Generation}")]
