@@ -56,6 +56,10 @@ public sealed partial class ReporterService
         }
     }
 
+    /// <summary>
+    /// Streams the ledger's checkpoint: the generation, then every file in chunks (each file's last chunk with its
+    /// sha256 and size). <c>manifest_only</c>: the generation, then one data-less message per file.
+    /// </summary>
     public async Task FetchCheckpointAsync(FetchCheckpointRequest request, IServerStreamWriter<CheckpointFileChunk> responses, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -66,6 +70,23 @@ public sealed partial class ReporterService
         var ct = context.CancellationToken;
         var snapshot = await LedgerCallAsync(() => ledger.GetCheckpointAsync(grant.RootUid, ct)).ConfigureAwait(false);
         await responses.WriteAsync(new CheckpointFileChunk { Generation = snapshot.Generation }, ct).ConfigureAwait(false);
+        if (request.ManifestOnly)
+        {
+            foreach (var file in snapshot.Files)
+            {
+                await responses.WriteAsync(new CheckpointFileChunk
+                {
+                    Generation = snapshot.Generation,
+                    Path = file.Path,
+                    LastChunkOfFile = true,
+                    Sha256 = file.Sha256,
+                    Size = file.Size,
+                }, ct).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
         var buffer = new byte[ReporterProtocol.ChunkSize];
         foreach (var file in snapshot.Files)
         {

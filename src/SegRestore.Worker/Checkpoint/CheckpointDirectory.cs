@@ -18,7 +18,7 @@ public sealed class CheckpointDirectory(string root)
         foreach (var full in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(Root, full).Replace(Path.DirectorySeparatorChar, '/');
-            if (relative.EndsWith(".segrestore-partial", StringComparison.Ordinal))
+            if (CheckpointPaths.IsExcluded(relative))
             {
                 continue;
             }

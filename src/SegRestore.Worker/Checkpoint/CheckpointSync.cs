@@ -8,10 +8,12 @@ using SegRestore.Worker.Reporting;
 namespace SegRestore.Worker.Checkpoint;
 
 /// <summary>
-/// Keeps the ledger's copy of the checkpoint directory current: hydrates it before BR starts, then sends only what
-/// changed, each change as one generation (expected generation = the last one this worker saw).
+/// Keeps the ledger's copy of the checkpoint directory current: prepares the directory before BR starts (hydrates it,
+/// or keeps a claim that holds the ledger's checkpoint), then sends only what changed, each change as one generation
+/// (expected generation = the last one this worker saw). The marker is the claim's (<see cref="CheckpointStartRule"/>);
+/// null for an emptyDir, which dies with the pod and needs none.
 /// </summary>
-public sealed partial class CheckpointSync(CheckpointDirectory directory, ReporterClient client, ILogger logger) : IDisposable
+public sealed partial class CheckpointSync(CheckpointDirectory directory, ReporterClient client, ILogger logger, SyncMarker? marker = null) : IDisposable
 {
     private static readonly TimeSpan TransferTimeout = TimeSpan.FromMinutes(10);
     private const int MaxScans = 5;
@@ -29,91 +31,6 @@ public sealed partial class CheckpointSync(CheckpointDirectory directory, Report
     public void StartFrom(long generation) => Generation = generation;
 
     public void Dispose() => _gate.Dispose();
-
-    /// <summary>Removes what the directory holds but keeps the directory: in a pod it is an emptyDir's mount point,
-    /// which cannot be removed (rmdir fails with EBUSY).</summary>
-    public static void EmptyDirectory(string root)
-    {
-        var info = new DirectoryInfo(root);
-        if (!info.Exists)
-        {
-            info.Create();
-            return;
-        }
-
-        foreach (var entry in info.EnumerateFileSystemInfos())
-        {
-            if (entry is DirectoryInfo { LinkTarget: null } child)
-            {
-                child.Delete(recursive: true);
-            }
-            else
-            {
-                entry.Delete(); // a file, or a link (removed without following it)
-            }
-        }
-    }
-
-    /// <summary>Replaces the directory's content with the ledger's files; returns how many files were written.</summary>
-    public async Task<int> HydrateAsync(CancellationToken cancellationToken)
-    {
-        using var call = client.Invoker.AsyncServerStreamingCall(
-            ReporterMethods.FetchCheckpoint, Options(cancellationToken), new FetchCheckpointRequest { Attempt = client.Attempt });
-        EmptyDirectory(directory.Root);
-        var synced = new Dictionary<string, LocalFile>(StringComparer.Ordinal);
-        FileStream? open = null;
-        string? openPath = null;
-        long size = 0;
-        try
-        {
-            while (await call.ResponseStream.MoveNext(cancellationToken).ConfigureAwait(false))
-            {
-                var chunk = call.ResponseStream.Current;
-                Generation = chunk.Generation;
-                if (string.IsNullOrEmpty(chunk.Path))
-                {
-                    continue;
-                }
-
-                if (open is null || openPath != chunk.Path)
-                {
-                    var local = directory.Resolve(chunk.Path);
-                    Directory.CreateDirectory(Path.GetDirectoryName(local)!);
-                    open = new FileStream(local, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true);
-                    openPath = chunk.Path;
-                    size = 0;
-                }
-
-                await open.WriteAsync(chunk.Data.Memory, cancellationToken).ConfigureAwait(false);
-                size += chunk.Data.Length;
-                if (chunk.LastChunkOfFile)
-                {
-                    await open.DisposeAsync().ConfigureAwait(false);
-                    open = null;
-                    synced[chunk.Path] = new LocalFile(chunk.Path, chunk.Sha256, size);
-                }
-            }
-        }
-        finally
-        {
-            if (open is not null)
-            {
-                await open.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-
-        // The ledger verified every chunk; re-hash locally so the manifest is what is on disk.
-        var onDisk = await directory.ScanAsync(cancellationToken).ConfigureAwait(false);
-        var damaged = synced.Values.Where(f => !onDisk.TryGetValue(f.Path, out var d) || d.Sha256 != f.Sha256).Select(f => f.Path).ToList();
-        if (damaged.Count > 0)
-        {
-            throw new InvalidDataException($"hydrated checkpoint files differ from the ledger: {string.Join(", ", damaged)}");
-        }
-
-        _synced = onDisk;
-        LogHydrated(onDisk.Count, Generation);
-        return onDisk.Count;
-    }
 
     /// <summary>Sends what changed since the last sync (nothing when nothing changed). Serialized: one sync at a time.</summary>
     public async Task<bool> SyncAsync(CancellationToken cancellationToken)
@@ -155,6 +72,7 @@ public sealed partial class CheckpointSync(CheckpointDirectory directory, Report
         {
             try
             {
+                await MarkAsync(cancellationToken).ConfigureAwait(false);
                 response = await SendAsync(change, cancellationToken).ConfigureAwait(false);
             }
             catch (RpcException ex) when (ex.StatusCode == StatusCode.FailedPrecondition && ActualGeneration(ex) is { } actual && actual != Generation)
@@ -164,6 +82,7 @@ public sealed partial class CheckpointSync(CheckpointDirectory directory, Report
                 // the change already deletes whatever that lost commit may have put and is gone now.
                 LogRebased(Generation, actual);
                 Generation = actual;
+                await MarkAsync(cancellationToken).ConfigureAwait(false);
                 response = await SendAsync(change, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -227,6 +146,26 @@ public sealed partial class CheckpointSync(CheckpointDirectory directory, Report
         }
     }
 
+    /// <summary>Before a commit with expected generation G: the marker says the disk holds G (plus what this commit
+    /// sends). A marker that cannot be written keeps its older generation, which the start rule then finds too old or
+    /// still right, never wrong, so the sync goes on.</summary>
+    private async Task MarkAsync(CancellationToken cancellationToken)
+    {
+        if (marker is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await marker.WriteAsync(Generation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogMarkerUnwritable(marker.Path, Generation, e.Message);
+        }
+    }
+
     private static long? ActualGeneration(RpcException ex) =>
         long.TryParse(ex.Trailers.GetValue(ReporterProtocol.ActualGenerationTrailer), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var actual)
             ? actual
@@ -238,12 +177,12 @@ public sealed partial class CheckpointSync(CheckpointDirectory directory, Report
     [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoint generation {Expected} was stale (ledger at {Actual}); re-sending the change on top of it")]
     private partial void LogRebased(long expected, long actual);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Hydrated {Files} checkpoint files at generation {Generation}")]
-    private partial void LogHydrated(int files, long generation);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Synced checkpoint: {Puts} files written, {Deletes} deleted, generation {Generation} (already applied: {AlreadyApplied})")]
     private partial void LogSynced(int puts, int deletes, long generation, bool alreadyApplied);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A checkpoint file vanished during sync {Scan} (BR removed it); scanning again")]
     private partial void LogRescan(int scan);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write the sync marker {Path} for generation {Generation}: {Error}; the next attempt may rebuild the checkpoint from the ledger")]
+    private partial void LogMarkerUnwritable(string path, long generation, string error);
 }

@@ -8,11 +8,32 @@ namespace SegRestore.Worker.Checkpoint;
 /// generation) and on the periodic interval as a fallback (a watch can overflow, miss events or be unavailable). The
 /// ledger then trails BR's on-disk checkpoint by about one sync instead of up to one interval (docs/worker.md, "When
 /// the checkpoint is synced"). One sync at a time: <see cref="CheckpointSync"/> holds a gate.
+/// <c>changeDriven</c> is false on a claim: the checkpoint directory outlives the pod, so the next attempt resumes from
+/// the disk, not from the ledger, and the interval alone keeps the ledger's copy fresh enough with far fewer ledger
+/// writes.
 /// </summary>
 public sealed partial class CheckpointSyncLoop(
-    CheckpointSync sync, string checkpointDir, TimeSpan interval, Func<string, string> redact, ILogger logger)
+    CheckpointSync sync, string checkpointDir, TimeSpan interval, Func<string, string> redact, ILogger logger, bool changeDriven = true)
 {
-    public async Task RunAsync(CancellationToken ct)
+    public Task RunAsync(CancellationToken ct) => changeDriven ? RunChangeDrivenAsync(ct) : RunPeriodicAsync(ct);
+
+    private async Task RunPeriodicAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
+            {
+                await SyncOnceAsync(ct).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // BR exited: the final sync follows
+        }
+    }
+
+    private async Task RunChangeDrivenAsync(CancellationToken ct)
     {
         using var watch = CheckpointChangeWatch.Start(checkpointDir, TimeProvider.System, logger);
         using var timer = new PeriodicTimer(interval);

@@ -21,8 +21,9 @@ public sealed record WorkerConfig(
     string TerminationLogPath,
     bool LogMetadataCheck,
     string? ReporterCaFile = null,
-    string? KnownBrCapabilities = null)
+    string? KnownBrCapabilities = null,
+    CheckpointVolume CheckpointVolume = CheckpointVolume.EmptyDir)
 {
     public override string ToString() =>
-        $"segment {SegmentUid} attempt {Attempt}, reporter {ReporterUrl}, checkpoint {CheckpointMode} at {CheckpointDir}, br {BrPath}";
+        $"segment {SegmentUid} attempt {Attempt}, reporter {ReporterUrl}, checkpoint {CheckpointMode} at {CheckpointDir} ({CheckpointVolume}), br {BrPath}";
 }

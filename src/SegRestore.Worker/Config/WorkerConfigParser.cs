@@ -52,6 +52,7 @@ public static class WorkerConfigParser
             throw new WorkerConfigException($"{WorkerEnv.CheckpointDir}='{checkpointDir}' is not an absolute path");
         }
 
+        var volume = ParseVolume(env.GetValueOrDefault(WorkerEnv.CheckpointVolume));
         var brArgs = ParseArgs(Required(env, WorkerEnv.BrArgs));
         if (mode == BrCheckpointMode.Managed)
         {
@@ -83,8 +84,20 @@ public static class WorkerConfigParser
             env.GetValueOrDefault(WorkerEnv.TerminationLog) ?? WorkerEnv.DefaultTerminationLog,
             !string.Equals(env.GetValueOrDefault(WorkerEnv.LogMetadataCheck), "false", StringComparison.OrdinalIgnoreCase),
             caFile,
-            env.GetValueOrDefault(WorkerEnv.KnownBrCapabilities));
+            env.GetValueOrDefault(WorkerEnv.KnownBrCapabilities),
+            volume);
     }
+
+    /// <summary>Exact spellings only (what the pod builder writes); absent or empty is the emptyDir of old operators.
+    /// Read in every mode, used only in Managed mode (Table and External keep no checkpoint in the pod).</summary>
+    private static CheckpointVolume ParseVolume(string? text) => text switch
+    {
+        null or "" or WorkerEnv.CheckpointVolumeEmptyDir => CheckpointVolume.EmptyDir,
+        WorkerEnv.CheckpointVolumeClaim => CheckpointVolume.Claim,
+        _ => throw new WorkerConfigException(
+            $"{WorkerEnv.CheckpointVolume}='{text}' is not one of {WorkerEnv.CheckpointVolumeClaim}, {WorkerEnv.CheckpointVolumeEmptyDir}; " +
+            $"set {WorkerEnv.CheckpointVolumeClaim} when the checkpoint directory is the chain's PersistentVolumeClaim, {WorkerEnv.CheckpointVolumeEmptyDir} (or leave it unset) for an emptyDir"),
+    };
 
     private static string[] ParseArgs(string json)
     {

@@ -90,10 +90,14 @@ public sealed partial class WorkerRunner(
         }
 
         _brArgs = adaptation.Argv;
-        using var sync = new CheckpointSync(new CheckpointDirectory(config.CheckpointDir), client, logger);
-        sync.StartFrom(registered.CheckpointGeneration);
         var managed = config.CheckpointMode == BrCheckpointMode.Managed;
-        var hydration = managed ? client.RetryAsync("FetchCheckpoint", deadline, sync.HydrateAsync, preflight.Token) : Task.CompletedTask;
+        var claim = managed && config.CheckpointVolume == CheckpointVolume.Claim;
+        using var sync = new CheckpointSync(
+            new CheckpointDirectory(config.CheckpointDir), client, logger, claim ? new SyncMarker(config.CheckpointDir, config.SegmentUid, config.Attempt) : null);
+        sync.StartFrom(registered.CheckpointGeneration);
+        var hydration = managed
+            ? client.RetryAsync("FetchCheckpoint", deadline, c => sync.PrepareAsync(config.CheckpointVolume, registered.CheckpointGeneration, c), preflight.Token)
+            : Task.CompletedTask;
         if (await logWindow.ConfigureAwait(false) is { } outside)
         {
             await preflight.CancelAsync().ConfigureAwait(false);
@@ -136,7 +140,7 @@ public sealed partial class WorkerRunner(
         using var stopLoops = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var progressLoop = SendProgressAsync(client, progress.Reader, throttle, stopLoops.Token);
         var syncLoop = managed
-            ? new CheckpointSyncLoop(sync, config.CheckpointDir, config.SyncInterval, Redact, logger).RunAsync(stopLoops.Token)
+            ? new CheckpointSyncLoop(sync, config.CheckpointDir, config.SyncInterval, Redact, logger, changeDriven: config.CheckpointVolume != CheckpointVolume.Claim).RunAsync(stopLoops.Token)
             : Task.CompletedTask;
         _br = new BrProcessRunner(config.BrPath, _brArgs);
         LogStartingBr(BrArgsForLog);

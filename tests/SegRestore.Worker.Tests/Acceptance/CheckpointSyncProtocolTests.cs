@@ -52,6 +52,34 @@ public sealed class CheckpointSyncProtocolTests
     }
 
     [Fact]
+    public async Task A_manifest_only_fetch_streams_every_files_path_sha256_and_size_without_data()
+    {
+        using var temp = new TempDir();
+        var world = new TestWorld(temp.Path, points: 2);
+        await using var reporter = await TestReporter.StartAsync(Path.Combine(temp.Path, "operator"), world);
+        var token = reporter.Grant(0, 1);
+        using var channel = GrpcChannel.ForAddress(reporter.Address);
+        var invoker = channel.CreateCallInvoker();
+        var big = RandomNumberGenerator.GetBytes((2 * ReporterProtocol.ChunkSize) + 5);
+        await SyncAsync(invoker, token, 0, [("checkpoints/big", big), ("pitr_id_maps/s", [1, 2, 3]), ("empty", [])], []);
+
+        using var fetch = invoker.AsyncServerStreamingCall(
+            ReporterMethods.FetchCheckpoint, Options(token), new FetchCheckpointRequest { Attempt = Attempt, ManifestOnly = true });
+        var chunks = new List<CheckpointFileChunk>();
+        while (await fetch.ResponseStream.MoveNext(CancellationToken.None))
+        {
+            chunks.Add(fetch.ResponseStream.Current);
+        }
+
+        chunks[0].Should().Be(new CheckpointFileChunk { Generation = 1 });
+        chunks.Skip(1).Should().OnlyContain(c => c.Data.IsEmpty && c.LastChunkOfFile && c.Generation == 1);
+        chunks.Skip(1).Select(c => (c.Path, c.Sha256, c.Size)).Should().Equal(
+            ("checkpoints/big", Convert.ToHexStringLower(SHA256.HashData(big)), (long)big.Length),
+            ("empty", Convert.ToHexStringLower(SHA256.HashData(Array.Empty<byte>())), 0L),
+            ("pitr_id_maps/s", Convert.ToHexStringLower(SHA256.HashData(new byte[] { 1, 2, 3 })), 3L));
+    }
+
+    [Fact]
     public async Task A_file_whose_bytes_do_not_match_its_declared_sha256_is_refused_and_nothing_is_written()
     {
         using var temp = new TempDir();

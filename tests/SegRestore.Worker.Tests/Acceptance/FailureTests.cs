@@ -102,10 +102,10 @@ public sealed class FailureTests
                 EditBackupMeta(world, "log", meta => meta.StartVersion = world.Manifest.FullBackupTs + 1);
                 break;
             case BrFailureReason.ClusterNotFresh:
-                await RunBrAsync(world, 0, [], "brsim", "target", "--world", world.WorldDirectory, "create-table", "app.users");
+                await BrCommand.RunAsync(world, 0, [], "brsim", "target", "--world", world.WorldDirectory, "create-table", "app.users");
                 break;
             case BrFailureReason.ChangefeedPresent:
-                await RunBrAsync(world, 0, [], "brsim", "target", "--world", world.WorldDirectory, "add-changefeed", "cf-1");
+                await BrCommand.RunAsync(world, 0, [], "brsim", "target", "--world", world.WorldDirectory, "add-changefeed", "cf-1");
                 break;
             case BrFailureReason.BrError:
                 return [("BRSIM_TRANSIENT_ERROR", "log:30")];
@@ -114,7 +114,7 @@ public sealed class FailureTests
                 break;
             case BrFailureReason.TiFlashReplicaPresent:
                 await RestoreFirstSegmentInTableModeAsync(world);
-                await RunBrAsync(world, 0, [], "brsim", "target", "--world", world.WorldDirectory, "set-tiflash", "wl_basic.t1", "1");
+                await BrCommand.RunAsync(world, 0, [], "brsim", "target", "--world", world.WorldDirectory, "set-tiflash", "wl_basic.t1", "1");
                 return TableMode(args);
             case BrFailureReason.UnsupportedStateVersion:
                 await RestoreFirstSegmentInTableModeAsync(world);
@@ -122,11 +122,11 @@ public sealed class FailureTests
                 return TableMode(args);
             case BrFailureReason.AmbiguousPreviousState:
                 await RestoreFirstSegmentInTableModeAsync(world);
-                await RunBrAsync(world, 0, [], "brsim", "target", "--world", world.WorldDirectory, "duplicate-state", TestWorld.Ts(world.Points[0]));
+                await BrCommand.RunAsync(world, 0, [], "brsim", "target", "--world", world.WorldDirectory, "duplicate-state", TestWorld.Ts(world.Points[0]));
                 return TableMode(args);
             case BrFailureReason.CheckpointMismatch:
                 // A killed run leaves its checkpoint in the target; the worker's run asks for another range.
-                await RunBrAsync(world, 137, [("BRSIM_KILL_AT", "log:50")], [.. TableModeArgs(world.SegmentArgs(0, "unused"))]);
+                await BrCommand.RunAsync(world, 137, [("BRSIM_KILL_AT", "log:50")], [.. TableModeArgs(world.SegmentArgs(0, "unused"))]);
                 args[args.IndexOf("--restored-ts") + 1] = TestWorld.Ts(world.Points[1]);
                 return TableMode(args);
             case BrFailureReason.CheckpointRequired:
@@ -150,7 +150,7 @@ public sealed class FailureTests
     }
 
     private static Task RestoreFirstSegmentInTableModeAsync(TestWorld world) =>
-        RunBrAsync(world, 0, [], [.. TableModeArgs(world.SegmentArgs(0, "unused"))]);
+        BrCommand.RunAsync(world, 0, [], [.. TableModeArgs(world.SegmentArgs(0, "unused"))]);
 
     /// <summary>Rewrites the state saved in mysql.tidb_pitr_id_map under <paramref name="restoredTs"/> with another version.</summary>
     private static void SetSavedStateVersion(TestWorld world, ulong restoredTs, ulong version)
@@ -174,27 +174,5 @@ public sealed class FailureTests
         var meta = JsonFiles.Read<BackupMeta>(path);
         edit(meta);
         JsonFiles.Write(path, meta);
-    }
-
-    private static async Task RunBrAsync(TestWorld world, int expectedExit, (string Name, string Value)[] env, params string[] args)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "br.dll"));
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        start.Environment["BRSIM_WORLD"] = world.WorldDirectory;
-        foreach (var (name, value) in env)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        process.ExitCode.Should().Be(expectedExit, "br {0}\nstdout:\n{1}\nstderr:\n{2}", string.Join(' ', args), await stdout, await stderr);
     }
 }

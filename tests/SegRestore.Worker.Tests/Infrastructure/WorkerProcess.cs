@@ -97,6 +97,13 @@ public sealed class WorkerProcess : IDisposable
         }
     }
 
+    /// <summary>SIGKILL for the worker and BR at once, as when the node kills the pod: no final sync, no report.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     public static string ArgsJson(IEnumerable<string> args) => JsonSerializer.Serialize(args.ToArray());
 
     public void Dispose()

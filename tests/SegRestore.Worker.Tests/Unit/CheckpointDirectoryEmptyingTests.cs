@@ -26,6 +26,21 @@ public sealed class CheckpointDirectoryEmptyingTests
     }
 
     [Fact]
+    public void A_claims_lost_and_found_and_its_content_stay()
+    {
+        using var temp = new TempDir();
+        var root = Path.Combine(temp.Path, "checkpoint");
+        Directory.CreateDirectory(Path.Combine(root, "lost+found"));
+        File.WriteAllText(Path.Combine(root, "lost+found", "#12"), "fsck");
+        File.WriteAllText(Path.Combine(root, ".segrestore-sync"), "{\"generation\":1}");
+
+        CheckpointSync.EmptyDirectory(root);
+
+        Directory.EnumerateFileSystemEntries(root, "*", SearchOption.AllDirectories).Select(e => Path.GetRelativePath(root, e))
+            .Should().BeEquivalentTo("lost+found", Path.Combine("lost+found", "#12"));
+    }
+
+    [Fact]
     public void A_missing_directory_is_created()
     {
         using var temp = new TempDir();

@@ -39,12 +39,28 @@ public sealed class WorkerConfigParserTests
     [InlineData(WorkerEnv.CheckpointMode, "Sometimes", "Managed, Table, External")]
     [InlineData(WorkerEnv.CheckpointDir, "relative/dir", "absolute")]
     [InlineData(WorkerEnv.SyncIntervalSeconds, "-1", "positive")]
+    [InlineData(WorkerEnv.CheckpointVolume, "pvc", "'pvc' is not one of claim, emptyDir")]
+    [InlineData(WorkerEnv.CheckpointVolume, "Claim", "'Claim' is not one of claim, emptyDir")]
+    [InlineData(WorkerEnv.CheckpointVolume, " claim", "claim, emptyDir")]
     public void Bad_input_names_the_variable_and_the_fix(string name, string? value, string mentioned)
     {
         var env = ValidEnv();
         env[name] = value;
         var act = () => WorkerConfigParser.Parse(env);
         act.Should().Throw<WorkerConfigException>().Which.Message.Should().Contain(name).And.Contain(mentioned);
+    }
+
+    [Theory]
+    [InlineData(null, CheckpointVolume.EmptyDir)]
+    [InlineData("", CheckpointVolume.EmptyDir)]
+    [InlineData("emptyDir", CheckpointVolume.EmptyDir)]
+    [InlineData("claim", CheckpointVolume.Claim)]
+    public void The_checkpoint_volume_is_claim_or_emptyDir_and_defaults_to_emptyDir(string? value, CheckpointVolume expected)
+    {
+        var env = ValidEnv();
+        env[WorkerEnv.CheckpointVolume] = value;
+
+        WorkerConfigParser.Parse(env).CheckpointVolume.Should().Be(expected);
     }
 
     [Fact]
