@@ -63,8 +63,11 @@ public sealed class AttemptLauncher(
         // Everything that can refuse the spec runs before anything is recorded or created.
         var token = InMemoryAttemptTokenRegistry.NewToken();
         var secretName = AttemptNames.TokenSecret(name, attempt);
+        var managed = chain.CheckpointMode == SegRestore.Store.Model.CheckpointMode.Managed;
+        var claimName = managed ? AttemptNames.CheckpointClaim(chain.RootUid) : null;
         V1Pod pod;
         string brImage;
+        Func<string?, V1Pod> buildPod;
         try
         {
             var resolution = new SegmentResolution(
@@ -76,11 +79,11 @@ public sealed class AttemptLauncher(
             var command = BrArgumentBuilder.Build(BrRestoreRequestMapper.FromSpec(segment.Spec, resolution, capabilities));
             var settings = WorkerPodSettings.From(options);
             brImage = WorkerPodBuilder.BrImage(segment.Spec, settings);
-            pod = WorkerPodBuilder.Build(new WorkerPodRequest(
+            buildPod = claim => WorkerPodBuilder.Build(new WorkerPodRequest(
                 segment, chain.RootUid, start.Index, attempt, command, LedgerViews.ToApi(chain.CheckpointMode), secretName,
                 Convert.ToHexStringLower(InMemoryAttemptTokenRegistry.HashToken(token)), settings,
-                BrCapabilityReuse.HintFor(activity.ProbedBrOfChain(chain.RootUid), brImage),
-                UsesClaim(chain) ? AttemptNames.CheckpointClaim(chain.RootUid) : null));
+                BrCapabilityReuse.HintFor(activity.ProbedBrOfChain(chain.RootUid), brImage), claim));
+            pod = buildPod(claimName);
         }
         catch (BrArgumentException e)
         {
@@ -88,9 +91,15 @@ public sealed class AttemptLauncher(
         }
 
         // Before the attempt is recorded: a claim that is still being deleted holds the launch back (its pod would never start).
-        if (UsesClaim(chain) && await _claims.EnsureAsync(segment, chain.RootUid, cancellationToken).ConfigureAwait(false) is { } wait)
+        var plan = managed ? await _claims.PrepareAsync(segment, chain.RootUid, cancellationToken).ConfigureAwait(false) : ClaimPlan.EmptyDir;
+        if (plan.Wait is { } wait)
         {
             return new LaunchResult(podName, WaitMessage: wait);
+        }
+
+        if (plan.ClaimName != claimName)
+        {
+            pod = buildPod(plan.ClaimName); // the same spec built a moment ago: it cannot be refused now
         }
 
         var record = await RecordAsync(chain.RootUid, start, recordsStart, new SegmentAttempt(attempt, podName), cancellationToken).ConfigureAwait(false);
@@ -117,8 +126,6 @@ public sealed class AttemptLauncher(
     /// <summary>Deletes the chain's checkpoint claim once the chain is finalized or abandoned.</summary>
     public Task DeleteCheckpointClaimAsync(string? ns, string rootUid, CancellationToken cancellationToken) =>
         _claims.DeleteAsync(ns, rootUid, cancellationToken);
-
-    private bool UsesClaim(NewChain chain) => chain.CheckpointMode == SegRestore.Store.Model.CheckpointMode.Managed && _claims.Enabled;
 
     private Task<SegmentRecord> RecordAsync(string rootUid, SegmentStart start, bool recordsStart, SegmentAttempt attempt, CancellationToken cancellationToken) =>
         recordsStart

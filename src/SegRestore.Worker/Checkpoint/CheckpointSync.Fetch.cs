@@ -32,7 +32,8 @@ public sealed partial class CheckpointSync
             }
         }
 
-        LogRebuilding(start.Reason, marked, ledgerGeneration);
+        var markerText = MarkerText(marked);
+        LogRebuilding(start.Reason, markerText, ledgerGeneration);
         await HydrateAsync(cancellationToken).ConfigureAwait(false);
         return start;
     }
@@ -151,8 +152,12 @@ public sealed partial class CheckpointSync
 
         // The disk holds this generation (it is the marker's, or the commit made from this disk on top of it).
         await marker!.WriteAsync(generation, cancellationToken).ConfigureAwait(false);
-        LogKept(onDisk.Count, marked, generation, pending.Puts.Count, pending.Deletes.Count, leftovers);
+        var markerText = MarkerText(marked);
+        LogKept(onDisk.Count, markerText, generation, pending.Puts.Count, pending.Deletes.Count, leftovers);
     }
+
+    private static string MarkerText(long? marked) =>
+        marked?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none";
 
     /// <summary>A killed BR's unfinished writes: only that BR would have renamed them into place.</summary>
     private int RemoveBrTempFiles()
@@ -175,33 +180,26 @@ public sealed partial class CheckpointSync
         return removed;
     }
 
-    /// <summary>The ledger's generation and files without their data (<c>manifest_only</c>). A reporter that predates
-    /// the field streams the data as well; it is skipped, each file's last chunk still carries its sha256 and size.</summary>
+    /// <summary>The ledger's generation and files without their data (<c>manifest_only</c>, see <see cref="LedgerManifest"/>).</summary>
     private async Task<(long Generation, Dictionary<string, LocalFile> Files)> FetchManifestAsync(CancellationToken cancellationToken)
     {
         using var call = client.Invoker.AsyncServerStreamingCall(
             ReporterMethods.FetchCheckpoint, Options(cancellationToken), new FetchCheckpointRequest { Attempt = client.Attempt, ManifestOnly = true });
-        long generation = 0;
-        var files = new Dictionary<string, LocalFile>(StringComparer.Ordinal);
+        var manifest = new LedgerManifest();
         while (await call.ResponseStream.MoveNext(cancellationToken).ConfigureAwait(false))
         {
-            var chunk = call.ResponseStream.Current;
-            generation = chunk.Generation;
-            if (!string.IsNullOrEmpty(chunk.Path) && chunk.LastChunkOfFile)
-            {
-                files[chunk.Path] = new LocalFile(chunk.Path, chunk.Sha256, chunk.Size);
-            }
+            manifest.Add(call.ResponseStream.Current);
         }
 
-        return (generation, files);
+        return (manifest.Generation, manifest.Files);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Hydrated {Files} checkpoint files at generation {Generation}")]
     private partial void LogHydrated(int files, long generation);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Checkpoint start: rebuilding the checkpoint directory from the ledger ({Reason}; sync marker {Marker}, ledger generation {Ledger})")]
-    private partial void LogRebuilding(string reason, long? marker, long ledger);
+    private partial void LogRebuilding(string reason, string marker, long ledger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Checkpoint start: keeping the claim's {Files} checkpoint files (sync marker {Marker}, ledger generation {Ledger}); the next sync sends {Puts} files the ledger lacks and deletes {Deletes}; removed {Leftovers} unfinished BR writes")]
-    private partial void LogKept(int files, long? marker, long ledger, int puts, int deletes, int leftovers);
+    private partial void LogKept(int files, string marker, long ledger, int puts, int deletes, int leftovers);
 }

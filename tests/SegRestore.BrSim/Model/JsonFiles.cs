@@ -23,10 +23,12 @@ public static class JsonFiles
 
     public static void Write<T>(string path, T value) => WriteBytes(path, JsonSerializer.SerializeToUtf8Bytes(value, Options));
 
+    /// <summary>As BR's local storage writes (WriteFile): a sibling <c>&lt;name&gt;.tmp.&lt;uuid&gt;</c>, then a rename, so a
+    /// kill leaves the old file or the new one, and at worst a temp file beside them.</summary>
     public static void WriteBytes(string path, byte[] bytes)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temp = path + ".tmp-" + Environment.ProcessId;
+        var temp = path + ".tmp." + Guid.NewGuid().ToString("D");
         File.WriteAllBytes(temp, bytes);
         File.Move(temp, path, overwrite: true);
     }

@@ -20,12 +20,13 @@ public sealed class CheckpointClaimsTests : LocalApiServerTest
         var claims = new CheckpointClaims(Client, new CheckpointVolumeOptions { Size = "3Gi", StorageClassName = "fast" });
         var segment = Segment();
 
-        (await claims.EnsureAsync(segment, RootUid, CancellationToken.None)).Should().BeNull();
+        var name = AttemptNames.CheckpointClaim(RootUid);
+        (await claims.PrepareAsync(segment, RootUid, CancellationToken.None)).Should().Be(new ClaimPlan(name));
         var writes = Server.Requests.Writes(k => k.Resource == "persistentvolumeclaims");
-        (await claims.EnsureAsync(segment, RootUid, CancellationToken.None)).Should().BeNull();
+        (await claims.PrepareAsync(segment, RootUid, CancellationToken.None)).Should().Be(new ClaimPlan(name));
 
         Server.Requests.Writes(k => k.Resource == "persistentvolumeclaims").Should().Be(writes, "the claim exists: a GET, no write");
-        var claim = await Client.GetAsync<V1PersistentVolumeClaim>(AttemptNames.CheckpointClaim(RootUid), Namespace);
+        var claim = await Client.GetAsync<V1PersistentVolumeClaim>(name, Namespace);
         claim!.Spec!.Resources!.Requests!["storage"].Should().Be("3Gi");
         claim.Spec.StorageClassName.Should().Be("fast");
         claim.Metadata.OwnerReferences.Should().ContainSingle(o => o.Uid == segment.Metadata.Uid);
@@ -37,19 +38,19 @@ public sealed class CheckpointClaimsTests : LocalApiServerTest
     {
         var claims = new CheckpointClaims(Client, new CheckpointVolumeOptions());
         var segment = Segment();
-        await claims.EnsureAsync(segment, RootUid, CancellationToken.None);
+        await claims.PrepareAsync(segment, RootUid, CancellationToken.None);
         var name = AttemptNames.CheckpointClaim(RootUid);
         await Client.PatchAsync<V1PersistentVolumeClaim>(name, Namespace,
             new Kube.Client.V1Patch("""{"metadata":{"finalizers":["example.com/hold"]}}""", Kube.Client.PatchType.MergePatch));
         await claims.DeleteAsync(Namespace, RootUid, CancellationToken.None);
 
-        var wait = await claims.EnsureAsync(segment, RootUid, CancellationToken.None);
+        var plan = await claims.PrepareAsync(segment, RootUid, CancellationToken.None);
 
-        wait.Should().Be($"checkpoint claim {name} is being deleted (a pod still uses it); it is created again once it is gone");
+        plan.Wait.Should().Be($"checkpoint claim {name} is being deleted (a pod still uses it); it is created again once it is gone");
         await Client.PatchAsync<V1PersistentVolumeClaim>(name, Namespace,
             new Kube.Client.V1Patch("""{"metadata":{"finalizers":null}}""", Kube.Client.PatchType.MergePatch));
         await Poll.UntilAsync(async () => await Client.GetAsync<V1PersistentVolumeClaim>(name, Namespace) is null, TimeSpan.FromSeconds(30));
-        (await claims.EnsureAsync(segment, RootUid, CancellationToken.None)).Should().BeNull();
+        (await claims.PrepareAsync(segment, RootUid, CancellationToken.None)).Should().Be(new ClaimPlan(name));
         (await Client.GetAsync<V1PersistentVolumeClaim>(name, Namespace))!.Metadata.DeletionTimestamp.Should().BeNull();
     }
 
@@ -57,13 +58,34 @@ public sealed class CheckpointClaimsTests : LocalApiServerTest
     public async Task The_end_of_the_chain_deletes_the_claim_and_a_repeat_finds_nothing_to_delete()
     {
         var claims = new CheckpointClaims(Client, new CheckpointVolumeOptions());
-        await claims.EnsureAsync(Segment(), RootUid, CancellationToken.None);
+        await claims.PrepareAsync(Segment(), RootUid, CancellationToken.None);
 
         await claims.DeleteAsync(Namespace, RootUid, CancellationToken.None);
         await Poll.UntilAsync(async () => await Client.GetAsync<V1PersistentVolumeClaim>(AttemptNames.CheckpointClaim(RootUid), Namespace) is null, TimeSpan.FromSeconds(30));
         var repeat = () => claims.DeleteAsync(Namespace, RootUid, CancellationToken.None);
 
         await repeat.Should().NotThrowAsync();
+    }
+
+    [Fact]
+    public async Task Disabled_a_chain_without_a_claim_gets_an_empty_dir_and_creates_nothing()
+    {
+        var claims = new CheckpointClaims(Client, new CheckpointVolumeOptions { Enabled = false });
+
+        (await claims.PrepareAsync(Segment(), RootUid, CancellationToken.None)).Should().Be(ClaimPlan.EmptyDir);
+
+        Server.Requests.Writes(k => k.Resource == "persistentvolumeclaims").Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Disabled_mid_chain_the_chain_keeps_the_claim_it_has_so_its_disk_never_misses_a_ledger_generation()
+    {
+        await new CheckpointClaims(Client, new CheckpointVolumeOptions()).PrepareAsync(Segment(), RootUid, CancellationToken.None);
+        var disabled = new CheckpointClaims(Client, new CheckpointVolumeOptions { Enabled = false });
+
+        var plan = await disabled.PrepareAsync(Segment(), RootUid, CancellationToken.None);
+
+        plan.Should().Be(new ClaimPlan(AttemptNames.CheckpointClaim(RootUid)));
     }
 
     /// <summary>A segment as the API server returns it (name, namespace, uid); the claim needs nothing else.</summary>

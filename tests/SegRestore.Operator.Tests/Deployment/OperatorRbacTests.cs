@@ -25,8 +25,8 @@ public class OperatorRbacTests
         "SegmentNamespaces core secrets create",                                 // token Secret
         "SegmentNamespaces core secrets update",                                 // token Secret left by a crash
         "SegmentNamespaces core secrets delete",                                 // DeleteTokenSecretsAsync
-        "SegmentNamespaces core persistentvolumeclaims get",                     // CheckpointClaims.EnsureAsync
-        "SegmentNamespaces core persistentvolumeclaims create",                  // CheckpointClaims.EnsureAsync, when missing
+        "SegmentNamespaces core persistentvolumeclaims get",                     // CheckpointClaims.PrepareAsync
+        "SegmentNamespaces core persistentvolumeclaims create",                  // CheckpointClaims.PrepareAsync, when missing
         "SegmentNamespaces core persistentvolumeclaims delete",                  // CheckpointClaims.DeleteAsync, chain ended
         "SegmentNamespaces core configmaps create",                              // WriteTiFlashSqlAsync
         "SegmentNamespaces core events get",                                     // EventRecorder

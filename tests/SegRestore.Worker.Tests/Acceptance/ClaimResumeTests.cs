@@ -37,13 +37,17 @@ public sealed partial class ClaimResumeTests
         saved.Keys.Should().Contain(p => p.EndsWith("data/restored_files.cpt", StringComparison.Ordinal), "BR recorded restored files");
         File.ReadAllText(Path.Combine(claim, Marker)).Should().Contain("\"generation\":0");
 
+        // A write BR never finished (its local storage writes <name>.tmp.<uuid>, then renames) must not reach the ledger.
+        var unfinished = Path.Combine(claim, "pitr_id_maps", "pitr_id_map.tmp.0f8fad5b-d9cb-469f-a165-70867728950e");
+        File.WriteAllText(unfinished, "half a map");
+
         // Attempt 2 on the same claim: the marker matches the ledger, so nothing is wiped and BR resumes.
         var second = ClaimEnv(reporter, world, 0, 2, claim);
         using (var worker = WorkerProcess.Start(second))
         {
             (await worker.WaitAsync()).Should().Be(0, "the retry resumes.\n{0}\n{1}", worker.Stdout, worker.Stderr);
             worker.Stdout.Should().Contain($"keeping the claim's {saved.Count} checkpoint files (sync marker 0, ledger generation 0)")
-                .And.NotContain("Hydrated");
+                .And.Contain("removed 1 unfinished BR writes").And.NotContain("Hydrated");
             SyncCount(worker.Stdout).Should().Be(1, "only the final sync runs before a ten-minute interval");
         }
 
@@ -58,6 +62,8 @@ public sealed partial class ClaimResumeTests
         }
 
         ledger.Files.Should().NotContain(f => f.Path == Marker, "the marker is the worker's, not BR's");
+        ledger.Files.Should().NotContain(f => f.Path.Contains(".tmp.", StringComparison.Ordinal));
+        File.Exists(unfinished).Should().BeFalse();
         await BrCommand.RunAsync(world, 0, [], "brsim", "verify", "--world", world.WorldDirectory, "--at", TestWorld.Ts(world.Points[0]));
     }
 
