@@ -13,8 +13,9 @@ public static partial class CheckpointPaths
     /// <summary>True for paths that are no part of BR's checkpoint:
     /// <list type="bullet">
     /// <item>the marker and its temp file (the worker's bookkeeping, not BR's);</item>
-    /// <item>BR's unfinished writes: its local storage writes <c>&lt;name&gt;.tmp.&lt;uuid&gt;</c> and renames it into
-    /// place, so a kill can leave one behind; it is never read, and in the ledger it would be restored as junk;</item>
+    /// <item>BR's unfinished writes: its local storage writes <c>&lt;name&gt;.tmp.&lt;uuid&gt;</c> (older BR:
+    /// <c>&lt;name&gt;.tmp</c>) and renames it into place, so a kill can leave one behind; it is never read, and in the
+    /// ledger it would be restored as junk;</item>
     /// <item>a hydration's partial file (<c>.segrestore-partial</c>);</item>
     /// <item><c>lost+found</c> at the top: a claim's file system (ext4) has it at the mount root.</item>
     /// </list></summary>
@@ -35,6 +36,6 @@ public static partial class CheckpointPaths
 
     public const string LostAndFound = "lost+found";
 
-    [GeneratedRegex(@"\.tmp\.[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\.tmp(\.[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})?$", RegexOptions.CultureInvariant)]
     private static partial Regex BrTempFile();
 }

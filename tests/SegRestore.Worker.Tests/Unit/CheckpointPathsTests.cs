@@ -15,7 +15,7 @@ public sealed class CheckpointPathsTests
     [InlineData("checkpoints/a.segrestore-partial", true)]
     [InlineData("pitr_id_maps/pitr_id_map.cluster_id:7.restored_ts:42", false)]
     [InlineData("checkpoints/restore/data/restored_files.cpt", false)]
-    [InlineData("checkpoints/a.tmp", false)]
+    [InlineData("checkpoints/a.tmp", true)] // older BR wrote <name>.tmp
     [InlineData("checkpoints/a.tmp.not-a-uuid", false)]
     [InlineData("sub/.segrestore-sync", false)] // only the top-level marker is the worker's
     [InlineData("sub/lost+found", false)]
