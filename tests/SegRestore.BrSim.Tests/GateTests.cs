@@ -52,7 +52,7 @@ public sealed class GateTests
         {
             var run = BrProcess.WaitAsync(first);
             await ReachedAsync(beforeIdMaps + FaultGate.ReachedSuffix, first);
-            CopyDirectory(checkpoint, trailing);
+            TestDirectories.Copy(checkpoint, trailing);
             await File.WriteAllTextAsync(beforeIdMaps, "");
             await ReachedAsync(afterMeta + FaultGate.ReachedSuffix, first);
             first.Kill(entireProcessTree: true);
@@ -63,7 +63,7 @@ public sealed class GateTests
         if (!checkpointSurvives)
         {
             Directory.Delete(checkpoint, recursive: true);
-            CopyDirectory(trailing, checkpoint);
+            TestDirectories.Copy(trailing, checkpoint);
         }
 
         for (var i = 0; i < world.Points.Count; i++)
@@ -92,17 +92,6 @@ public sealed class GateTests
             br.HasExited.Should().BeFalse($"BR should wait at the gate ({reachedFile}), not exit");
             DateTime.UtcNow.Should().BeBefore(deadline, $"BR should reach the gate ({reachedFile})");
             await Task.Delay(50);
-        }
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
         }
     }
 }

@@ -65,11 +65,11 @@ public sealed class MetaReplayTests
         var copy = Path.Combine(world.Directory, "checkpoint-after-id-map-save");
 
         (await BrProcess.RunAsync(world.Env(("BRSIM_KILL_AT", LogRestorer.IdMapStep + ":0")), args)).ExitCode.Should().Be(137);
-        CopyDirectory(checkpoint, copy);
+        TestDirectories.Copy(checkpoint, copy);
         (await BrProcess.RunAsync(world.Env(("BRSIM_KILL_AT", "log:50")), args)).ExitCode.Should().Be(137);
 
         Directory.Delete(checkpoint, recursive: true);
-        CopyDirectory(copy, checkpoint);
+        TestDirectories.Copy(copy, checkpoint);
         var resumed = await BrProcess.RunAsync(world.Env(), args);
         resumed.ExitCode.Should().Be(0, resumed.Stdout + resumed.Stderr);
         await FinishAndVerifyAsync(world, segment, checkpointStorage: true);
@@ -119,16 +119,5 @@ public sealed class MetaReplayTests
         }
 
         return [.. args];
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }

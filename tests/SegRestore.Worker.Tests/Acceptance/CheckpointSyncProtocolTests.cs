@@ -14,12 +14,8 @@ public sealed class CheckpointSyncProtocolTests
     [Fact]
     public async Task A_chunked_sync_commits_one_generation_a_retry_is_a_no_op_and_a_stale_change_is_refused()
     {
-        using var temp = new TempDir();
-        var world = new TestWorld(temp.Path, points: 2);
-        await using var reporter = await TestReporter.StartAsync(Path.Combine(temp.Path, "operator"), world);
-        var token = reporter.Grant(0, 1);
-        using var channel = GrpcChannel.ForAddress(reporter.Address);
-        var invoker = channel.CreateCallInvoker();
+        await using var session = await ReporterSession.StartAsync();
+        var (reporter, token, invoker) = (session.Reporter, session.Token, session.Invoker);
         var big = RandomNumberGenerator.GetBytes((3 * ReporterProtocol.ChunkSize) + 17);
 
         var first = await SyncAsync(invoker, token, 0, [("checkpoints/big", big), ("pitr_id_maps/s", [1, 2, 3])], []);
@@ -54,12 +50,8 @@ public sealed class CheckpointSyncProtocolTests
     [Fact]
     public async Task A_manifest_only_fetch_streams_every_files_path_sha256_and_size_without_data()
     {
-        using var temp = new TempDir();
-        var world = new TestWorld(temp.Path, points: 2);
-        await using var reporter = await TestReporter.StartAsync(Path.Combine(temp.Path, "operator"), world);
-        var token = reporter.Grant(0, 1);
-        using var channel = GrpcChannel.ForAddress(reporter.Address);
-        var invoker = channel.CreateCallInvoker();
+        await using var session = await ReporterSession.StartAsync();
+        var (reporter, token, invoker) = (session.Reporter, session.Token, session.Invoker);
         var big = RandomNumberGenerator.GetBytes((2 * ReporterProtocol.ChunkSize) + 5);
         await SyncAsync(invoker, token, 0, [("checkpoints/big", big), ("pitr_id_maps/s", [1, 2, 3]), ("empty", [])], []);
 
@@ -82,12 +74,8 @@ public sealed class CheckpointSyncProtocolTests
     [Fact]
     public async Task A_file_whose_bytes_do_not_match_its_declared_sha256_is_refused_and_nothing_is_written()
     {
-        using var temp = new TempDir();
-        var world = new TestWorld(temp.Path, points: 2);
-        await using var reporter = await TestReporter.StartAsync(Path.Combine(temp.Path, "operator"), world);
-        var token = reporter.Grant(0, 1);
-        using var channel = GrpcChannel.ForAddress(reporter.Address);
-        var invoker = channel.CreateCallInvoker();
+        await using var session = await ReporterSession.StartAsync();
+        var (reporter, token, invoker) = (session.Reporter, session.Token, session.Invoker);
         var act = async () =>
         {
             using var call = invoker.AsyncClientStreamingCall(ReporterMethods.SyncCheckpoint, Options(token));
