@@ -117,15 +117,16 @@ public sealed partial class WorkerRunner(
             return await ReportPreflightFailureAsync(client, CannotRunBr(ex), ct).ConfigureAwait(false);
         }
 
+        var report = collector.Build(client.Attempt, exitCode);
         if (managed)
         {
+            // Both only read what BR left in the directory, and the result waits for both: side by side.
+            var items = report.Succeeded ? ReadStateItemsAsync(capabilities.Dialect, ct) : Task.FromResult<SegmentedStateItems?>(null);
             await FinalSyncAsync(client, sync, ct).ConfigureAwait(false);
-        }
-
-        var report = collector.Build(client.Attempt, exitCode);
-        if (managed && report.Succeeded)
-        {
-            await AddStateItemsAsync(report, capabilities.Dialect, ct).ConfigureAwait(false);
+            if (await items.ConfigureAwait(false) is { } decoded)
+            {
+                SegmentedStateReader.AddTo(report, decoded);
+            }
         }
 
         await DeliverAsync(client, report, ct).ConfigureAwait(false);
@@ -255,19 +256,16 @@ public sealed partial class WorkerRunner(
         }
     }
 
-    private async Task AddStateItemsAsync(ResultReport report, BrDialect dialect, CancellationToken ct)
+    private async Task<SegmentedStateItems?> ReadStateItemsAsync(BrDialect dialect, CancellationToken ct)
     {
         try
         {
-            var items = await SegmentedStateReader.ReadAsync(config.CheckpointDir, BrArgv.Tso(_brArgs, "--restored-ts"), dialect, ct).ConfigureAwait(false);
-            if (items is not null)
-            {
-                SegmentedStateReader.AddTo(report, items);
-            }
+            return await SegmentedStateReader.ReadAsync(config.CheckpointDir, BrArgv.Tso(_brArgs, "--restored-ts"), dialect, ct).ConfigureAwait(false);
         }
         catch (SegmentedStateDecodeException ex)
         {
             LogStateUndecodable(ex.Message);
+            return null;
         }
     }
 
