@@ -36,10 +36,12 @@ public sealed partial class SegmentReconciler
         var message = $"restored up to TSO {facts.RestoredTs} ({facts.RestoredTs?.ToTime().UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ})";
         if (!record.Start.Last)
         {
-            var items = chainRecord.State == ChainState.Active
-                ? await ledger.LoadItemsAsync(chainRecord.RootUid, cancellationToken).ConfigureAwait(false)
-                : ChainItems.Empty;
-            facts = facts with { Items = new ItemsStatus { TiflashReplicasPending = items.TiFlash.Count, IngestIndexesPending = items.Ingest.Count } };
+            // What waited for the last segment when this one succeeded. Restating the chain's current items on every
+            // finished segment would cost each of them a status write whenever a later segment changes them.
+            var items = !firstTime && segment.Status?.Items is { } snapshot
+                ? snapshot
+                : await PendingItemsAsync(chainRecord, cancellationToken).ConfigureAwait(false);
+            facts = facts with { Items = items };
             await status.WriteAsync(segment, Verdict.Succeeded(message + "; the next segment may run"), facts, cancellationToken).ConfigureAwait(false);
             WakeFollowers(segment);
             return ReconcileResult.Done();
@@ -77,6 +79,14 @@ public sealed partial class SegmentReconciler
         facts = facts with { Finalization = finalization, Items = new ItemsStatus { TiflashReplicasPending = 0, IngestIndexesPending = 0 } };
         await status.WriteAsync(segment, Verdict.Succeeded(message + "; the chain is finalized"), facts, cancellationToken).ConfigureAwait(false);
         return ReconcileResult.Done();
+    }
+
+    private async Task<ItemsStatus> PendingItemsAsync(ChainRecord chain, CancellationToken cancellationToken)
+    {
+        var items = chain.State == ChainState.Active
+            ? await ledger.LoadItemsAsync(chain.RootUid, cancellationToken).ConfigureAwait(false)
+            : ChainItems.Empty;
+        return new ItemsStatus { TiflashReplicasPending = items.TiFlash.Count, IngestIndexesPending = items.Ingest.Count };
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Chain {Root} finalized by its last segment {Segment}")]
