@@ -115,7 +115,7 @@ public sealed partial class ReporterService(
             $"attempt {grant.Attempt} of segment {grant.SegmentUid} already has {options.MaxConcurrentCallsPerAttempt} calls in flight; retry with backoff"));
     }
 
-    private static async Task<T> LedgerCallAsync<T>(Func<Task<T>> call)
+    private async Task<T> LedgerCallAsync<T>(Func<Task<T>> call)
     {
         try
         {
@@ -141,7 +141,19 @@ public sealed partial class ReporterService(
         {
             throw new RpcException(new Status(StatusCode.ResourceExhausted, ex.Message));
         }
+        catch (Exception ex) when (ex is not (LedgerException or RpcException or OperationCanceledException))
+        {
+            // The ledger's backend failed (an API server 5xx, a PostgreSQL restart): the worker's retry is the remedy,
+            // and Unavailable says so, where the handler's bare exception would reach it as Unknown. The exception's
+            // own text stays in the operator's log.
+            LogLedgerUnavailable(ex.GetType().Name, ex.Message);
+            throw new RpcException(new Status(StatusCode.Unavailable,
+                $"the operator's ledger is unavailable ({ex.GetType().Name}); retry with backoff"));
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ledger call failed ({ExceptionType}): {Reason}; the worker is told Unavailable and retries")]
+    private partial void LogLedgerUnavailable(string exceptionType, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reporter refused a call for segment {SegmentUid} attempt {Attempt}: {Check}")]
     private partial void LogRefused(string? segmentUid, int? attempt, TokenCheck check);

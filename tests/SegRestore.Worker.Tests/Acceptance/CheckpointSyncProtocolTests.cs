@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Google.Protobuf;
+using Microsoft.Data.Sqlite;
 using SegRestore.Grpc;
 using SegRestore.Grpc.Client;
 using SegRestore.Grpc.Reporter;
@@ -94,6 +95,25 @@ public sealed class CheckpointSyncProtocolTests
 
         (await act.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.InvalidArgument);
         (await reporter.Ledger.GetCheckpointAsync(TestReporter.RootUid, CancellationToken.None)).Generation.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_ledger_that_fails_answers_unavailable_so_the_worker_retries_instead_of_a_bare_unknown()
+    {
+        await using var session = await ReporterSession.StartAsync();
+        await using (var backend = new SqliteConnection($"Data Source={session.LedgerFile}"))
+        {
+            await backend.OpenAsync();
+            await using var drop = backend.CreateCommand();
+            drop.CommandText = "DROP TABLE checkpoint_files"; // the ledger's backend fails every checkpoint read
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        var sync = async () => await SyncAsync(session.Invoker, session.Token, 0, [("checkpoints/a", [1])], []);
+
+        var refused = (await sync.Should().ThrowAsync<RpcException>()).Which;
+        refused.StatusCode.Should().Be(StatusCode.Unavailable);
+        refused.Status.Detail.Should().StartWith("the operator's ledger is unavailable (").And.EndWith("); retry with backoff");
     }
 
     private static AttemptRef Attempt => new() { SegmentUid = TestReporter.SegmentUid(0), Attempt = 1 };

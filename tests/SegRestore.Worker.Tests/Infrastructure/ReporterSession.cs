@@ -24,6 +24,9 @@ public sealed class ReporterSession : IAsyncDisposable
 
     public CallInvoker Invoker { get; }
 
+    /// <summary>The reporter's SQLite ledger file.</summary>
+    public string LedgerFile => Path.Combine(_temp.Path, "operator", "ledger.db");
+
     public static async Task<ReporterSession> StartAsync()
     {
         var temp = new TempDir();
