@@ -65,7 +65,9 @@ public sealed partial class E2EEnvironment
                         $"segment {name} became {SegmentReasons.ReasonOf(last)} while waiting for {what}\n{await DescribeAsync(last)}");
                 }
 
-                if (!ExpectsFailures && (await SegmentsAsync()).FirstOrDefault(s => s.Status?.Phase is SegmentPhase.Failed or SegmentPhase.Invalid) is { } failed)
+                // The awaited segment itself is judged by the predicate on the next poll: the list may already show
+                // the state the GET above missed (e.g. the very Failed phase a test waits for).
+                if (!ExpectsFailures && (await SegmentsAsync()).FirstOrDefault(s => s.Metadata.Name != name && s.Status?.Phase is SegmentPhase.Failed or SegmentPhase.Invalid) is { } failed)
                 {
                     throw new InvalidOperationException(
                         $"segment {failed.Metadata.Name} became {SegmentReasons.ReasonOf(failed)} while waiting for {name}: {what}\n{await DescribeAsync(failed)}");

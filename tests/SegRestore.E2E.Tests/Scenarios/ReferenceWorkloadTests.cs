@@ -39,8 +39,10 @@ public sealed class ReferenceWorkloadTests(ITestOutputHelper output)
                 "segment {0} starts only after segment {1} completed", i, i - 1);
         }
 
-        handoffs.Handoffs(names).Should().OnlyContain(h => h.Latency != null && h.Latency >= TimeSpan.Zero,
-            "every next pod is created after its predecessor succeeded");
+        // The order itself is pinned by the ledger's times above: the operator starts a successor as soon as its
+        // predecessor's result is in the ledger, so the watch may see the new pod a few ms before the old segment's
+        // Succeeded status or pod (docs/benchmarks-method.md).
+        handoffs.Handoffs(names).Should().OnlyContain(h => h.Latency != null, "every hand-off is observed");
         env.World.AuditShowsEachRangeOnceInOrder(5);
         await env.World.VerifyPassesAsync();
     }
