@@ -10,14 +10,8 @@ public sealed class CheckpointDirectory(string root)
     public async Task<Dictionary<string, LocalFile>> ScanAsync(CancellationToken cancellationToken)
     {
         var files = new Dictionary<string, LocalFile>(StringComparer.Ordinal);
-        if (!Directory.Exists(Root))
+        foreach (var (full, relative) in Files())
         {
-            return files;
-        }
-
-        foreach (var full in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(Root, full).Replace(Path.DirectorySeparatorChar, '/');
             if (CheckpointPaths.IsExcluded(relative))
             {
                 continue;
@@ -44,6 +38,27 @@ public sealed class CheckpointDirectory(string root)
 
         return files;
     }
+
+    /// <summary>A killed BR's unfinished writes: only that BR would have renamed them into place, so they are removed
+    /// before BR starts again on a kept directory. Returns how many were removed.</summary>
+    public int RemoveBrTempFiles()
+    {
+        var removed = 0;
+        foreach (var (full, _) in Files().Where(f => CheckpointPaths.IsBrTempFile(f.Relative)))
+        {
+            File.Delete(full);
+            removed++;
+        }
+
+        return removed;
+    }
+
+    /// <summary>Every file below the root, with its path as the ledger names it ('/'-separated, relative).</summary>
+    private IEnumerable<(string Full, string Relative)> Files() =>
+        Directory.Exists(Root)
+            ? Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories)
+                .Select(full => (full, Path.GetRelativePath(Root, full).Replace(Path.DirectorySeparatorChar, '/')))
+            : [];
 
     /// <summary>The local path of a checkpoint path, refusing anything that would leave the directory.</summary>
     public string Resolve(string path)

@@ -144,7 +144,7 @@ public sealed partial class CheckpointSync
 
     private async Task KeepAsync(long generation, Dictionary<string, LocalFile> ledgerFiles, long? marked, CancellationToken cancellationToken)
     {
-        var leftovers = RemoveBrTempFiles();
+        var leftovers = directory.RemoveBrTempFiles();
         var onDisk = await directory.ScanAsync(cancellationToken).ConfigureAwait(false);
         Generation = generation;
         _synced = ledgerFiles; // the first sync sends what the ledger lacks and deletes what the disk no longer has
@@ -158,27 +158,6 @@ public sealed partial class CheckpointSync
 
     private static string MarkerText(long? marked) =>
         marked?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none";
-
-    /// <summary>A killed BR's unfinished writes: only that BR would have renamed them into place.</summary>
-    private int RemoveBrTempFiles()
-    {
-        var removed = 0;
-        if (!Directory.Exists(directory.Root))
-        {
-            return removed;
-        }
-
-        foreach (var full in Directory.EnumerateFiles(directory.Root, "*", SearchOption.AllDirectories))
-        {
-            if (CheckpointPaths.IsBrTempFile(Path.GetRelativePath(directory.Root, full).Replace(Path.DirectorySeparatorChar, '/')))
-            {
-                File.Delete(full);
-                removed++;
-            }
-        }
-
-        return removed;
-    }
 
     /// <summary>The ledger's generation and files without their data (<c>manifest_only</c>, see <see cref="LedgerManifest"/>).</summary>
     private async Task<(long Generation, Dictionary<string, LocalFile> Files)> FetchManifestAsync(CancellationToken cancellationToken)
