@@ -27,12 +27,13 @@ public static class ClaimVolumes
         var unbound = false;
         foreach (var name in ClaimNames(pod))
         {
-            if (MountProblem(name, findClaim(name)) is { } problem)
+            var claim = findClaim(name);
+            if (MountProblem(name, claim) is { } problem)
             {
                 return problem;
             }
 
-            unbound |= ServerFields.Str(findClaim(name)!["status"]?["phase"]) != "Bound";
+            unbound |= ServerFields.Str(claim!["status"]?["phase"]) != "Bound";
         }
 
         return unbound ? "pod has unbound immediate PersistentVolumeClaims" : null;
