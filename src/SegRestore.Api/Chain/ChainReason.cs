@@ -37,4 +37,5 @@ public enum ChainReason
     PredecessorIncomplete,
     Held,
     ClusterBusy,
+    RestoredTsInFuture,
 }

@@ -10,7 +10,7 @@ public static class ChainReasons
     {
         ChainReason.ClusterChanged or ChainReason.BrLacksSegmentedRestore => ChainOutcome.Failed,
         ChainReason.PreviousNotFound or ChainReason.PredecessorFailed or ChainReason.PredecessorIncomplete
-            or ChainReason.Held or ChainReason.ClusterBusy => ChainOutcome.Waiting,
+            or ChainReason.Held or ChainReason.ClusterBusy or ChainReason.RestoredTsInFuture => ChainOutcome.Waiting,
         _ => ChainOutcome.Invalid,
     };
 

@@ -25,6 +25,12 @@ public static class ChainRules
             return ChainEvaluation.Of(specViolation);
         }
 
+        var notStarted = !self.HasStarted && recorded is null;
+        if (notStarted && RestorePointTime.Check(self.Spec, view.Runtime?.Now) is { } future && future.Outcome == ChainOutcome.Invalid)
+        {
+            return ChainEvaluation.Of(future);
+        }
+
         var walk = ChainWalk.From(self, view);
         if (walk.Cycle is { } cycle)
         {
@@ -39,7 +45,8 @@ public static class ChainRules
         var violation = fork
             ?? agreement
             ?? CheckRuntime(self, view, position)
-            ?? CheckWaiting(self, view, walk);
+            ?? CheckWaiting(self, view, walk)
+            ?? (notStarted ? RestorePointTime.Check(self.Spec, view.Runtime?.Now) : null);
         if (violation is not null)
         {
             return ChainEvaluation.Of(violation, position);

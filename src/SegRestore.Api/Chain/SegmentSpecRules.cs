@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using SegRestore.Api.Flags;
 using SegRestore.Api.Models;
+using SegRestore.Api.Storage;
 using SegRestore.Api.Timestamps;
 
 namespace SegRestore.Api.Chain;
@@ -55,11 +56,13 @@ public static partial class SegmentSpecRules
             return new(ChainReason.InvalidSpec, "spec.cluster.pd is required; set it to the PD endpoints, e.g. \"basic-pd.tidb:2379\"");
         }
 
-        var badEndpoint = pd.Split(',').FirstOrDefault(endpoint => !PdEndpoint().IsMatch(endpoint.Trim()));
-        if (badEndpoint is not null)
+        foreach (var endpoint in pd.Split(','))
         {
-            return new(ChainReason.InvalidSpec, $"spec.cluster.pd: \"{badEndpoint}\" is not host:port; write e.g. " +
-                "\"basic-pd.tidb:2379\" or \"https://pd-0:2379,https://pd-1:2379\"");
+            if (PdEndpointSyntax.Problem(endpoint.Trim()) is { } problem)
+            {
+                return new(ChainReason.InvalidSpec, $"spec.cluster.pd: \"{PdEndpointSyntax.Bounded(endpoint)}\" is not host:port: it {problem}; write e.g. " +
+                    "\"basic-pd.tidb:2379\" or \"https://pd-0:2379,https://pd-1:2379\"");
+            }
         }
 
         return CheckStorage(spec.Log, "spec.log", required: true)
@@ -102,7 +105,17 @@ public static partial class SegmentSpecRules
         var scheme = StorageScheme(storage.Url);
         if (scheme is null)
         {
-            return new(ChainReason.InvalidSpec, $"{field}.url: \"{storage.Url}\" has no supported scheme; use s3://, gcs://, azure:// or local://");
+            return new(ChainReason.InvalidSpec, $"{field}.url: \"{StorageUrlCredentials.Redact(storage.Url)}\" has no supported scheme; use s3://, gcs://, azure:// or local://");
+        }
+
+        if (CheckUrlValue($"{field}.url", storage.Url, $"put them in the Secret named by {field}.secretName") is { } urlProblem)
+        {
+            return urlProblem;
+        }
+
+        if (LocalStoragePath.SubPathProblem(storage.Local?.SubPath) is { } subPathProblem)
+        {
+            return new(ChainReason.InvalidSpec, $"{field}.local.subPath: \"{storage.Local!.SubPath}\" {subPathProblem}: write a relative path inside the claim, e.g. \"backups/log\"");
         }
 
         (string Block, bool Present, string[] Schemes)[] blocks =
@@ -132,6 +145,12 @@ public static partial class SegmentSpecRules
             if (!TimestampParser.TryParse(text, field, out var tso, out var error))
             {
                 return new(ChainReason.InvalidTimestamp, error);
+            }
+
+            if (tso == Tso.MinValue)
+            {
+                return new(ChainReason.InvalidTimestamp, $"{field}: \"{text}\" is TSO 0 (1970-01-01T00:00:00Z), before any backup " +
+                    "or log; set the TSO or the time (with a zone) to restore to, e.g. \"2026-01-22T00:39:25+08:00\"");
             }
 
             if (field == "spec.startTs")
@@ -198,8 +217,28 @@ public static partial class SegmentSpecRules
                 $"{mode}{(checkpoint?.Mode is null ? " (the default)" : "")}; remove the url or set mode: External");
         }
 
-        return !string.IsNullOrEmpty(url) && StorageScheme(url) is null
-            ? new(ChainReason.InvalidCheckpoint, $"spec.checkpoint.url: \"{url}\" has no supported scheme; use s3://, gcs://, azure:// or local://")
+        if (!string.IsNullOrEmpty(url) && StorageScheme(url) is null)
+        {
+            return new(ChainReason.InvalidCheckpoint, $"spec.checkpoint.url: \"{StorageUrlCredentials.Redact(url)}\" has no supported scheme; use s3://, gcs://, azure:// or local://");
+        }
+
+        return CheckUrlValue("spec.checkpoint.url", url, "give the checkpoint storage its credentials through the worker's environment or cloud identity") is { } problem
+            ? problem with { Reason = ChainReason.InvalidCheckpoint }
+            : null;
+    }
+
+    /// <summary>A URL that reaches BR: no credentials inside it (they would be in the pod, argv, ledger and status),
+    /// and a local path in its normal form. Messages show the URL without user info and query.</summary>
+    private static ChainViolation? CheckUrlValue(string field, string? url, string whereCredentialsGo)
+    {
+        if (StorageUrlCredentials.Problem(url) is { } credentials)
+        {
+            return new(ChainReason.InvalidSpec, $"{field}: \"{StorageUrlCredentials.Redact(url!)}\" (shown without user info and " +
+                $"query) carries {credentials}; remove them from the URL and {whereCredentialsGo}");
+        }
+
+        return LocalStoragePath.PathProblem(url) is { } pathProblem
+            ? new(ChainReason.InvalidSpec, $"{field}: \"{url}\" {pathProblem}: write the path in its normal form, e.g. \"local:///backups/log\"")
             : null;
     }
 
@@ -216,9 +255,6 @@ public static partial class SegmentSpecRules
         var match = StorageUrl().Match(url);
         return match.Success ? match.Groups["scheme"].Value.ToLowerInvariant() : null;
     }
-
-    [GeneratedRegex(@"^(https?://)?([A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\]):[0-9]{1,5}/?$", RegexOptions.CultureInvariant)]
-    private static partial Regex PdEndpoint();
 
     [GeneratedRegex(@"^(?<scheme>s3|gcs|gs|azure|azblob|local|file)://.+$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase | RegexOptions.ExplicitCapture)]
     private static partial Regex StorageUrl();

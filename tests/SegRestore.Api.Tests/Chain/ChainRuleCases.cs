@@ -70,6 +70,10 @@ internal static class ChainRuleCases
             ["Held_root_waits"] = new(Root(phase: null, edit: s => s.Hold = true), View(), ChainOutcome.Waiting, ChainReason.Held, "spec.hold: false"),
             ["Cluster_busy_with_another_chain_waits"] = new(Next("s1", "s0", "2000"),
                 View(s0) with { Runtime = new RuntimeFacts(LeaseHolderChain: "uid-other") }, ChainOutcome.Waiting, ChainReason.ClusterBusy, "another chain (uid-other)"),
+            ["Restore_point_an_hour_ahead_waits_for_its_time"] = new(Root(phase: null, restoredTs: "2026-12-03T11:00:00Z"),
+                View() with { Runtime = new RuntimeFacts(Now: Now) }, ChainOutcome.Waiting, ChainReason.RestoredTsInFuture, "starts once that time has passed"),
+            ["Restore_point_within_the_clock_skew_is_ready"] = new(Root(phase: null, restoredTs: "2026-12-03T10:00:30Z"),
+                View() with { Runtime = new RuntimeFacts(Now: Now) }, ChainOutcome.Ready, null, "may run"),
             ["Predecessor_wait_comes_before_hold"] = new(Next("s1", "s0", "2000", edit: s => s.Hold = true), View(Root(phase: SegmentPhase.Running)),
                 ChainOutcome.Waiting, ChainReason.PredecessorIncomplete, "\"s0\""),
         };
@@ -77,6 +81,8 @@ internal static class ChainRuleCases
         AddFailedCases(cases, s0);
         return cases;
     }
+
+    private static DateTimeOffset Now => new(2026, 12, 3, 10, 0, 0, TimeSpan.Zero);
 
     private static void AddInvalidCases(Dictionary<string, ChainRuleCase> cases, ChainMember s0, ChainMember s1)
     {
@@ -90,6 +96,20 @@ internal static class ChainRuleCases
             ChainReason.SpecChangedAfterStart, "only spec.hold and spec.retry may change");
         add("Missing_pd_is_invalid", Root(phase: null, edit: s => s.Cluster.Pd = ""), View(), ChainReason.InvalidSpec, "spec.cluster.pd is required");
         add("Pd_without_port_is_invalid", Root(phase: null, edit: s => s.Cluster.Pd = "pd-a:2379,pd-b"), View(), ChainReason.InvalidSpec, "\"pd-b\" is not host:port");
+        add("Pd_port_out_of_range_is_invalid", Root(phase: null, edit: s => s.Cluster.Pd = "pd-a:99999"), View(), ChainReason.InvalidSpec, "not a number from 1 to 65535");
+        add("Pd_port_zero_is_invalid", Root(phase: null, edit: s => s.Cluster.Pd = "pd-a:0"), View(), ChainReason.InvalidSpec, "\"pd-a:0\" is not host:port");
+        add("Pd_with_a_path_is_invalid", Root(phase: null, edit: s => s.Cluster.Pd = "http://pd-a:2379/pd/api"), View(), ChainReason.InvalidSpec, "has a path");
+        add("Pd_with_an_unbracketed_ipv6_is_invalid", Root(phase: null, edit: s => s.Cluster.Pd = "::1:2379"), View(), ChainReason.InvalidSpec, "[::1]:2379");
+        add("Pd_with_a_grpc_scheme_is_invalid", Root(phase: null, edit: s => s.Cluster.Pd = "grpc://pd-a:2379"), View(), ChainReason.InvalidSpec, "scheme 'grpc'");
+        add("Credentials_in_the_log_url_are_refused", Root(phase: null, edit: s => s.Log.Url = "s3://AKIAKEY:s3cr3t@bucket/log"), View(), ChainReason.InvalidSpec, "spec.log.secretName");
+        add("Credentials_in_the_checkpoint_url_are_refused", Root(phase: null, edit: s => s.Checkpoint = new CheckpointSpec { Mode = CheckpointMode.External, Url = "s3://bucket/ckpt?secret-access-key=s3cr3t" }),
+            View(), ChainReason.InvalidCheckpoint, "spec.checkpoint.url");
+        add("Local_url_leaving_its_volume_is_refused", Root(phase: null, edit: s => s.Log.Url = "local:///../../etc"), View(), ChainReason.InvalidSpec, "spec.log.url");
+        add("Local_sub_path_leaving_its_claim_is_refused", Root(phase: null, edit: s => { s.Log.Url = "local:///backup/log"; s.Log.Local = new LocalStorageOptions { ClaimName = "c", SubPath = "../x" }; }),
+            View(), ChainReason.InvalidSpec, "spec.log.local.subPath");
+        add("Tso_zero_is_invalid", Root(phase: null, restoredTs: "0"), View(), ChainReason.InvalidTimestamp, "TSO 0");
+        add("Restore_point_far_in_the_future_is_invalid", Root(phase: null, restoredTs: "18446744073709551615"),
+            View() with { Runtime = new RuntimeFacts(Now: Now) }, ChainReason.InvalidTimestamp, "more than a day in the future");
         add("Missing_log_url_is_invalid", Root(phase: null, edit: s => s.Log.Url = ""), View(), ChainReason.InvalidSpec, "spec.log.url is required");
         add("Unknown_storage_scheme_is_invalid", Root(phase: null, edit: s => s.FullBackup!.Url = "ftp://x/y"), View(), ChainReason.InvalidSpec, "spec.fullBackup.url: \"ftp://x/y\"");
         add("Provider_block_must_match_the_url", Root(phase: null, edit: s => s.Log.Url = "gcs://bucket/log"), View(), ChainReason.InvalidSpec, "spec.log.s3 is set");
