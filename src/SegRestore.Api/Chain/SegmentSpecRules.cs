@@ -50,6 +50,12 @@ public static partial class SegmentSpecRules
                 "write an image reference, e.g. \"pingcap/br:v8.5.0\"");
         }
 
+        if (spec.Br?.Image is { Length: > 0 } reference && !Images.ImageReferenceSyntax.IsValid(reference))
+        {
+            return new(ChainReason.InvalidSpec, $"spec.br.image: \"{reference}\" is not an image reference the container runtime can pull " +
+                "(repository names are lower case; a tag follows ':', a digest '@sha256:'): write e.g. \"pingcap/br:v8.5.0\"");
+        }
+
         var pd = spec.Cluster?.Pd;
         if (string.IsNullOrWhiteSpace(pd))
         {

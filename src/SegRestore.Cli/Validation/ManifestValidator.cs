@@ -55,7 +55,7 @@ public static class ManifestValidator
             foreach (var (file, segment) in group)
             {
                 var self = members.First(m => m.Name == segment.Metadata.Name);
-                var evaluation = ChainRules.Evaluate(self, new ChainView(ChainNeighbourhood.Select(self, members)));
+                var evaluation = ChainRules.Evaluate(self, new ChainView(ChainNeighbourhood.Select(self, members), Runtime: new RuntimeFacts(Now: DateTimeOffset.UtcNow)));
                 if (evaluation.Reason is { } reason && reason != ChainReason.PredecessorIncomplete)
                 {
                     problems.Add(new ManifestProblem(file, self.Name, reason.ToString(), evaluation.Message,
