@@ -65,30 +65,19 @@ public sealed class AttemptLauncher(
         var secretName = AttemptNames.TokenSecret(name, attempt);
         var managed = chain.CheckpointMode == SegRestore.Store.Model.CheckpointMode.Managed;
         var claimName = managed ? AttemptNames.CheckpointClaim(chain.RootUid) : null;
-        V1Pod pod;
-        string brImage;
-        Func<string?, V1Pod> buildPod;
+        WorkerPodPlan podPlan;
         try
         {
-            var resolution = new SegmentResolution(
-                start.Index == 0 ? null : new Tso(start.StartTs),
-                start.RestoredTs is { } restored ? new Tso(restored) : null,
-                LedgerViews.ToApi(chain.CheckpointMode),
-                chain.CheckpointUrl);
-            var capabilities = new BrCapabilities(ToProbe(dialect), SupportsCheckpointStorage: true, new BrVersionInfo(null, null, null, null, null, ""));
-            var command = BrArgumentBuilder.Build(BrRestoreRequestMapper.FromSpec(segment.Spec, resolution, capabilities));
-            var settings = WorkerPodSettings.From(options);
-            brImage = WorkerPodBuilder.BrImage(segment.Spec, settings);
-            buildPod = claim => WorkerPodBuilder.Build(new WorkerPodRequest(
-                segment, chain.RootUid, start.Index, attempt, command, LedgerViews.ToApi(chain.CheckpointMode), secretName,
-                Convert.ToHexStringLower(InMemoryAttemptTokenRegistry.HashToken(token)), settings,
-                BrCapabilityReuse.HintFor(activity.ProbedBrOfChain(chain.RootUid), brImage), claim));
-            pod = buildPod(claimName);
+            podPlan = PlanPod(segment, chain, start, attempt, dialect, token);
         }
         catch (BrArgumentException e)
         {
             return new LaunchResult(podName, Verdict.Invalid("InvalidSpec", e.Message));
         }
+
+        var brImage = podPlan.BrImage;
+        var buildPod = podPlan.Build;
+        var pod = buildPod(claimName);
 
         // Before the attempt is recorded: a claim that is still being deleted holds the launch back (its pod would never start).
         var plan = managed ? await _claims.PrepareAsync(segment, chain.RootUid, cancellationToken).ConfigureAwait(false) : ClaimPlan.EmptyDir;
@@ -121,6 +110,61 @@ public sealed class AttemptLauncher(
         }
 
         return new LaunchResult(podName, Record: record);
+    }
+
+    /// <summary>
+    /// What must hold before a worker of this segment may be created, checked before the cluster's Lease, the ledger
+    /// or a pod is touched: BR's arguments build from the spec (else Invalid), and every Secret and key the pod names
+    /// exists (else <see cref="WorkerSecrets.SecretNotFound"/> / <see cref="WorkerSecrets.SecretKeyMissing"/>, in
+    /// <paramref name="waitingPhase"/>). Null when the worker may start.
+    /// </summary>
+    public async Task<Verdict?> PreflightAsync(
+        PointRestoreSegment segment, NewChain chain, SegmentStart start, int attempt, ApiDialect? dialect, SegmentPhase waitingPhase, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        V1Pod pod;
+        try
+        {
+            var plan = PlanPod(segment, chain, start, attempt, dialect, InMemoryAttemptTokenRegistry.NewToken());
+            pod = plan.Build(null);
+        }
+        catch (BrArgumentException e)
+        {
+            return Verdict.Invalid("InvalidSpec", e.Message);
+        }
+
+        var ns = segment.Metadata.NamespaceProperty!;
+        var references = WorkerSecrets.Required(pod, segment.Spec, AttemptNames.TokenSecret(segment.Metadata.Name!, attempt));
+        var keys = new Dictionary<string, IReadOnlySet<string>?>(StringComparer.Ordinal);
+        foreach (var secretName in references.Select(r => r.SecretName).Distinct(StringComparer.Ordinal))
+        {
+            var secret = await client.GetAsync<V1Secret>(secretName, ns, cancellationToken).ConfigureAwait(false);
+            keys[secretName] = secret is null
+                ? null
+                : new HashSet<string>((secret.Data?.Keys ?? Enumerable.Empty<string>()).Concat(secret.StringData?.Keys ?? Enumerable.Empty<string>()), StringComparer.Ordinal);
+        }
+
+        return WorkerSecrets.Check(references, name => keys[name], ns, waitingPhase);
+    }
+
+    /// <summary>BR's command and the pod for one attempt, built from the spec; throws <see cref="BrArgumentException"/>
+    /// when the spec cannot become BR's arguments.</summary>
+    private WorkerPodPlan PlanPod(PointRestoreSegment segment, NewChain chain, SegmentStart start, int attempt, ApiDialect? dialect, string token)
+    {
+        var resolution = new SegmentResolution(
+            start.Index == 0 ? null : new Tso(start.StartTs),
+            start.RestoredTs is { } restored ? new Tso(restored) : null,
+            LedgerViews.ToApi(chain.CheckpointMode),
+            chain.CheckpointUrl);
+        var capabilities = new BrCapabilities(ToProbe(dialect), SupportsCheckpointStorage: true, new BrVersionInfo(null, null, null, null, null, ""));
+        var command = BrArgumentBuilder.Build(BrRestoreRequestMapper.FromSpec(segment.Spec, resolution, capabilities));
+        var settings = WorkerPodSettings.From(options);
+        var brImage = WorkerPodBuilder.BrImage(segment.Spec, settings);
+        var secretName = AttemptNames.TokenSecret(segment.Metadata.Name!, attempt);
+        var hash = Convert.ToHexStringLower(InMemoryAttemptTokenRegistry.HashToken(token));
+        var hint = BrCapabilityReuse.HintFor(activity.ProbedBrOfChain(chain.RootUid), brImage);
+        return new WorkerPodPlan(brImage, claim => WorkerPodBuilder.Build(new WorkerPodRequest(
+            segment, chain.RootUid, start.Index, attempt, command, LedgerViews.ToApi(chain.CheckpointMode), secretName, hash, settings, hint, claim)));
     }
 
     /// <summary>Deletes the chain's checkpoint claim once the chain is finalized or abandoned.</summary>

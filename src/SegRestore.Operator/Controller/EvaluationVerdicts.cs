@@ -16,7 +16,7 @@ public static class EvaluationVerdicts
             ChainOutcome.Waiting => evaluation.Reason switch
             {
                 ChainReason.Held => Verdict.Held(evaluation.Message),
-                ChainReason.ClusterBusy => Verdict.WaitingOnCluster(reason, evaluation.Message),
+                ChainReason.ClusterBusy or ChainReason.RestoredTsInFuture => Verdict.WaitingOnCluster(reason, evaluation.Message),
                 _ => Verdict.WaitingOnPredecessor(reason, evaluation.Message),
             },
             _ => throw new ArgumentException("a Ready evaluation has no verdict of its own", nameof(evaluation)),

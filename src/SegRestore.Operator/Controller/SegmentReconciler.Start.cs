@@ -13,6 +13,9 @@ public sealed partial class SegmentReconciler
 {
     private static readonly TimeSpan ClusterRetry = TimeSpan.FromSeconds(15);
 
+    /// <summary>A missing Secret is looked for again this often (Secrets are not watched).</summary>
+    private static readonly TimeSpan SecretRetry = TimeSpan.FromSeconds(10);
+
     /// <summary>
     /// Not started: the chain rules decide; when Ready, the target's PD cluster id is checked (bound at segment 0) and
     /// the cluster's Lease claimed, then the segment is recorded in the ledger and its first attempt launched.
@@ -33,30 +36,50 @@ public sealed partial class SegmentReconciler
             return ReconcileResult.RequeueAfter(ClusterRetry);
         }
 
+        var mode = evaluation.Index == 0 || chain.Chain is null
+            ? segment.Spec.Checkpoint?.Mode ?? Api.Models.CheckpointMode.Managed
+            : LedgerViews.ToApi(chain.Chain.Identity.CheckpointMode);
+        var checkpointUrl = evaluation.Index == 0 || chain.Chain is null ? segment.Spec.Checkpoint?.Url : chain.Chain.Identity.CheckpointUrl;
+        var identity = evaluation.Index == 0 || chain.Chain is null
+            ? new NewChain(
+                rootUid, segment.Metadata.Name!, segment.Metadata.NamespaceProperty!, clusterId, segment.Spec.Cluster.Pd,
+                segment.Spec.Log.Url, LedgerViews.ToStore(mode), checkpointUrl, StoreDialect.Unknown)
+            : chain.Chain.Identity;
+        var start = new SegmentStart(
+            segment.Metadata.Uid!, evaluation.Index ?? 0, segment.Metadata.Name!, evaluation.StartTs?.Value ?? 0,
+            evaluation.RestoredTs?.Value, segment.Spec.Last, SpecFingerprint.Compute(segment.Spec));
+
+        // What needs no BR is checked before the Lease, the ledger and a pod: a segment that cannot start holds nothing.
+        if (await launcher.PreflightAsync(segment, identity, start, 1, DialectOf(rootUid), SegmentPhase.Waiting, cancellationToken).ConfigureAwait(false) is { } blocked)
+        {
+            await status.WriteAsync(segment, blocked, Facts(evaluation, chain), cancellationToken).ConfigureAwait(false);
+            return blocked.Phase == SegmentPhase.Invalid ? ReconcileResult.Done() : ReconcileResult.RequeueAfter(SecretRetry);
+        }
+
         var holder = await leases.ClaimAsync(clusterId, rootUid, IsChainOverAsync, cancellationToken).ConfigureAwait(false);
-        evaluation = ChainRules.Evaluate(chain.Self, chain.View(new RuntimeFacts(clusterId, holder)));
+        evaluation = ChainRules.Evaluate(chain.Self, chain.View(new RuntimeFacts(clusterId, holder, Now: time.GetUtcNow())));
         if (!evaluation.IsReady)
         {
             return await WaitAsync(segment, evaluation, chain, cancellationToken).ConfigureAwait(false);
         }
 
-        var mode = evaluation.Index == 0 || chain.Chain is null
-            ? segment.Spec.Checkpoint?.Mode ?? Api.Models.CheckpointMode.Managed
-            : LedgerViews.ToApi(chain.Chain.Identity.CheckpointMode);
-        var checkpointUrl = evaluation.Index == 0 || chain.Chain is null ? segment.Spec.Checkpoint?.Url : chain.Chain.Identity.CheckpointUrl;
         var chainRecord = chain.Chain;
         if (evaluation.Index == 0)
         {
-            chainRecord = await ledger.CreateChainAsync(new NewChain(
-                rootUid, segment.Metadata.Name!, segment.Metadata.NamespaceProperty!, clusterId, segment.Spec.Cluster.Pd,
-                segment.Spec.Log.Url, LedgerViews.ToStore(mode), checkpointUrl, StoreDialect.Unknown), cancellationToken).ConfigureAwait(false);
+            try
+            {
+                chainRecord = await ledger.CreateChainAsync(identity, cancellationToken).ConfigureAwait(false);
+            }
+            catch (LedgerValidationException)
+            {
+                // Refused for good (the segment ends Invalid): a chain that cannot run holds no cluster.
+                await leases.ReleaseAsync(clusterId, rootUid, cancellationToken).ConfigureAwait(false);
+                throw;
+            }
         }
 
         chainRecord ??= await ledger.GetChainAsync(rootUid, cancellationToken).ConfigureAwait(false)
             ?? throw new LedgerNotFoundException(rootUid, $"Chain '{rootUid}' of segment {segment.Metadata.Name} is not in the ledger.");
-        var start = new SegmentStart(
-            segment.Metadata.Uid!, evaluation.Index ?? 0, segment.Metadata.Name!, evaluation.StartTs?.Value ?? 0,
-            evaluation.RestoredTs?.Value, segment.Spec.Last, SpecFingerprint.Compute(segment.Spec));
         LogStarted(segment.Metadata.Name, evaluation.Index ?? 0, evaluation.RootName);
 
         // The start is recorded together with attempt 1 (one ledger write), once the spec was accepted for a pod.
@@ -96,7 +119,10 @@ public sealed partial class SegmentReconciler
             return true;
         }
 
-        return !context.List().Any(s => s.Metadata.Uid == rootUid || s.Status?.Chain?.RootUid == rootUid);
+        // A chain that never reached the ledger and whose root can no longer start holds the cluster for nothing.
+        var members = context.List().Where(s => s.Metadata.Uid == rootUid || s.Status?.Chain?.RootUid == rootUid).ToList();
+        return members.Count == 0
+            || (chain is null && members.FirstOrDefault(s => s.Metadata.Uid == rootUid)?.Status?.Phase is SegmentPhase.Invalid or SegmentPhase.Failed);
     }
 
     /// <summary>

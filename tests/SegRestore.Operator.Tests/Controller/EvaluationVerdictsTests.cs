@@ -20,7 +20,7 @@ public sealed class EvaluationVerdictsTests
         var expectedType = reason switch
         {
             ChainReason.Held => ConditionTypes.Held,
-            ChainReason.ClusterBusy => ConditionTypes.WorkerRunning,
+            ChainReason.ClusterBusy or ChainReason.RestoredTsInFuture => ConditionTypes.WorkerRunning,
             ChainReason.PreviousNotFound or ChainReason.PredecessorFailed or ChainReason.PredecessorIncomplete => ConditionTypes.PredecessorComplete,
             _ when outcome == ChainOutcome.Failed => ConditionTypes.Failed,
             _ => ConditionTypes.Validated,
