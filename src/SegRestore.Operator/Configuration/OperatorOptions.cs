@@ -58,6 +58,18 @@ public sealed class OperatorOptions
     /// <summary>The per-chain claim for BR's checkpoint directory in the Managed checkpoint mode.</summary>
     public CheckpointVolumeOptions CheckpointVolume { get; set; } = new();
 
+    /// <summary>A worker whose container waits in CreateContainerConfigError or CreateContainerError this long ends
+    /// its attempt (WorkerConfigError): the kubelet retries, but a missing Secret or key does not come back by itself.</summary>
+    public int WorkerConfigErrorGraceSeconds { get; set; } = 30;
+
+    /// <summary>A worker whose image cannot be pulled (ErrImagePull, ImagePullBackOff, ErrImageNeverPull) this long ends
+    /// its attempt (WorkerImageUnavailable); InvalidImageName ends it at once.</summary>
+    public int WorkerImagePullGraceSeconds { get; set; } = 45;
+
+    /// <summary>A worker pod the scheduler cannot place this long ends its attempt (WorkerUnschedulable); long enough
+    /// for a cluster autoscaler to add a node.</summary>
+    public int WorkerUnschedulableGraceSeconds { get; set; } = 600;
+
     /// <summary>Concurrent reconciles.</summary>
     public int Workers { get; set; } = 4;
 }

@@ -47,6 +47,9 @@ public static partial class OperatorOptionsReader
         options.WorkerProgressIntervalSeconds = Number(nameof(OperatorOptions.WorkerProgressIntervalSeconds), options.WorkerProgressIntervalSeconds, 1, 3600);
         options.ProgressWriteIntervalSeconds = Number(nameof(OperatorOptions.ProgressWriteIntervalSeconds), options.ProgressWriteIntervalSeconds, 0, 3600);
         options.WorkerTerminationGraceSeconds = Number(nameof(OperatorOptions.WorkerTerminationGraceSeconds), options.WorkerTerminationGraceSeconds, 1, 86400);
+        options.WorkerConfigErrorGraceSeconds = Number(nameof(OperatorOptions.WorkerConfigErrorGraceSeconds), options.WorkerConfigErrorGraceSeconds, 0, 86400);
+        options.WorkerImagePullGraceSeconds = Number(nameof(OperatorOptions.WorkerImagePullGraceSeconds), options.WorkerImagePullGraceSeconds, 0, 86400);
+        options.WorkerUnschedulableGraceSeconds = Number(nameof(OperatorOptions.WorkerUnschedulableGraceSeconds), options.WorkerUnschedulableGraceSeconds, 0, 86400);
         options.Workers = Number(nameof(OperatorOptions.Workers), options.Workers, 1, 64);
         bool Flag(string key, bool fallback)
         {
