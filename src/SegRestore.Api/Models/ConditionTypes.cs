@@ -10,6 +10,10 @@ public static class ConditionTypes
     public const string Succeeded = "Succeeded";
     public const string Failed = "Failed";
 
+    /// <summary>Present once a reconcile failed for a reason outside the segment (the API server, the ledger, PD):
+    /// False while it keeps failing, True again after the next reconcile that completes.</summary>
+    public const string Reconciled = "Reconciled";
+
     /// <summary>Last segment only.</summary>
     public const string ChainFinalized = "ChainFinalized";
 

@@ -92,6 +92,23 @@ public sealed class ClusterLeases(IKubernetesClient client, string @namespace, T
         }
     }
 
+    /// <summary>Gives up every cluster <paramref name="chain"/> holds, for a chain whose cluster id is not known (it
+    /// never reached the ledger).</summary>
+    public async Task ReleaseAllAsync(string chain, CancellationToken cancellationToken)
+    {
+        var leases = await client.ListAsync<V1Lease>(@namespace, new ListOptions
+        {
+            LabelSelector = $"{Api.Labels.SegRestoreLabels.ManagedBy}={Api.Labels.SegRestoreLabels.ManagedByValue}",
+        }, cancellationToken).ConfigureAwait(false);
+        foreach (var lease in leases.Items.Where(l => l.Spec?.HolderIdentity == chain && l.Metadata.Name?.StartsWith(NamePrefix, StringComparison.Ordinal) == true))
+        {
+            if (ulong.TryParse(lease.Metadata.Name.AsSpan(NamePrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var clusterId))
+            {
+                await ReleaseAsync(clusterId, chain, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
     private V1Lease NewLease(string name, string chain) => new()
     {
         Metadata = new V1ObjectMeta

@@ -41,8 +41,17 @@ public sealed partial class SegmentReconciler
             switch (observed.Life)
             {
                 case PodLife.Live:
+                    var stuck = StuckWorker.Of(pod!, time.GetUtcNow(), _graces);
+                    if (stuck.Stuck)
+                    {
+                        return await EndStuckAttemptAsync(segment, chain, record, latest, pod!, stuck, evaluation, cancellationToken).ConfigureAwait(false);
+                    }
+
                     launcher.Adopt(segment, chain.Chain!.RootUid, latest.Number, pod!);
-                    return await ReportRunningAsync(segment, chain, record, latest, cancellationToken).ConfigureAwait(false);
+                    var running = await ReportRunningAsync(segment, chain, record, latest, cancellationToken).ConfigureAwait(false);
+                    return stuck.RecheckIn is { } recheck && (running.Outcome != ReconcileOutcome.RequeueAfter || recheck < running.Delay)
+                        ? ReconcileResult.RequeueAfter(recheck + TimeSpan.FromSeconds(1))
+                        : running;
                 case PodLife.Terminating:
                     return ReconcileResult.RequeueAfter(Poll);
                 default:
@@ -89,6 +98,29 @@ public sealed partial class SegmentReconciler
         }
 
         return await RetryAsync(segment, chain, record, latest, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A worker that will never run BR: its failure is recorded first (so the reason survives), then the pod is
+    /// deleted; the attempt ends with a permanent reason and the retry annotation starts the next one.</summary>
+    private async Task<ReconcileResult> EndStuckAttemptAsync(
+        PointRestoreSegment segment, ChainSnapshot chain, SegmentRecord record, AttemptRecord latest, Kube.Models.V1Pod pod, StuckWorker stuck,
+        ChainEvaluation evaluation, CancellationToken cancellationToken)
+    {
+        LogStuckWorker(segment.Metadata.Name, latest.Number, pod.Metadata.Name, stuck.Reason);
+        metrics.AttemptEnded(false, stuck.Reason);
+        SegmentRecord fresh;
+        try
+        {
+            fresh = await ledger.RecordCompletionAsync(chain.Chain!.RootUid, record.Uid,
+                new SegmentCompletion(latest.Number, false, null, null, stuck.Reason, stuck.Message), cancellationToken).ConfigureAwait(false);
+        }
+        catch (LedgerConflictException)
+        {
+            return ReconcileResult.Requeue();
+        }
+
+        await launcher.DeletePodAsync(pod, cancellationToken).ConfigureAwait(false);
+        return await OnStartedAsync(segment, chain with { Segments = [fresh] }, fresh, evaluation, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Managed mode: the ledger's checkpoint files show this segment's range completed (see
@@ -155,11 +187,17 @@ public sealed partial class SegmentReconciler
             return ReconcileResult.RequeueAfter(ClusterRetry);
         }
 
-        var evaluation = ChainRules.Evaluate(chain.Self, chain.View(new RuntimeFacts(ObservedPdClusterId: clusterId)));
+        var evaluation = ChainRules.Evaluate(chain.Self, chain.View(new RuntimeFacts(ObservedPdClusterId: clusterId, Now: time.GetUtcNow())));
         if (evaluation.Outcome == ChainOutcome.Failed)
         {
             await status.WriteAsync(segment, EvaluationVerdicts.Of(evaluation), facts, cancellationToken).ConfigureAwait(false);
             return ReconcileResult.Done();
+        }
+
+        if (await launcher.PreflightAsync(segment, chain.Chain!.Identity, record.Start, next, DialectOf(chain.Chain.RootUid), SegmentPhase.Running, cancellationToken).ConfigureAwait(false) is { } blocked)
+        {
+            await status.WriteAsync(segment, blocked, facts, cancellationToken).ConfigureAwait(false);
+            return blocked.Phase == SegmentPhase.Invalid ? ReconcileResult.Done() : ReconcileResult.RequeueAfter(SecretRetry);
         }
 
         return await LaunchAsync(segment, chain, record.Start, record, next, cancellationToken).ConfigureAwait(false);
@@ -248,6 +286,9 @@ public sealed partial class SegmentReconciler
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Segment {Segment}: attempt {Attempt} waits: {Reason}")]
     private partial void LogLaunchWaits(string? segment, int attempt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Segment {Segment}: attempt {Attempt} ends: worker pod {Pod} cannot start ({Reason})")]
+    private partial void LogStuckWorker(string? segment, int attempt, string? pod, string? reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Segment {Segment}: attempt {Attempt} ended without a result reaching the operator ({Reason})")]
     private partial void LogLostResult(string? segment, int attempt, string? reason);

@@ -32,8 +32,11 @@ public sealed partial class SegmentReconciler(
     InMemoryAttemptActivitySink activity,
     TimeProvider time,
     ILogger<SegmentReconciler> logger,
-    Metrics.SegRestoreMetrics metrics) : IEntityController<PointRestoreSegment>
+    Metrics.SegRestoreMetrics metrics,
+    Configuration.OperatorOptions options) : IEntityController<PointRestoreSegment>
 {
+    private readonly StuckWorkerGraces _graces = StuckWorkerGraces.From(options);
+
     /// <summary>A periodic look even when nothing wakes the segment (missed events, clocks).</summary>
     private static readonly TimeSpan Resync = TimeSpan.FromMinutes(1);
 
@@ -44,12 +47,17 @@ public sealed partial class SegmentReconciler(
         ArgumentNullException.ThrowIfNull(entity);
         try
         {
-            return await ReconcileCurrentAsync(entity, cancellationToken).ConfigureAwait(false);
+            var result = await ReconcileCurrentAsync(entity, cancellationToken).ConfigureAwait(false);
+            _failures.TryRemove(entity.Metadata.Uid ?? "", out _);
+            return result;
         }
-        catch (KubernetesException e) when (StaleWrite.Is(e))
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            LogStaleWrite(entity.Metadata.Name, e.Message);
-            return ReconcileResult.Requeue();
+            throw;
+        }
+        catch (Exception e)
+        {
+            return await OnFailureAsync(entity, e, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -70,12 +78,17 @@ public sealed partial class SegmentReconciler(
             chain = await ChainSnapshot.LoadAsync(segment, SameNamespace(segment), ledger, cancellationToken).ConfigureAwait(false);
         }
 
+        if (chain.Chain is null && chain.Record is null && string.IsNullOrEmpty(segment.Spec.PreviousSegment) && HasAbandonAnnotation(segment))
+        {
+            return await OnAbandonedBeforeStartAsync(segment, cancellationToken).ConfigureAwait(false);
+        }
+
         if (chain.Chain is { State: ChainState.Abandoned } abandoned && chain.Record is { State: not SegmentState.Succeeded })
         {
             return await OnAbandonedAsync(segment, abandoned, cancellationToken).ConfigureAwait(false);
         }
 
-        var evaluation = ChainRules.Evaluate(chain.Self, chain.View());
+        var evaluation = ChainRules.Evaluate(chain.Self, chain.View(new RuntimeFacts(Now: time.GetUtcNow())));
         return chain.Record is { } record
             ? await OnStartedAsync(segment, chain, record, evaluation, cancellationToken).ConfigureAwait(false)
             : await OnNotStartedAsync(segment, chain, evaluation, cancellationToken).ConfigureAwait(false);
@@ -113,9 +126,23 @@ public sealed partial class SegmentReconciler(
     }
 
     private static bool IsAbandonRequested(PointRestoreSegment segment, ChainRecord chain) =>
-        segment.Metadata.Uid == chain.RootUid
-        && segment.Metadata.Annotations?.TryGetValue(SegRestoreLabels.AbandonAnnotation, out var value) == true
+        segment.Metadata.Uid == chain.RootUid && HasAbandonAnnotation(segment);
+
+    private static bool HasAbandonAnnotation(PointRestoreSegment segment) =>
+        segment.Metadata.Annotations?.TryGetValue(SegRestoreLabels.AbandonAnnotation, out var value) == true
         && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Abandoned before anything reached the ledger (a root that never started, e.g. Invalid): any cluster
+    /// Lease it took is given up, and it ends Failed like an abandoned chain.</summary>
+    private async Task<ReconcileResult> OnAbandonedBeforeStartAsync(PointRestoreSegment segment, CancellationToken cancellationToken)
+    {
+        await leases.ReleaseAllAsync(segment.Metadata.Uid!, cancellationToken).ConfigureAwait(false);
+        WakeClusterWaiters();
+        var verdict = Verdict.Failed("ChainAbandoned", $"abandoned with annotation {SegRestoreLabels.AbandonAnnotation}: \"true\" before it started; " +
+            "nothing was restored: delete it, and apply a corrected segment to start a chain");
+        await status.WriteAsync(segment, verdict, new StatusFacts(), cancellationToken).ConfigureAwait(false);
+        return ReconcileResult.Done();
+    }
 
     private async Task AbandonAsync(PointRestoreSegment root, ChainRecord chain, CancellationToken cancellationToken)
     {

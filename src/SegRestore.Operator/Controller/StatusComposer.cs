@@ -44,6 +44,17 @@ public static class StatusComposer
             StatusConditions.Set(list, type, status, reason, message, generation, now);
         bool Has(string type) => StatusConditions.Find(conditions, type) is not null;
 
+        if (verdict.ConditionType == ConditionTypes.Reconciled)
+        {
+            // An outage says nothing about the segment itself: only Reconciled changes.
+            return Set(conditions, ConditionTypes.Reconciled, verdict.Status, verdict.Reason, verdict.Message);
+        }
+
+        if (Has(ConditionTypes.Reconciled))
+        {
+            conditions = Set(conditions, ConditionTypes.Reconciled, ConditionStatus.True, "Reconciled", "the last reconcile completed");
+        }
+
         var invalid = verdict.Phase == SegmentPhase.Invalid;
         conditions = invalid
             ? Set(conditions, ConditionTypes.Validated, ConditionStatus.False, verdict.Reason, verdict.Message)

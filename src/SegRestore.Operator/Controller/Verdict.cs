@@ -24,6 +24,15 @@ public sealed record Verdict(SegmentPhase Phase, string ConditionType, string St
     public static Verdict WaitingOnCluster(string reason, string message) =>
         new(SegmentPhase.Waiting, ConditionTypes.WorkerRunning, Api.Models.ConditionStatus.False, reason, message);
 
+    /// <summary>The worker cannot start until a Secret (or key) exists: Waiting before the segment started, Running
+    /// (between attempts) after.</summary>
+    public static Verdict WaitingOnSecret(SegmentPhase phase, string reason, string message) =>
+        new(phase, ConditionTypes.WorkerRunning, Api.Models.ConditionStatus.False, reason, message);
+
+    /// <summary>A reconcile keeps failing for a reason outside the segment: the phase stays, Reconciled is False.</summary>
+    public static Verdict NotReconciled(SegmentPhase phase, string reason, string message) =>
+        new(phase, ConditionTypes.Reconciled, Api.Models.ConditionStatus.False, reason, message);
+
     public static Verdict Running(string reason, string message) =>
         new(SegmentPhase.Running, ConditionTypes.WorkerRunning, Api.Models.ConditionStatus.True, reason, message);
 
