@@ -116,7 +116,8 @@ public sealed class AttemptLauncher(
     /// What must hold before a worker of this segment may be created, checked before the cluster's Lease, the ledger
     /// or a pod is touched: BR's arguments build from the spec (else Invalid), and every Secret and key the pod names
     /// exists (else <see cref="WorkerSecrets.SecretNotFound"/> / <see cref="WorkerSecrets.SecretKeyMissing"/>, in
-    /// <paramref name="waitingPhase"/>). Null when the worker may start.
+    /// <paramref name="waitingPhase"/>), and so does every claim of a local:// storage (else
+    /// <see cref="WorkerClaims.ClaimNotFound"/>). Null when the worker may start.
     /// </summary>
     public async Task<Verdict?> PreflightAsync(
         PointRestoreSegment segment, NewChain chain, SegmentStart start, int attempt, ApiDialect? dialect, SegmentPhase waitingPhase, CancellationToken cancellationToken)
@@ -144,7 +145,22 @@ public sealed class AttemptLauncher(
                 : new HashSet<string>((secret.Data?.Keys ?? Enumerable.Empty<string>()).Concat(secret.StringData?.Keys ?? Enumerable.Empty<string>()), StringComparer.Ordinal);
         }
 
-        return WorkerSecrets.Check(references, name => keys[name], ns, waitingPhase);
+        if (WorkerSecrets.Check(references, name => keys[name], ns, waitingPhase) is { } secretProblem)
+        {
+            return secretProblem;
+        }
+
+        var claims = WorkerClaims.Required(pod, segment.Spec, AttemptNames.CheckpointClaim(chain.RootUid));
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (claim, _) in claims)
+        {
+            if (await client.GetAsync<V1PersistentVolumeClaim>(claim, ns, cancellationToken).ConfigureAwait(false) is not null)
+            {
+                present.Add(claim);
+            }
+        }
+
+        return WorkerClaims.Check(claims, present.Contains, ns, waitingPhase);
     }
 
     /// <summary>BR's command and the pod for one attempt, built from the spec; throws <see cref="BrArgumentException"/>

@@ -17,8 +17,8 @@ public sealed partial class SegmentReconciler
     private static readonly TimeSpan SecretRetry = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Not started: the chain rules decide; when Ready, the target's PD cluster id is checked (bound at segment 0) and
-    /// the cluster's Lease claimed, then the segment is recorded in the ledger and its first attempt launched.
+    /// Not started: the chain rules decide; when Ready, the worker is planned (its arguments, Secrets and claims), the
+    /// target's PD cluster id is checked (bound at segment 0) and the cluster's Lease claimed, then the segment is recorded in the ledger and its first attempt launched.
     /// </summary>
     private async Task<ReconcileResult> OnNotStartedAsync(
         PointRestoreSegment segment, ChainSnapshot chain, ChainEvaluation evaluation, CancellationToken cancellationToken)
@@ -29,20 +29,13 @@ public sealed partial class SegmentReconciler
         }
 
         var rootUid = evaluation.RootUid ?? segment.Metadata.Uid!;
-        var (clusterId, unreachable) = await ObserveClusterAsync(segment, cancellationToken).ConfigureAwait(false);
-        if (unreachable is not null)
-        {
-            await status.WriteAsync(segment, unreachable, Facts(evaluation, chain), cancellationToken).ConfigureAwait(false);
-            return ReconcileResult.RequeueAfter(ClusterRetry);
-        }
-
         var mode = evaluation.Index == 0 || chain.Chain is null
             ? segment.Spec.Checkpoint?.Mode ?? Api.Models.CheckpointMode.Managed
             : LedgerViews.ToApi(chain.Chain.Identity.CheckpointMode);
         var checkpointUrl = evaluation.Index == 0 || chain.Chain is null ? segment.Spec.Checkpoint?.Url : chain.Chain.Identity.CheckpointUrl;
         var identity = evaluation.Index == 0 || chain.Chain is null
             ? new NewChain(
-                rootUid, segment.Metadata.Name!, segment.Metadata.NamespaceProperty!, clusterId, segment.Spec.Cluster.Pd,
+                rootUid, segment.Metadata.Name!, segment.Metadata.NamespaceProperty!, 0, segment.Spec.Cluster.Pd,
                 segment.Spec.Log.Url, LedgerViews.ToStore(mode), checkpointUrl, StoreDialect.Unknown)
             : chain.Chain.Identity;
         var start = new SegmentStart(
@@ -54,6 +47,18 @@ public sealed partial class SegmentReconciler
         {
             await status.WriteAsync(segment, blocked, Facts(evaluation, chain), cancellationToken).ConfigureAwait(false);
             return blocked.Phase == SegmentPhase.Invalid ? ReconcileResult.Done() : ReconcileResult.RequeueAfter(SecretRetry);
+        }
+
+        var (clusterId, unreachable) = await ObserveClusterAsync(segment, cancellationToken).ConfigureAwait(false);
+        if (unreachable is not null)
+        {
+            await status.WriteAsync(segment, unreachable, Facts(evaluation, chain), cancellationToken).ConfigureAwait(false);
+            return ReconcileResult.RequeueAfter(ClusterRetry);
+        }
+
+        if (evaluation.Index == 0 || chain.Chain is null)
+        {
+            identity = identity with { PdClusterId = clusterId }; // bound at segment 0
         }
 
         var holder = await leases.ClaimAsync(clusterId, rootUid, IsChainOverAsync, cancellationToken).ConfigureAwait(false);
