@@ -58,7 +58,7 @@ public static partial class ExtraArgsValidator
 
         if (ArgumentText.Problem(field, item) is { } control)
         {
-            return control;
+            return control + "; each item is exactly one --flag or --flag=value token, so put a second flag in its own item";
         }
 
         if (item.Any(char.IsWhiteSpace) || item.Length == 0)
