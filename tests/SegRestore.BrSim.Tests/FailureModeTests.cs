@@ -187,4 +187,19 @@ public sealed class FailureModeTests
         result.ExitCode.Should().Be(1);
         result.Stdout.Should().Contain("unknown flag: --last-segment");
     }
+
+    [Theory]
+    [InlineData("--Pd=10.0.0.1:2379", "unknown flag: --Pd")]
+    [InlineData("--restored_ts=1", "unknown flag: --restored_ts")]
+    [InlineData("-cz", "unknown shorthand flag: 'z' in -z")]
+    [InlineData("--checksum=maybe", "invalid argument \"maybe\" for \"--checksum\" flag: strconv.ParseBool: parsing \"maybe\": invalid syntax")]
+    public async Task A_usage_error_is_printed_as_cobra_and_br_print_it_and_read_as_permanent(string extra, string error)
+    {
+        using var world = new SimWorldFixture();
+        var result = await BrProcess.RunAsync(world.Env(), [.. world.SegmentArgs(0), extra]);
+
+        result.ShouldFailWith(error, BrFailureReason.BrUsageError).Should().Be(error);
+        result.Stderr.Should().Contain("Error: " + error);
+        BrErrorCatalog.Classify(error, 1).Permanent.Should().BeTrue();
+    }
 }

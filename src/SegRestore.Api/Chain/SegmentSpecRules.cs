@@ -44,6 +44,16 @@ public static partial class SegmentSpecRules
                 $"to BR is at most {MaxValueLength}: shorten it");
         }
 
+        var control = TextReachingBr(spec)
+            .Select(v => v.Field.EndsWith(".url", StringComparison.Ordinal)
+                ? ArgumentText.ProblemInUrl(v.Field, v.Value)
+                : ArgumentText.Problem(v.Field, v.Value))
+            .FirstOrDefault(problem => problem is not null);
+        if (control is not null)
+        {
+            return new(ChainReason.InvalidSpec, control);
+        }
+
         if (spec.Br?.Image is { Length: > 0 } image && image.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
         {
             return new(ChainReason.InvalidSpec, $"spec.br.image: \"{image}\" has whitespace or control characters; " +
@@ -96,6 +106,26 @@ public static partial class SegmentSpecRules
             yield return ($"{field}.azblob.accountName", storage?.Azblob?.AccountName);
             yield return ($"{field}.azblob.accessTier", storage?.Azblob?.AccessTier);
             yield return ($"{field}.azblob.encryptionScope", storage?.Azblob?.EncryptionScope);
+        }
+    }
+
+    /// <summary>Every string that becomes part of BR's argv or environment (or names what does), for the control
+    /// character check. Extra arguments are left to <see cref="ExtraArgsValidator"/>, which reports them as
+    /// ForbiddenExtraArg like its other findings.</summary>
+    private static IEnumerable<(string Field, string? Value)> TextReachingBr(PointRestoreSegmentSpec spec)
+    {
+        foreach (var value in ValuesReachingBr(spec))
+        {
+            yield return value;
+        }
+
+        yield return ("spec.cluster.tlsSecretName", spec.Cluster?.TlsSecretName);
+        yield return ("spec.fullBackup.secretName", spec.FullBackup?.SecretName);
+        yield return ("spec.log.secretName", spec.Log?.SecretName);
+        var filters = spec.Br?.Filter ?? [];
+        for (var index = 0; index < filters.Count; index++)
+        {
+            yield return ($"{TableFilterRules.Field}[{index}]", filters[index]);
         }
     }
 

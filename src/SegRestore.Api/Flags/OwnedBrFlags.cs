@@ -2,7 +2,8 @@ namespace SegRestore.Api.Flags;
 
 /// <summary>
 /// The flags of <c>br restore point</c> that the operator owns. The BR argument builder emits them; extraArgs may not.
-/// Shorthands are BR's own (cobra: <c>-u</c> = <c>--pd</c>, <c>-s</c> = <c>--storage</c>, <c>-f</c> = <c>--filter</c>).
+/// Shorthands are BR's own (<c>-u</c> = <c>--pd</c>, <c>-s</c> = <c>--storage</c>, <c>-f</c> = <c>--filter</c>) and cobra's
+/// (<c>-h</c> = <c>--help</c>). Names are matched exactly, as BR's flag parser does (see <see cref="ExtraArgsValidator"/>).
 /// </summary>
 public static class OwnedBrFlags
 {
@@ -51,6 +52,8 @@ public static class OwnedBrFlags
         // The worker reads BR's log from its standard output to report progress and results.
         new("log-file", null, "remove it: the worker reads BR's log"),
         new("log-format", null, "remove it: the worker parses BR's default log format"),
+        // cobra's help flag: BR would print its usage and exit 0 without restoring, which reads as success.
+        new("help", "h", "run `br restore point --help` yourself instead (with it BR prints its help and exits 0 without restoring)"),
     ];
 
     /// <summary>The owned flag with this long name (without dashes), or null.</summary>

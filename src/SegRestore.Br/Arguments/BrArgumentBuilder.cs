@@ -7,6 +7,7 @@ namespace SegRestore.Br.Arguments;
 /// <summary>
 /// Builds BR's argv and environment for one segment (pure). Every decision BR would otherwise default is explicit:
 /// the last flag, the timestamps (TSOs), the checkpoint storage. Credentials only as env references to Secrets.
+/// No argument carries a control character (<see cref="ArgvControlCheck"/>).
 /// </summary>
 public static class BrArgumentBuilder
 {
@@ -48,6 +49,7 @@ public static class BrArgumentBuilder
         var env = StorageCredentials.ForStorages(
             (log.Provider, request.Log.SecretName, "log"),
             full is null ? null : (full.Provider, request.FullBackup!.SecretName, "fullBackup"));
+        ArgvControlCheck.Refuse(argv, env);
         return new BrCommand(argv, env);
     }
 

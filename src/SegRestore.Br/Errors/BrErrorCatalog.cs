@@ -38,6 +38,16 @@ public static class BrErrorCatalog
             "TiCDC changefeeds on the target block the restore. Remove them (`cdc cli changefeed remove -c <id>`) or pause them until the chain is finalized, then retry."),
         Row(BrFailureReason.InvalidTimestamp, [["must set timezone when using datetime format ts"]],
             "A timestamp reached BR without a zone. Write spec.restoredTs/startTs as a TSO or with a zone, e.g. 2026-01-22T00:39:25+08:00."),
+        // cobra/pflag usage errors, as spf13/pflag (errors.go, flag.go) and spf13/cobra (args.go, command.go) word them;
+        // BR returns them from rootCmd.Execute and logs them as `["br failed"] [error="..."]`. Last, so that BR's own
+        // texts match their rows first.
+        Row(BrFailureReason.BrUsageError,
+            [
+                ["unknown flag: --"], ["unknown shorthand flag: "], ["invalid argument \"", "\" flag: "],
+                ["flag needs an argument: "], ["bad flag syntax: "], ["required flag(s) \"", "\" not set"],
+                ["unknown command \"", "\" for \"br"],
+            ],
+            "BR refused its command line before restoring anything: a flag is unknown to this BR, misspelled (BR's flag names are case-sensitive and keep '-' and '_' apart), lacks its value or has a value of the wrong type. Compare spec.br.extraArgs with `br restore point --help` of spec.br.image. A started segment's spec is immutable: delete the PointRestoreSegment and re-create it with corrected spec.br.extraArgs (flags the operator sets, such as --pd, come from their spec fields); if the flag named is one the operator sets, spec.br.image is a BR without it: re-create the segment with the image the chain started with."),
     ];
 
     public static BrFailure Classify(string? errorText, int? exitCode = null)

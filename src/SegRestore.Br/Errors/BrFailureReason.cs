@@ -19,4 +19,7 @@ public enum BrFailureReason
     ClusterNotFresh,
     ChangefeedPresent,
     InvalidTimestamp,
+
+    /// <summary>cobra/pflag refused BR's command line (unknown flag, missing or ill-typed value): nothing ran.</summary>
+    BrUsageError,
 }

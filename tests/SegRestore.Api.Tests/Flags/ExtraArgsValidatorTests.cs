@@ -45,6 +45,71 @@ public class ExtraArgsValidatorTests
         message.Should().StartWith("spec.br.extraArgs[3]").And.Contain($"sets {flag},").And.Contain("remove it");
     }
 
+    [Theory]
+    [InlineData("-cu=basic-pd:2379", "--pd")]
+    [InlineData("-cs", "--storage")]
+    [InlineData("-c=true", null)]
+    [InlineData("-Lu", null)]
+    [InlineData("-Vf=db.*", "--filter")]
+    [InlineData("-h", "--help")]
+    [InlineData("--help", "--help")]
+    [InlineData("-ch", "--help")]
+    public void A_shorthand_group_is_read_the_way_pflag_reads_it(string item, string? flag)
+    {
+        var message = ExtraArgsValidator.Check(item, "spec.br.extraArgs[0]");
+
+        if (flag is null)
+        {
+            message.Should().Contain("is a short flag").And.Contain("write the long form");
+        }
+        else
+        {
+            message.Should().Contain($"sets {flag},").And.Contain("remove it");
+        }
+    }
+
+    [Theory]
+    [InlineData("--PD=10.0.0.1:2379", "--PD", "--pd", "spec.cluster.pd")]
+    [InlineData("--Pd", "--Pd", "--pd", "spec.cluster.pd")]
+    [InlineData("--Storage=s3://b/x", "--Storage", "--storage", "spec.log.url")]
+    [InlineData("--restored_ts=1", "--restored_ts", "--restored-ts", "spec.restoredTs")]
+    [InlineData("--Last_Segment=false", "--Last_Segment", "--last-segment", "spec.last")]
+    [InlineData("--S3.Region=us-east-1", "--S3.Region", "--s3.region", "spec.log.s3.region")]
+    public void A_near_miss_of_an_owned_flag_says_br_is_case_sensitive_and_which_field_sets_it(
+        string item, string written, string meant, string field)
+    {
+        var message = ExtraArgsValidator.Check(item, "spec.br.extraArgs[2]");
+
+        message.Should().StartWith("spec.br.extraArgs[2]").And.Contain("case-sensitive")
+            .And.Contain($"unknown flag: {written}").And.Contain($"looks like {meant},").And.Contain(field);
+    }
+
+    [Fact]
+    public void A_near_miss_does_not_echo_its_value()
+    {
+        ExtraArgsValidator.Check("--Azblob.Account-Key=c2VjcmV0", "spec.br.extraArgs[0]")
+            .Should().NotContain("c2VjcmV0").And.Contain("--Azblob.Account-Key=***");
+    }
+
+    [Theory]
+    [InlineData("--ratelimit=1\0--pd=x", "U+0000", 14)]
+    [InlineData("--ratelimit=1\n--pd=x", "U+000A", 14)]
+    [InlineData("--log-level=\u2066debug", "U+2066", 13)]
+    [InlineData("--check-requirements=\u202Efalse", "U+202E", 22)]
+    [InlineData("--pd\tx", "U+0009", 5)]
+    public void Control_characters_are_refused_by_code_point_and_position(string item, string codePoint, int position)
+    {
+        var message = ExtraArgsValidator.Check(item, "spec.br.extraArgs[0]");
+
+        message.Should().StartWith($"spec.br.extraArgs[0] has the control character {codePoint}").And.Contain($"at character {position}");
+    }
+
+    [Fact]
+    public void Pd_with_its_value_in_one_item_is_refused()
+    {
+        ExtraArgsValidator.Check("--pd 10.0.0.1:2379", "spec.br.extraArgs[0]").Should().Contain("without whitespace");
+    }
+
     [Fact]
     public void An_owned_flag_value_is_not_echoed()
     {

@@ -54,4 +54,28 @@ public class ExtraArgsInBuilderTests
 
         build.Should().Throw<BrArgumentException>().Which.Message.Should().NotContain("TOPSECRET").And.NotContain("HIDDEN");
     }
+
+    public static TheoryData<string, Func<BrRestoreRequest, BrRestoreRequest>, string> ControlCharacters => new()
+    {
+        { "cluster.pd", r => r with { Pd = "basic-pd.tidb:2379,\tpd-1:2379" }, "U+0009" },
+        { "br.filter", r => r with { Filters = ["db.*", "db\0x.*"] }, "U+0000" },
+        { "br.filter", r => r with { Filters = ["db.\u202Eelbat"] }, "U+202E" },
+        { "log.url", r => r with { Log = r.Log with { Url = "s3://backups/lo%00g" } }, "U+0000" },
+        { "log.url", r => r with { Log = r.Log with { S3 = new S3StorageOptions(Region: "us-west-2\u2066") } }, "U+2066" },
+        { "checkpoint.url", r => r with { CheckpointMode = BrCheckpointMode.External, CheckpointUrl = "s3://cp/\u200F" }, "U+200F" },
+        { "secretName", r => r with { Log = r.Log with { SecretName = "s3-creds\u0085" } }, "U+0085" },
+        { "br.extraArgs", r => r with { ExtraArgs = ["--log-level=\u2066debug"] }, "U+2066" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ControlCharacters))]
+    public void The_builder_refuses_control_characters_as_a_last_line_of_defence(
+        string field, Func<BrRestoreRequest, BrRestoreRequest> spoil, string codePoint)
+    {
+        var build = () => BrArgumentBuilder.Build(spoil(Requests.LaterSegment()));
+
+        var refusal = build.Should().Throw<BrArgumentException>().Which;
+        refusal.Field.Should().Be(field);
+        refusal.Message.Should().Contain("control character " + codePoint).And.Contain("delete it");
+    }
 }

@@ -24,6 +24,17 @@ public class BrErrorCatalogTests
         { "user db/tables: shop.orders, shop.order_items exist in the target cluster: [BR:Restore:ErrRestoreNotFreshCluster]", BrFailureReason.ClusterNotFresh },
         { "found CDC changefeed(s): cluster/namespace: default/default changefeed(s): [orders-sync], please remove changefeed(s) before restore", BrFailureReason.ChangefeedPresent },
         { "must set timezone when using datetime format ts, e.g. '2018-05-11 01:42:23+0800'", BrFailureReason.InvalidTimestamp },
+        // cobra/pflag usage errors, worded as spf13/pflag errors.go/flag.go and spf13/cobra args.go/command.go print them.
+        { "unknown flag: --PD", BrFailureReason.BrUsageError },
+        { "unknown shorthand flag: 'x' in -x", BrFailureReason.BrUsageError },
+        { "unknown shorthand flag: 'z' in -zu=pd:2379", BrFailureReason.BrUsageError },
+        { "invalid argument \"maybe\" for \"--last-segment\" flag: strconv.ParseBool: parsing \"maybe\": invalid syntax", BrFailureReason.BrUsageError },
+        { "invalid argument \"x\" for \"-c, --send-credentials-to-tikv\" flag: strconv.ParseBool: parsing \"x\": invalid syntax", BrFailureReason.BrUsageError },
+        { "flag needs an argument: --pd", BrFailureReason.BrUsageError },
+        { "flag needs an argument: 'u' in -u", BrFailureReason.BrUsageError },
+        { "bad flag syntax: ---pd", BrFailureReason.BrUsageError },
+        { "required flag(s) \"db\", \"table\" not set", BrFailureReason.BrUsageError },
+        { "unknown command \"x\" for \"br restore point\"", BrFailureReason.BrUsageError },
     };
 
     [Theory]
@@ -59,6 +70,25 @@ public class BrErrorCatalogTests
         failure.Reason.Should().Be(BrFailureReason.BrError);
         failure.Retryable.Should().BeTrue();
         failure.Remediation.Should().Contain("retried");
+    }
+
+    [Fact]
+    public void A_usage_error_is_permanent_and_says_to_recreate_the_segment_with_corrected_extra_args()
+    {
+        var failure = BrErrorCatalog.Classify("unknown flag: --Pd", exitCode: 1);
+
+        failure.Reason.Should().Be(BrFailureReason.BrUsageError);
+        failure.Permanent.Should().BeTrue();
+        failure.Remediation.Should().Contain("spec.br.extraArgs").And.Contain("delete the PointRestoreSegment and re-create it")
+            .And.Contain("case-sensitive");
+    }
+
+    [Theory]
+    [InlineData("start-ts and full-backup-storage are mutually exclusive: [BR:Common:ErrInvalidArgument]invalid argument", BrFailureReason.InvalidArguments)]
+    [InlineData("invalid crypter method 'x': [BR:Common:ErrInvalidArgument]invalid argument", BrFailureReason.BrError)]
+    public void Br_own_invalid_argument_errors_are_not_usage_errors(string error, BrFailureReason reason)
+    {
+        BrErrorCatalog.Classify(error, exitCode: 1).Reason.Should().Be(reason);
     }
 
     [Fact]

@@ -103,8 +103,11 @@ public sealed class BrApp(BrAppContext app)
         }
     }
 
-    private static int Failed(BrLog log, string error)
+    /// <summary>BR's main logs the error cobra's Execute returned; cobra itself (root without SilenceErrors) first
+    /// prints it to stderr as <c>Error: ...</c>, e.g. <c>Error: unknown flag: --Pd</c>.</summary>
+    private int Failed(BrLog log, string error)
     {
+        app.Error.WriteLine("Error: " + error);
         log.Error("main.go:58", BrMessages.BrFailed, LogField.Of(BrLogFields.Error, error));
         return 1;
     }

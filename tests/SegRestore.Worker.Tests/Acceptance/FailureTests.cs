@@ -30,6 +30,7 @@ public sealed class FailureTests
         nameof(BrFailureReason.InvalidFilter),
         nameof(BrFailureReason.CheckpointRequired),
         nameof(BrFailureReason.AmbiguousPreviousState),
+        nameof(BrFailureReason.BrUsageError),
     ];
 
     /// <summary>The failures that need an earlier segment restored first (run here with BR directly, in Table mode).</summary>
@@ -129,6 +130,9 @@ public sealed class FailureTests
                 await BrCommand.RunAsync(world, 137, [("BRSIM_KILL_AT", "log:50")], [.. TableModeArgs(world.SegmentArgs(0, "unused"))]);
                 args[args.IndexOf("--restored-ts") + 1] = TestWorld.Ts(world.Points[1]);
                 return TableMode(args);
+            case BrFailureReason.BrUsageError:
+                args.Add("--Pd=10.0.0.1:2379"); // BR's flags are case-sensitive: "unknown flag: --Pd".
+                break;
             case BrFailureReason.CheckpointRequired:
                 return [.. TableMode(args), ("BRSIM_REQUIRE_CHECKPOINT_STORAGE", "1")];
         }
