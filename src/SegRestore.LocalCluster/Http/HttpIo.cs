@@ -9,10 +9,17 @@ namespace SegRestore.LocalCluster.Http;
 /// <summary>Reading request bodies and writing JSON responses.</summary>
 public static class HttpIo
 {
-    public static async Task<JsonNode> ReadJsonAsync(HttpContext context)
+    public static async Task<JsonNode> ReadJsonAsync(HttpContext context) =>
+        ParseJson(await ReadTextAsync(context).ConfigureAwait(false));
+
+    public static async Task<string> ReadTextAsync(HttpContext context)
     {
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
-        var text = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        return await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+    }
+
+    public static JsonNode ParseJson(string text)
+    {
         try
         {
             return JsonNode.Parse(text) ?? throw StatusErrors.BadRequest("the request body is empty (null)");
@@ -54,6 +61,16 @@ public static class HttpIo
         var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
         context.Response.ContentLength = bytes.Length;
         await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>Each warning as its own <c>Warning: 299 - "text"</c> header (RFC 7234 form, as the API server sends).</summary>
+    public static void AddWarnings(HttpResponse response, IEnumerable<string> warnings)
+    {
+        foreach (var warning in warnings)
+        {
+            var quoted = warning.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+            response.Headers.Append("Warning", $"299 - \"{quoted}\"");
+        }
     }
 
     public static Task WriteErrorAsync(HttpContext context, ApiException error) =>

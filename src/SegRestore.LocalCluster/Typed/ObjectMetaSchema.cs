@@ -1,0 +1,19 @@
+using static SegRestore.LocalCluster.Typed.TypedField;
+
+namespace SegRestore.LocalCluster.Typed;
+
+/// <summary>metav1.ObjectMeta: the metadata every kind shares, custom resources included (a real server decodes
+/// their metadata into the same struct, so an unknown metadata field is unknown for every kind).</summary>
+public static class ObjectMetaSchema
+{
+    public static readonly TypedField OwnerReference = Struct("v1.OwnerReference",
+        ("apiVersion", GoString), ("kind", GoString), ("name", GoString), ("uid", GoString),
+        ("controller", GoBool), ("blockOwnerDeletion", GoBool));
+
+    public static readonly TypedField ObjectMeta = Struct("v1.ObjectMeta",
+        ("name", GoString), ("generateName", GoString), ("namespace", GoString), ("selfLink", GoString), ("uid", GoString),
+        ("resourceVersion", GoString), ("generation", GoInt64), ("creationTimestamp", Opaque("v1.Time")),
+        ("deletionTimestamp", Opaque("v1.Time")), ("deletionGracePeriodSeconds", GoInt64),
+        ("labels", StringMap), ("annotations", StringMap), ("ownerReferences", ListOf(OwnerReference)),
+        ("finalizers", StringList), ("managedFields", ListOf(Opaque("v1.ManagedFieldsEntry"))));
+}
