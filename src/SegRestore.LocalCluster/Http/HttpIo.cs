@@ -18,15 +18,39 @@ public static class HttpIo
         return await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
     }
 
+    /// <summary>Parses a body; of a key repeated in one object the last occurrence wins, as with Go's decoder
+    /// (field validation reports the repetition, see <see cref="Semantics.DuplicateFields"/>).</summary>
     public static JsonNode ParseJson(string text)
     {
         try
         {
-            return JsonNode.Parse(text) ?? throw StatusErrors.BadRequest("the request body is empty (null)");
+            using var document = JsonDocument.Parse(text);
+            return LastWins(document.RootElement) ?? throw StatusErrors.BadRequest("the request body is empty (null)");
         }
         catch (JsonException e)
         {
             throw StatusErrors.BadRequest($"the request body is not valid JSON: {e.Message}");
+        }
+    }
+
+    private static JsonNode? LastWins(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var obj = new JsonObject();
+                foreach (var property in element.EnumerateObject())
+                {
+                    obj[property.Name] = LastWins(property.Value);
+                }
+
+                return obj;
+            case JsonValueKind.Array:
+                return new JsonArray([.. element.EnumerateArray().Select(LastWins)]);
+            case JsonValueKind.Null or JsonValueKind.Undefined:
+                return null;
+            default:
+                return JsonValue.Create(element.Clone());
         }
     }
 
