@@ -37,6 +37,19 @@ public sealed class TypedDecoderTests
         TypedDecoder.TypeError(PodSchema.Pod, pod).Should().Be(expected);
     }
 
+    [Theory]
+    [InlineData("""{"name":"p","creationTimestamp":"2026-12-03T10:00:00Z","deletionTimestamp":null}""", null)]
+    [InlineData("""{"name":"p","labels":{"a":"1"},"ownerReferences":[{"uid":"u","controller":true}]}""", null)]
+    [InlineData("""{"name":"p","labels":{"a":1}}""", "json: cannot unmarshal number into Go struct field ObjectMeta.metadata.labels of type string")]
+    [InlineData("""{"name":"p","finalizers":"x"}""", "json: cannot unmarshal string into Go struct field ObjectMeta.metadata.finalizers of type []string")]
+    [InlineData("""{"name":"p","creationTimestamp":1}""", "json: cannot unmarshal number into Go struct field ObjectMeta.metadata.creationTimestamp of type v1.Time")]
+    public void Pod_metadata_is_decoded_into_ObjectMeta(string metadata, string? expected)
+    {
+        var pod = new JsonObject { ["metadata"] = JsonNode.Parse(metadata), ["spec"] = JsonNode.Parse("""{"containers":[{"name":"w"}]}""") };
+
+        TypedDecoder.TypeError(PodSchema.Pod, pod).Should().Be(expected);
+    }
+
     public static TheoryData<string, string[]> Pods => new()
     {
         { $$$"""{"metadata":{"name":"p"},"spec":{"containers":[{{{Container}}}]}}""", [] },
