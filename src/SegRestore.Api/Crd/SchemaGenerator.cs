@@ -189,6 +189,13 @@ public static class SchemaGenerator
             schema.Enum = allowed.Values.Select(item => Convert.ToString(item, CultureInfo.InvariantCulture)!).ToList();
         }
 
+        if (property.GetCustomAttribute<PatternMessageAttribute>() is { } patternMessage && schema.Pattern is { } pattern)
+        {
+            // A CEL string literal escapes backslashes and quotes; the regex is RE2-compatible as CEL's matches needs.
+            var literal = pattern.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal);
+            schema.XKubernetesValidations = [new CrdValidationRule { Rule = $"self.matches('{literal}')", Message = patternMessage.Message }];
+        }
+
         if (property.GetCustomAttribute<PreserveUnknownFieldsAttribute>() is not null)
         {
             schema.XKubernetesPreserveUnknownFields = true;

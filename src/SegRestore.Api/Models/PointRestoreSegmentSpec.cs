@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using SegRestore.Api.Schema;
 
 namespace SegRestore.Api.Models;
 
@@ -25,12 +26,16 @@ public sealed class PointRestoreSegmentSpec
     [Description("Start of this segment: a TSO or a timestamp with a zone. Forbidden on the first segment; on the " +
         "others it defaults to, and must equal, the previous segment's restored TSO.")]
     [RegularExpression(SchemaPatterns.Timestamp)]
+    [PatternMessage(SchemaPatterns.TimestampMessage)]
+    [MaxLength(SchemaPatterns.TimestampMaxLength)]
     public string? StartTs { get; set; }
 
     [Description("End of this segment: a TSO (\"463736294698909699\") or a timestamp with a zone " +
         "(\"2026-01-22T00:39:25+08:00\", \"2026-01-22 00:39:25+0800\"). Required unless last is true " +
         "(then empty means the end of the log).")]
     [RegularExpression(SchemaPatterns.Timestamp)]
+    [PatternMessage(SchemaPatterns.TimestampMessage)]
+    [MaxLength(SchemaPatterns.TimestampMaxLength)]
     public string? RestoredTs { get; set; }
 
     [Description("True on the last segment of a chain: BR then repairs ingest indexes and resets TiFlash " +

@@ -13,6 +13,14 @@ public static class SchemaPatterns
     public const string Timestamp =
         "^$|^[0-9]{1,20}$|^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:?[0-9]{2})$";
 
+    /// <summary>The message of the CRD rule that repeats <see cref="Timestamp"/>: what is wrong and how to fix it.</summary>
+    public const string TimestampMessage =
+        "must be a TSO (e.g. 463736294698909699) or an RFC 3339 timestamp with a zone, e.g. 2026-12-03T10:00:00Z: " +
+        "add a zone (Z or +01:00)";
+
+    /// <summary>Longer than any TSO or timestamp <see cref="Timestamp"/> accepts; bounds the CEL rule's cost.</summary>
+    public const int TimestampMaxLength = 64;
+
     /// <summary>A backup storage URL of a scheme BR understands.</summary>
     public const string StorageUrl = "^(s3|gcs|gs|azure|azblob|local|file)://.+$";
 

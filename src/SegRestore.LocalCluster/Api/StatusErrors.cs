@@ -66,7 +66,15 @@ public static class StatusErrors
     public static ApiException Injected(int code, string verb, string resource) =>
         Error(code, ReasonForCode(code), $"injected failure for {verb} {resource}", null);
 
-    public static ApiException Invalid(ResourceDefinition resource, string name, IReadOnlyList<FieldError> errors)
+    public static ApiException Invalid(ResourceDefinition resource, string name, IReadOnlyList<FieldError> errors) =>
+        Invalid(resource.Group, resource.Kind, name, errors);
+
+    /// <summary>The 400 of a body the server cannot decode into the resource's type: a field of the wrong JSON type,
+    /// or unknown and duplicate fields under <c>fieldValidation=Strict</c>.</summary>
+    public static ApiException CannotDecode(ResourceDefinition resource, string why) =>
+        BadRequest($"{resource.Kind} in version \"{resource.Version}\" cannot be handled as a {resource.Kind}: {why}");
+
+    public static ApiException Invalid(string group, string kind, string name, IReadOnlyList<FieldError> errors)
     {
         var causes = new JsonArray();
         foreach (var error in errors)
@@ -79,15 +87,15 @@ public static class StatusErrors
             });
         }
 
-        var qualifiedKind = resource.Group.Length == 0 ? resource.Kind : $"{resource.Kind}.{resource.Group}";
+        var qualifiedKind = group.Length == 0 ? kind : $"{kind}.{group}";
         var list = errors.Count == 1
             ? errors[0].ToString()
             : "[" + string.Join(", ", errors.Select(e => e.ToString())) + "]";
         var details = new JsonObject
         {
             ["name"] = name,
-            ["group"] = resource.Group.Length == 0 ? null : resource.Group,
-            ["kind"] = resource.Kind,
+            ["group"] = group.Length == 0 ? null : group,
+            ["kind"] = kind,
             ["causes"] = causes,
         };
         return Error(422, "Invalid", $"{qualifiedKind} \"{name}\" is invalid: {list}", details);

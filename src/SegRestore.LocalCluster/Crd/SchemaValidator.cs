@@ -130,6 +130,14 @@ public static class SchemaValidator
                     $"Invalid value: \"{text}\": {path} in body should match '{pattern}'"));
             }
 
+            foreach (var rule in MatchesRule.On(schema))
+            {
+                if (rule.Check(text, path) is { } error)
+                {
+                    errors.Add(error);
+                }
+            }
+
             return;
         }
 

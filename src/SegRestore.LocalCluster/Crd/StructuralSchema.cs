@@ -10,11 +10,14 @@ public static class StructuralSchema
 {
     internal static readonly HashSet<string> RootServerFields = new(StringComparer.Ordinal) { "apiVersion", "kind", "metadata" };
 
-    public static void Prune(JsonObject obj, JsonObject schema)
+    /// <summary>Removes the fields the schema does not declare (outside preserve-unknown-fields subtrees) and
+    /// returns their paths (<c>spec.foo</c>, <c>spec.items[0].bar</c>), which field validation reports.</summary>
+    public static IReadOnlyList<string> Prune(JsonObject obj, JsonObject schema)
     {
+        var removed = new List<string>();
         if (PreservesUnknown(schema))
         {
-            return;
+            return removed;
         }
 
         var properties = schema["properties"] as JsonObject;
@@ -27,13 +30,16 @@ public static class StructuralSchema
 
             if (properties?[name] is JsonObject child)
             {
-                PruneNode(value, child);
+                PruneNode(value, child, name, removed);
             }
             else
             {
+                removed.Add(name);
                 obj.Remove(name);
             }
         }
+
+        return removed;
     }
 
     public static void ApplyDefaults(JsonObject obj, JsonObject schema) => DefaultNode(obj, schema, root: true);
@@ -43,7 +49,7 @@ public static class StructuralSchema
     private static bool PreservesUnknown(JsonObject schema) =>
         schema["x-kubernetes-preserve-unknown-fields"] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
 
-    private static void PruneNode(JsonNode? node, JsonObject schema)
+    private static void PruneNode(JsonNode? node, JsonObject schema, string path, List<string> removed)
     {
         switch (node)
         {
@@ -52,30 +58,32 @@ public static class StructuralSchema
                 {
                     if (properties[name] is JsonObject child)
                     {
-                        PruneNode(value, child);
+                        PruneNode(value, child, $"{path}.{name}", removed);
                     }
                     else if (!PreservesUnknown(schema))
                     {
+                        removed.Add($"{path}.{name}");
                         obj.Remove(name);
                     }
                 }
 
                 break;
             case JsonObject map when schema["additionalProperties"] is JsonObject valueSchema:
-                foreach (var (_, value) in map)
+                foreach (var (key, value) in map)
                 {
-                    PruneNode(value, valueSchema);
+                    PruneNode(value, valueSchema, $"{path}.{key}", removed);
                 }
 
                 break;
             case JsonObject obj when !PreservesUnknown(schema) && schema["x-kubernetes-int-or-string"] is null
                 && schema["additionalProperties"] is null:
+                removed.AddRange(obj.Select(p => $"{path}.{p.Key}"));
                 obj.Clear();
                 break;
             case JsonArray array when schema["items"] is JsonObject itemSchema:
-                foreach (var item in array)
+                for (var i = 0; i < array.Count; i++)
                 {
-                    PruneNode(item, itemSchema);
+                    PruneNode(array[i], itemSchema, $"{path}[{i}]", removed);
                 }
 
                 break;

@@ -2,8 +2,9 @@ using System.Text.Json.Nodes;
 
 namespace SegRestore.LocalCluster.Crd;
 
-/// <summary>Finds every <c>x-kubernetes-validations</c> rule in a schema and sorts them into the one recognised
-/// shape (the root spec-immutability rule) and the rest, which LocalCluster cannot evaluate and must report.</summary>
+/// <summary>Finds every <c>x-kubernetes-validations</c> rule in a schema and sorts them into the recognised shapes
+/// (the root spec-immutability rule, <see cref="MatchesRule"/> anywhere) and the rest, which LocalCluster cannot
+/// evaluate and must report.</summary>
 public static class ValidationRuleScanner
 {
     public static (ImmutableSpecRule? Immutable, IReadOnlyList<string> Unsupported) Scan(JsonObject? schema)
@@ -29,6 +30,10 @@ public static class ValidationRuleScanner
             if (parsed is not null && immutable is null)
             {
                 immutable = parsed;
+            }
+            else if (MatchesRule.TryParse(text, null, null) is not null)
+            {
+                // Evaluated where it stands by SchemaValidator.
             }
             else
             {

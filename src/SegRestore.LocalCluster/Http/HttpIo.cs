@@ -9,17 +9,48 @@ namespace SegRestore.LocalCluster.Http;
 /// <summary>Reading request bodies and writing JSON responses.</summary>
 public static class HttpIo
 {
-    public static async Task<JsonNode> ReadJsonAsync(HttpContext context)
+    public static async Task<JsonNode> ReadJsonAsync(HttpContext context) =>
+        ParseJson(await ReadTextAsync(context).ConfigureAwait(false));
+
+    public static async Task<string> ReadTextAsync(HttpContext context)
     {
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
-        var text = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        return await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>Parses a body; of a key repeated in one object the last occurrence wins, as with Go's decoder
+    /// (field validation reports the repetition, see <see cref="Semantics.DuplicateFields"/>).</summary>
+    public static JsonNode ParseJson(string text)
+    {
         try
         {
-            return JsonNode.Parse(text) ?? throw StatusErrors.BadRequest("the request body is empty (null)");
+            using var document = JsonDocument.Parse(text);
+            return LastWins(document.RootElement) ?? throw StatusErrors.BadRequest("the request body is empty (null)");
         }
         catch (JsonException e)
         {
             throw StatusErrors.BadRequest($"the request body is not valid JSON: {e.Message}");
+        }
+    }
+
+    private static JsonNode? LastWins(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var obj = new JsonObject();
+                foreach (var property in element.EnumerateObject())
+                {
+                    obj[property.Name] = LastWins(property.Value);
+                }
+
+                return obj;
+            case JsonValueKind.Array:
+                return new JsonArray([.. element.EnumerateArray().Select(LastWins)]);
+            case JsonValueKind.Null or JsonValueKind.Undefined:
+                return null;
+            default:
+                return JsonValue.Create(element.Clone());
         }
     }
 
@@ -54,6 +85,16 @@ public static class HttpIo
         var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
         context.Response.ContentLength = bytes.Length;
         await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>Each warning as its own <c>Warning: 299 - "text"</c> header (RFC 7234 form, as the API server sends).</summary>
+    public static void AddWarnings(HttpResponse response, IEnumerable<string> warnings)
+    {
+        foreach (var warning in warnings)
+        {
+            var quoted = warning.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+            response.Headers.Append("Warning", $"299 - \"{quoted}\"");
+        }
     }
 
     public static Task WriteErrorAsync(HttpContext context, ApiException error) =>

@@ -59,18 +59,24 @@ public sealed class ResourceEndpoint(ObjectService service, TableConverter table
                 await WriteObjectAsync(context, 200, resource, obj, query).ConfigureAwait(false);
                 break;
             case ("POST", null):
-                var created = service.Create(resource, path.Namespace, await ReadObjectAsync(context).ConfigureAwait(false));
-                await HttpIo.WriteJsonAsync(context, 201, created).ConfigureAwait(false);
+                var (body, createValidation) = await ReadObjectAsync(context, "CreateOptions").ConfigureAwait(false);
+                var created = service.Create(resource, path.Namespace, body, createValidation);
+                await WriteWithWarningsAsync(context, 201, created, createValidation).ConfigureAwait(false);
                 break;
             case ("PUT", { } name):
-                var updated = service.Update(resource, path.Namespace, name, await ReadObjectAsync(context).ConfigureAwait(false), statusWrite);
-                await HttpIo.WriteJsonAsync(context, 200, updated).ConfigureAwait(false);
+                var (replacement, updateValidation) = await ReadObjectAsync(context, "UpdateOptions").ConfigureAwait(false);
+                var updated = service.Update(resource, path.Namespace, name, replacement, statusWrite, updateValidation);
+                await WriteWithWarningsAsync(context, 200, updated, updateValidation).ConfigureAwait(false);
                 break;
             case ("PATCH", { } name):
                 var (type, contentType) = PatchTypeOf(request);
-                var patch = await HttpIo.ReadJsonAsync(context).ConfigureAwait(false);
-                var patched = service.Patch(resource, path.Namespace, name, type, contentType, patch, statusWrite);
-                await HttpIo.WriteJsonAsync(context, 200, patched).ConfigureAwait(false);
+                var directive = FieldValidation.ParseDirective(request.Query["fieldValidation"].FirstOrDefault(), "PatchOptions");
+                var patchText = await HttpIo.ReadTextAsync(context).ConfigureAwait(false);
+                var patch = HttpIo.ParseJson(patchText);
+                // A JSON patch is a list of operations, not the object: its keys are not the object's fields.
+                var patchValidation = new FieldValidation(directive, type == PatchType.Json ? [] : DuplicateFields.Find(patchText));
+                var patched = service.Patch(resource, path.Namespace, name, type, contentType, patch, statusWrite, patchValidation);
+                await WriteWithWarningsAsync(context, 200, patched, patchValidation).ConfigureAwait(false);
                 break;
             case ("DELETE", { } name):
                 var options = DeleteOptionsOf(request.Query, await HttpIo.ReadOptionalObjectAsync(context).ConfigureAwait(false));
@@ -98,10 +104,18 @@ public sealed class ResourceEndpoint(ObjectService service, TableConverter table
         await HttpIo.WriteJsonAsync(context, code, obj).ConfigureAwait(false);
     }
 
-    /// <summary>Bodies are JSON, or the protobuf kubectl's typed commands (<c>kubectl create configmap</c>) send
-    /// for the few kinds <see cref="KubernetesProtobuf"/> decodes; anything else gets 415.</summary>
-    private static async Task<JsonObject> ReadObjectAsync(HttpContext context)
+    private static async Task WriteWithWarningsAsync(HttpContext context, int code, JsonObject obj, FieldValidation validation)
     {
+        HttpIo.AddWarnings(context.Response, validation.Warnings);
+        await HttpIo.WriteJsonAsync(context, code, obj).ConfigureAwait(false);
+    }
+
+    /// <summary>Bodies are JSON, or the protobuf kubectl's typed commands (<c>kubectl create configmap</c>) send
+    /// for the few kinds <see cref="KubernetesProtobuf"/> decodes; anything else gets 415. The request's field
+    /// validation comes with the body, which holds the duplicate keys it reports.</summary>
+    private static async Task<(JsonObject Body, FieldValidation Validation)> ReadObjectAsync(HttpContext context, string optionsKind)
+    {
+        var directive = FieldValidation.ParseDirective(context.Request.Query["fieldValidation"].FirstOrDefault(), optionsKind);
         var contentType = (context.Request.ContentType ?? "application/json").Split(';')[0].Trim();
         if (contentType == KubernetesProtobuf.MediaType)
         {
@@ -109,8 +123,9 @@ public sealed class ResourceEndpoint(ObjectService service, TableConverter table
             await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
             try
             {
-                return KubernetesProtobuf.Decode(buffer.ToArray())
+                var decoded = KubernetesProtobuf.Decode(buffer.ToArray())
                     ?? throw StatusErrors.UnsupportedMediaType(contentType, ["application/json"]);
+                return (decoded, new FieldValidation(directive, []));
             }
             catch (FormatException e)
             {
@@ -123,8 +138,9 @@ public sealed class ResourceEndpoint(ObjectService service, TableConverter table
             throw StatusErrors.UnsupportedMediaType(contentType, ["application/json"]);
         }
 
-        return await HttpIo.ReadJsonAsync(context).ConfigureAwait(false) as JsonObject
-            ?? throw StatusErrors.BadRequest("the request body must be a JSON object");
+        var text = await HttpIo.ReadTextAsync(context).ConfigureAwait(false);
+        var body = HttpIo.ParseJson(text) as JsonObject ?? throw StatusErrors.BadRequest("the request body must be a JSON object");
+        return (body, new FieldValidation(directive, DuplicateFields.Find(text)));
     }
 
     private JsonObject List(HttpRequest request, ApiPath path, ResourceDefinition resource, ListQuery query)

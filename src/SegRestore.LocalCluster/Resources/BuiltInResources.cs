@@ -1,3 +1,5 @@
+using SegRestore.LocalCluster.Typed;
+
 namespace SegRestore.LocalCluster.Resources;
 
 /// <summary>The built-in kinds LocalCluster serves, with the default Table columns of a real server.</summary>
@@ -33,6 +35,7 @@ public static class BuiltInResources
         HasStatus = true,
         HasLog = true,
         ReturnsDeletedObject = true,
+        TypedSchema = PodSchema.Pod,
         PrinterColumns =
         [
             new("Ready", "string", "#pod-ready"), new("Status", "string", "#pod-status"),

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SegRestore.LocalCluster.Crd;
+using SegRestore.LocalCluster.Typed;
 
 namespace SegRestore.LocalCluster.Resources;
 
@@ -34,6 +35,10 @@ public sealed record ResourceDefinition
 
     /// <summary>The recognised spec-immutability rule of the schema root, if any.</summary>
     public ImmutableSpecRule? ImmutableSpec { get; init; }
+
+    /// <summary>For built-in kinds LocalCluster decodes like the API server (Pod): the Go type, whose unknown fields
+    /// are dropped and whose mistyped fields fail the request; null for the others and for custom resources.</summary>
+    public TypedField? TypedSchema { get; init; }
 
     public IReadOnlyList<string> Verbs { get; init; } =
         ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];

@@ -81,12 +81,12 @@ public static class BuiltInDefaults
                 continue;
             }
 
-            if (ServerFields.Str(container["name"]) is null)
+            if (ServerFields.Str(container["name"]) is not { Length: > 0 })
             {
                 errors.Add(new FieldError("FieldValueRequired", $"{path}[{i}].name", "Required value"));
             }
 
-            if (ServerFields.Str(container["image"]) is not { } image)
+            if (ServerFields.Str(container["image"]) is not { Length: > 0 } image)
             {
                 errors.Add(new FieldError("FieldValueRequired", $"{path}[{i}].image", "Required value"));
                 continue;

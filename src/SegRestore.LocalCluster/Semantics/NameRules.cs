@@ -12,12 +12,7 @@ public static partial class NameRules
     {
         if (labelOnly)
         {
-            return name.Length <= 63 && Label().IsMatch(name)
-                ? null
-                : new FieldError("FieldValueInvalid", "metadata.name",
-                    $"Invalid value: \"{name}\": a lowercase RFC 1123 label must consist of lower case alphanumeric "
-                    + "characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  "
-                    + "or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')");
+            return ValidateLabel(name, "metadata.name");
         }
 
         return name.Length <= 253 && Subdomain().IsMatch(name)
@@ -28,6 +23,15 @@ public static partial class NameRules
                 + "'example.com', regex used for validation is "
                 + "'[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')");
     }
+
+    /// <summary>A DNS-1123 label (at most 63 characters): namespace, container and volume names.</summary>
+    public static FieldError? ValidateLabel(string name, string field) =>
+        name.Length <= 63 && Label().IsMatch(name)
+            ? null
+            : new FieldError("FieldValueInvalid", field,
+                $"Invalid value: \"{name}\": a lowercase RFC 1123 label must consist of lower case alphanumeric "
+                + "characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  "
+                + "or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')");
 
     /// <summary>The prefix plus five random characters, as the API server completes <c>generateName</c>.</summary>
     public static string Generate(string prefix)

@@ -8,10 +8,11 @@ public sealed partial class ObjectService
 {
     /// <summary>Create (item 1): server-set uid, creationTimestamp, resourceVersion and generation; generateName;
     /// 409 AlreadyExists; 400 when the body's namespace differs from the URL's.</summary>
-    public JsonObject Create(ResourceDefinition resource, string? ns, JsonObject body)
+    public JsonObject Create(ResourceDefinition resource, string? ns, JsonObject body, FieldValidation? validation = null)
     {
         CheckKind(resource, body);
         var obj = (JsonObject)body.DeepClone();
+        Decode(resource, obj, validation);
         var metadata = ServerFields.Metadata(obj);
         var bodyNamespace = ServerFields.Str(metadata["namespace"]);
         if (resource.Namespaced)

@@ -16,7 +16,7 @@ public sealed partial class ObjectService
     /// custom resources, as a real server), server-side apply not supported (415). A resourceVersion inside the
     /// patch is a precondition (409 when stale).</summary>
     public JsonObject Patch(ResourceDefinition resource, string? ns, string name, PatchType type, string contentType,
-        JsonNode patch, bool statusWrite)
+        JsonNode patch, bool statusWrite, FieldValidation? validation = null)
     {
         RequireStatusSubresource(resource, statusWrite);
         if (type == PatchType.Apply || (type == PatchType.StrategicMerge && resource.Custom))
@@ -47,7 +47,7 @@ public sealed partial class ObjectService
             }
 
             return patched;
-        });
+        }, validation);
     }
 
     private static JsonObject RequireObject(JsonNode patch) =>

@@ -8,7 +8,8 @@ namespace SegRestore.LocalCluster.Semantics;
 public sealed partial class ObjectService
 {
     /// <summary>PUT of the main resource or of <c>/status</c> (items 2-5).</summary>
-    public JsonObject Update(ResourceDefinition resource, string? ns, string name, JsonObject body, bool statusWrite)
+    public JsonObject Update(ResourceDefinition resource, string? ns, string name, JsonObject body, bool statusWrite,
+        FieldValidation? validation = null)
     {
         RequireStatusSubresource(resource, statusWrite);
         CheckKind(resource, body);
@@ -40,7 +41,7 @@ public sealed partial class ObjectService
             }
 
             return (JsonObject)body.DeepClone();
-        });
+        }, validation);
     }
 
     /// <summary>A read-modify-write by the server's own controllers (kubelet, garbage collector): the change runs
@@ -71,15 +72,18 @@ public sealed partial class ObjectService
     }
 
     /// <summary>The shared update path: <paramref name="produce"/> turns the stored object into the requested one;
-    /// then server-owned fields are restored, the status/main split applied, the object admitted, generation bumped
-    /// when the spec changed, a no-op detected, and an object whose last finalizer went away removed.</summary>
-    private JsonObject Commit(ResourceDefinition resource, ObjectKey key, bool statusWrite, Func<JsonObject, JsonObject> produce)
+    /// then the client's object is decoded (<see cref="Decode"/>), server-owned fields restored, the status/main split
+    /// applied, the object admitted, generation bumped when the spec changed, a no-op detected, and an object whose
+    /// last finalizer went away removed.</summary>
+    private JsonObject Commit(ResourceDefinition resource, ObjectKey key, bool statusWrite, Func<JsonObject, JsonObject> produce,
+        FieldValidation? validation = null)
     {
         var (committed, removed) = store.Write(tx =>
         {
             var stored = tx.Get(key) ?? throw StatusErrors.NotFound(resource, key.Name);
             var existing = AsVersion(resource, stored.ToJson());
             var requested = produce(existing);
+            Decode(resource, requested, validation);
             var candidate = statusWrite ? StatusOnly(existing, requested) : MainOnly(resource, existing, requested);
             Admit(resource, candidate, existing, statusWrite);
             CheckFinalizers(resource, existing, candidate);

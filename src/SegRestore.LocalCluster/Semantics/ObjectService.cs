@@ -100,6 +100,11 @@ public sealed partial class ObjectService(
             errors.AddRange(crds.Admit(candidate, previous is null));
         }
 
+        if (resource.Id == BuiltInResources.Pods.Id && previous is null)
+        {
+            errors.AddRange(PodRules.Validate(candidate));
+        }
+
         if (resource.Id == BuiltInResources.PersistentVolumeClaims.Id)
         {
             errors.AddRange(ClaimRules.Admit(candidate, previous));

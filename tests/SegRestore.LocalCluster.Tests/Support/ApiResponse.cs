@@ -8,6 +8,9 @@ public sealed record ApiResponse(HttpStatusCode Status, JsonNode? Body, string T
 {
     public int Code => (int)Status;
 
+    /// <summary>The texts of the response's <c>Warning</c> headers (<c>299 - "unknown field \"spec.foo\""</c>).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     public JsonObject Json => Body as JsonObject ?? throw new InvalidOperationException($"not a JSON object ({Code}): {Text}");
 
     public string? Reason => Body?["reason"]?.GetValue<string>();

@@ -48,12 +48,16 @@ public sealed class KubeHttp : IDisposable
 
     public Task<ApiResponse> Delete(string path, JsonNode? options = null) => Send(HttpMethod.Delete, path, options, options is null ? null : "application/json");
 
-    public async Task<ApiResponse> Send(HttpMethod method, string path, JsonNode? body, string? contentType, string? accept = null)
+    public Task<ApiResponse> Send(HttpMethod method, string path, JsonNode? body, string? contentType, string? accept = null) =>
+        SendText(method, path, body?.ToJsonString(), contentType, accept);
+
+    /// <summary>Sends the body text as given, for bodies a JsonNode cannot hold (duplicate keys).</summary>
+    public async Task<ApiResponse> SendText(HttpMethod method, string path, string? body, string? contentType, string? accept = null)
     {
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)
         {
-            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8);
+            request.Content = new StringContent(body, Encoding.UTF8);
             request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType ?? "application/json");
         }
 
@@ -74,7 +78,8 @@ public sealed class KubeHttp : IDisposable
             // Not JSON (e.g. logs).
         }
 
-        return new ApiResponse(response.StatusCode, json, text);
+        var warnings = response.Headers.TryGetValues("Warning", out var values) ? values.ToList() : [];
+        return new ApiResponse(response.StatusCode, json, text) { Warnings = warnings };
     }
 
     /// <summary>Opens a watch; the status code is available before any event is read.</summary>
