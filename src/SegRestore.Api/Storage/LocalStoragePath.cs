@@ -58,9 +58,9 @@ public static class LocalStoragePath
 
         if (segments.Any(s => s is "."))
         {
-            return "has a '.' segment; write the path in its normal form";
+            return "has a '.' segment";
         }
 
-        return segments.Any(s => s.Length == 0) ? "has an empty segment ('//'); write the path in its normal form" : null;
+        return segments.Any(s => s.Length == 0) ? "has an empty segment ('//')" : null;
     }
 }

@@ -10,6 +10,11 @@ public sealed record KubeletOptions
     /// <summary>Checked in order; the first matching pattern wins.</summary>
     public IReadOnlyList<ImageCommand> Images { get; init; } = [];
 
+    /// <summary>Images the emulated registry does not have: a container with one waits in ErrImagePull, then
+    /// ImagePullBackOff, as a node's kubelet reports it (an image with no <see cref="Images"/> entry and no command is
+    /// ErrImageNeverPull instead).</summary>
+    public IReadOnlyList<string> MissingImages { get; init; } = [];
+
     /// <summary>Where pod directories (volumes, logs, termination messages) are created; null uses a temp dir.</summary>
     public string? WorkDirectory { get; init; }
 

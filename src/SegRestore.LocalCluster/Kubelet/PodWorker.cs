@@ -106,6 +106,13 @@ public sealed class PodWorker(ObjectService objects, KubeletOptions options, Tim
         for (var i = 0; i < initContainers.Count; i++)
         {
             var exit = await RunContainerAsync(initContainers[i], _initStatuses, i, volumes, init: true).ConfigureAwait(false);
+            if (exit is null)
+            {
+                // Waiting (an image it cannot pull, a missing Secret): a kubelet keeps the pod Pending and retries.
+                SetWaiting(_statuses, "PodInitializing", null);
+                return;
+            }
+
             if (exit != 0)
             {
                 SetWaiting(_statuses, "PodInitializing", null);
@@ -146,6 +153,15 @@ public sealed class PodWorker(ObjectService objects, KubeletOptions options, Tim
                 mounts[Str(mount, "mountPath")] = target;
                 environment["SEGRESTORE_MOUNT_" + EnvName(Str(mount, "name"))] = target;
             }
+        }
+
+        if (options.MissingImages.Contains(image, StringComparer.Ordinal))
+        {
+            // The kubelet's first pull fails (ErrImagePull) and later ones back off; both clear only if the image appears.
+            statuses[index] = PodStatusRules.Waiting(name, image, "ImagePullBackOff",
+                $"Back-off pulling image \"{image}\": ErrImagePull: failed to pull and unpack image \"{image}\": not found");
+            Publish("Pending", initialized: !init, ready: false);
+            return null;
         }
 
         var paths = new PathMapping(mounts);

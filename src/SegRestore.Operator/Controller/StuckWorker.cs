@@ -39,10 +39,10 @@ public sealed record StuckWorker(string? Reason, string? Message, TimeSpan? Rech
                     $"container {status.Name} of worker pod {pod.Metadata.Name} cannot be created ({reason}: {kubelet}); " +
                     "a Secret, key or volume the pod names is missing: create it"),
                 "InvalidImageName" => Judge(age, TimeSpan.Zero, WorkerImageUnavailable,
-                    $"container {status.Name} of worker pod {pod.Metadata.Name} has image {status.Image}, which is not a valid image reference ({kubelet})"),
+                    $"container {status.Name} of worker pod {pod.Metadata.Name} has image {status.Image}, which is not a valid image reference ({kubelet}; {ImageSource(status.Name)})"),
                 "ErrImagePull" or "ImagePullBackOff" or "ErrImageNeverPull" => Judge(age, graces.ImagePull, WorkerImageUnavailable,
                     $"container {status.Name} of worker pod {pod.Metadata.Name} cannot pull image {status.Image} ({reason}: {kubelet}); " +
-                    "check that the image exists and that spec.worker.imagePullSecrets name a Secret that may pull it"),
+                    $"check that the image exists and that spec.worker.imagePullSecrets name a Secret that may pull it ({ImageSource(status.Name)})"),
                 _ => null,
             };
             if (verdict is not null)
@@ -58,6 +58,10 @@ public sealed record StuckWorker(string? Reason, string? Message, TimeSpan? Rech
                 $"worker pod {pod.Metadata.Name} could not be scheduled for {Whole(age)} ({Bounded(unscheduled.Message)}); " +
                 "free or add capacity, or fix the claims, node selector or tolerations it needs (spec.worker)");
     }
+
+    private static string ImageSource(string container) => container == Workers.WorkerPodBuilder.InstallBrContainer
+        ? "the BR image is spec.br.image, or the operator's Operator__DefaultBrImage when that is empty"
+        : "the worker image is the operator's setting Operator__WorkerImage";
 
     private static StuckWorker Judge(TimeSpan age, TimeSpan grace, string reason, string message) =>
         age >= grace ? new(reason, message, null) : new(null, null, grace - age);

@@ -110,12 +110,12 @@ public sealed partial class E2EEnvironment
         ChildProcess.RunAsync("kubectl", ["--kubeconfig", KubeconfigPath, .. arguments], timeout: TimeSpan.FromSeconds(60));
 
     /// <summary><c>kubectl apply -f</c> of YAML text (written to a file in the test's directory).</summary>
-    public async Task<ChildProcessResult> KubectlApplyAsync(string yaml, string fileName)
+    public async Task<ChildProcessResult> KubectlApplyAsync(string yaml, string fileName, params string[] flags)
     {
         var path = Path.Combine(Directory, "applied", fileName);
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, yaml);
-        return await KubectlAsync("apply", "-f", path);
+        return await KubectlAsync(["apply", "-f", path, .. flags]);
     }
 
     /// <summary>Every segment's phase/reason/attempts, and the operator's log tail: what a failing test shows.</summary>

@@ -24,6 +24,9 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
     public const string Namespace = "default";
     public const string WorkerImage = "segrestore/worker:e2e";
     public const string BrImage = "pingcap/br:e2e";
+
+    /// <summary>A well-formed BR image the emulated registry does not have (its pods wait in ImagePullBackOff).</summary>
+    public const string MissingBrImage = "pingcap/br:v0.0.0-e2e-missing";
     public const string ReporterCaSecret = "reporter-ca";
 
     /// <summary>The test's own client, told apart from the operator's (segrestore-kube/...) in LocalCluster's request log.</summary>
@@ -181,6 +184,7 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
                 Kubelet = new KubeletOptions
                 {
                     Images = images,
+                    MissingImages = [MissingBrImage],
                     WorkDirectory = Path.Combine(Directory, "pods"),
                     LogArchiveDirectory = PodLogsDirectory,
                 },

@@ -54,6 +54,15 @@ public sealed class HostileManifestTests(ITestOutputHelper output)
                 continue;
             }
 
+            if (expectation.Outcome == HostileExpectation.Pruned)
+            {
+                // kubectl's default field validation is Strict: the API server refuses the unknown field; with
+                // --validate=false (Ignore) it drops it, which is what the rest of the test checks.
+                applied.ExitCode.Should().NotBe(0, "{0}: an unknown field is refused under Strict field validation", file);
+                applied.Stderr.Should().Contain("strict decoding error").And.Contain($"unknown field \"{expectation.Field}\"", "{0}", file);
+                applied = await env.KubectlApplyAsync(yaml, Path.GetFileName(file), "--validate=false");
+            }
+
             applied.ExitCode.Should().Be(0, "{0}: {1}", file, Shorten(applied.Describe()));
             admitted.Add(expectation);
         }
