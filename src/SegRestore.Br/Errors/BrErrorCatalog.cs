@@ -62,11 +62,21 @@ public static class BrErrorCatalog
         }
 
         var remediation = exitCode == KilledExitCode
-            ? "BR was killed (exit 137), most often by the worker's memory limit (OOMKilled). Raise spec.worker.resources.limits.memory (BR needs several GiB for large logs) or lower spec.br.pitrConcurrency / spec.br.concurrency; the next attempt resumes from BR's checkpoint."
+            ? "BR was killed (exit 137), most often by the worker's memory limit (OOMKilled). Raise spec.worker.resources.limits.memory (BR needs several GiB for large logs) or lower spec.br.pitrConcurrency / spec.br.concurrency; the next attempt resumes from BR's checkpoint." + StartedSpecNote
             : "A transient BR error (network, region, timeout). The segment is retried with backoff and resumes from BR's checkpoint; if it keeps failing, read the worker pod's log (`kubectl logs <workerPod>`) and check PD, TiKV and storage health.";
         return new BrFailure(BrFailureReason.BrError, Permanent: false, remediation, text, exitCode);
     }
 
+    /// <summary>Said wherever a remedy changes the spec: a segment that started cannot take the change in place.</summary>
+    public const string StartedSpecNote =
+        " The spec of a started segment is immutable (only spec.hold and spec.retry change): make a spec change by deleting " +
+        "the PointRestoreSegment and re-creating it with the change; a change outside the spec needs only the retry annotation the status prints.";
+
     private static BrErrorCatalogEntry Row(BrFailureReason reason, string[][] alternatives, string remediation) =>
-        new(reason, Permanent: true, alternatives, remediation);
+        new(reason, Permanent: true, alternatives, WithStartedSpecNote(remediation));
+
+    private static string WithStartedSpecNote(string remediation) =>
+        remediation.Contains("spec.", StringComparison.Ordinal) && !remediation.Contains("immutable", StringComparison.Ordinal)
+            ? remediation + StartedSpecNote
+            : remediation;
 }
