@@ -38,6 +38,9 @@ public class ChartDefaultsTests
         Values["operator"]!["workerSyncIntervalSeconds"]!.GetValue<long>().Should().Be(defaults.WorkerSyncIntervalSeconds);
         Values["operator"]!["workerProgressIntervalSeconds"]!.GetValue<long>().Should().Be(defaults.WorkerProgressIntervalSeconds);
         Values["operator"]!["workerTerminationGraceSeconds"]!.GetValue<long>().Should().Be(defaults.WorkerTerminationGraceSeconds);
+        Values["operator"]!["workerConfigErrorGraceSeconds"]!.GetValue<long>().Should().Be(defaults.WorkerConfigErrorGraceSeconds);
+        Values["operator"]!["workerImagePullGraceSeconds"]!.GetValue<long>().Should().Be(defaults.WorkerImagePullGraceSeconds);
+        Values["operator"]!["workerUnschedulableGraceSeconds"]!.GetValue<long>().Should().Be(defaults.WorkerUnschedulableGraceSeconds);
     }
 
     private static string Image(string name) =>
