@@ -16,19 +16,23 @@ public static class AttemptPolicy
     /// <summary>The worker pod ended without a result reaching the operator.</summary>
     public const string WorkerLost = "WorkerLost";
 
+    /// <summary>The user set spec.hold: true while the attempt ran: its worker was stopped (BR keeps its checkpoint).</summary>
+    public const string HeldByUser = "HeldByUser";
+
     public static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(10);
 
     private static readonly HashSet<string> Transient = new(StringComparer.Ordinal)
     {
-        nameof(BrFailureReason.BrError), PodDeleted, WorkerLost,
+        nameof(BrFailureReason.BrError), PodDeleted, WorkerLost, HeldByUser,
     };
 
     /// <summary>BR's classified errors (and a BR without segmented restore) do not go away by retrying.</summary>
     public static bool IsPermanent(string? reason) => reason is { Length: > 0 } && !Transient.Contains(reason);
 
-    /// <summary>Failed attempts that count: a pod deleted by someone else starts a new attempt without using one up.</summary>
+    /// <summary>Failed attempts that count: a pod deleted by someone else, or stopped by a hold, starts a new attempt
+    /// without using one up.</summary>
     public static int CountedFailures(IEnumerable<AttemptRecord> attempts) =>
-        attempts.Count(a => a.Outcome is AttemptOutcome.Failed or AttemptOutcome.Superseded && a.FailureReason != PodDeleted);
+        attempts.Count(a => a.Outcome is AttemptOutcome.Failed or AttemptOutcome.Superseded && a.FailureReason is not (PodDeleted or HeldByUser));
 
     /// <summary>Delay before attempt number <paramref name="failures"/> + 1: backoff * 2^(failures-1), capped.</summary>
     public static TimeSpan Backoff(RetrySpec? retry, int failures)

@@ -41,6 +41,11 @@ public sealed partial class SegmentReconciler
             switch (observed.Life)
             {
                 case PodLife.Live:
+                    if (segment.Spec.Hold)
+                    {
+                        return await StopForHoldAsync(segment, chain, record, latest, pod!, evaluation, cancellationToken).ConfigureAwait(false);
+                    }
+
                     var stuck = StuckWorker.Of(pod!, time.GetUtcNow(), _graces);
                     if (stuck.Stuck)
                     {
@@ -98,6 +103,33 @@ public sealed partial class SegmentReconciler
         }
 
         return await RetryAsync(segment, chain, record, latest, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// spec.hold: true on a running segment stops its worker: the attempt is recorded as ended by the hold (so the
+    /// worker's own report of BR's cancellation cannot count as a failure), then the pod is deleted, which sends BR
+    /// SIGTERM; BR keeps its checkpoint (the chain's claim in Managed mode) and the next attempt resumes from it.
+    /// </summary>
+    private async Task<ReconcileResult> StopForHoldAsync(
+        PointRestoreSegment segment, ChainSnapshot chain, SegmentRecord record, AttemptRecord latest, Kube.Models.V1Pod pod,
+        ChainEvaluation evaluation, CancellationToken cancellationToken)
+    {
+        var progress = activity.Get(record.Uid, latest.Number)?.LatestProgress is { } p ? $" at {p.Step} {Math.Clamp(p.Percent, 0, 100):0.#}%" : "";
+        var message = $"attempt {latest.Number} was stopped by spec.hold: true{progress}; BR keeps its checkpoint and the next attempt resumes from it";
+        LogStoppedForHold(segment.Metadata.Name, latest.Number, pod.Metadata.Name);
+        SegmentRecord fresh;
+        try
+        {
+            fresh = await ledger.RecordCompletionAsync(chain.Chain!.RootUid, record.Uid,
+                new SegmentCompletion(latest.Number, false, null, null, AttemptPolicy.HeldByUser, message), cancellationToken).ConfigureAwait(false);
+        }
+        catch (LedgerConflictException)
+        {
+            return ReconcileResult.Requeue(); // the worker reported first: its result stands
+        }
+
+        await launcher.DeletePodAsync(pod, cancellationToken).ConfigureAwait(false);
+        return await OnStartedAsync(segment, chain with { Segments = [fresh] }, fresh, evaluation, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A worker that will never run BR: its failure is recorded first (so the reason survives), then the pod is
@@ -165,11 +197,12 @@ public sealed partial class SegmentReconciler
 
         if (segment.Spec.Hold)
         {
-            await status.WriteAsync(segment, Verdict.Held("spec.hold is true; the next attempt starts when you set spec.hold: false"), facts, cancellationToken).ConfigureAwait(false);
+            var done = latest?.FailureReason == AttemptPolicy.HeldByUser ? $"{latest.Message}. " : "";
+            await status.WriteAsync(segment, Verdict.Held($"{done}spec.hold is true; the next attempt starts when you set spec.hold: false"), facts, cancellationToken).ConfigureAwait(false);
             return ReconcileResult.Done();
         }
 
-        var backoff = latest?.FailureReason == AttemptPolicy.PodDeleted || authorized ? TimeSpan.Zero : AttemptPolicy.Backoff(segment.Spec.Retry, failures);
+        var backoff = latest?.FailureReason is AttemptPolicy.PodDeleted or AttemptPolicy.HeldByUser || authorized ? TimeSpan.Zero : AttemptPolicy.Backoff(segment.Spec.Retry, failures);
         var due = (latest?.CompletedAt ?? time.GetUtcNow()) + backoff;
         var wait = due - time.GetUtcNow();
         if (wait > TimeSpan.Zero)
@@ -286,6 +319,9 @@ public sealed partial class SegmentReconciler
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Segment {Segment}: attempt {Attempt} waits: {Reason}")]
     private partial void LogLaunchWaits(string? segment, int attempt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Segment {Segment}: attempt {Attempt} stops for spec.hold (pod {Pod})")]
+    private partial void LogStoppedForHold(string? segment, int attempt, string? pod);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Segment {Segment}: attempt {Attempt} ends: worker pod {Pod} cannot start ({Reason})")]
     private partial void LogStuckWorker(string? segment, int attempt, string? pod, string? reason);

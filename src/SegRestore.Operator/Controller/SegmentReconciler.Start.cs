@@ -63,6 +63,13 @@ public sealed partial class SegmentReconciler
 
         var holder = await leases.ClaimAsync(clusterId, rootUid, IsChainOverAsync, cancellationToken).ConfigureAwait(false);
         evaluation = ChainRules.Evaluate(chain.Self, chain.View(new RuntimeFacts(clusterId, holder, Now: time.GetUtcNow())));
+        if (evaluation.Reason == ChainReason.ClusterBusy)
+        {
+            var holderChain = await ledger.GetChainAsync(holder, cancellationToken).ConfigureAwait(false);
+            var holderRoot = context.List().FirstOrDefault(s => s.Metadata.Uid == holder);
+            evaluation = evaluation with { Message = ClusterBusyMessage.Compose(segment.Spec.Cluster.Pd, holder, holderRoot, holderChain) };
+        }
+
         if (!evaluation.IsReady)
         {
             return await WaitAsync(segment, evaluation, chain, cancellationToken).ConfigureAwait(false);

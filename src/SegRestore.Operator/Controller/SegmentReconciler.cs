@@ -125,8 +125,10 @@ public sealed partial class SegmentReconciler(
         return ReconcileResult.Done();
     }
 
+    /// <summary>The annotation acts on the whole chain from any of its segments (the root is the one users forget
+    /// the name of, or GitOps pruned).</summary>
     private static bool IsAbandonRequested(PointRestoreSegment segment, ChainRecord chain) =>
-        segment.Metadata.Uid == chain.RootUid && HasAbandonAnnotation(segment);
+        HasAbandonAnnotation(segment) && chain.State == ChainState.Active;
 
     private static bool HasAbandonAnnotation(PointRestoreSegment segment) =>
         segment.Metadata.Annotations?.TryGetValue(SegRestoreLabels.AbandonAnnotation, out var value) == true
@@ -144,13 +146,13 @@ public sealed partial class SegmentReconciler(
         return ReconcileResult.Done();
     }
 
-    private async Task AbandonAsync(PointRestoreSegment root, ChainRecord chain, CancellationToken cancellationToken)
+    private async Task AbandonAsync(PointRestoreSegment annotated, ChainRecord chain, CancellationToken cancellationToken)
     {
-        var reason = $"abandoned with annotation {SegRestoreLabels.AbandonAnnotation}: \"true\" on {root.Metadata.Name}";
-        await launcher.DeleteCheckpointClaimAsync(root.Metadata.NamespaceProperty, chain.RootUid, cancellationToken).ConfigureAwait(false);
+        var reason = $"abandoned with annotation {SegRestoreLabels.AbandonAnnotation}: \"true\" on {annotated.Metadata.Name}";
+        await launcher.DeleteCheckpointClaimAsync(annotated.Metadata.NamespaceProperty, chain.RootUid, cancellationToken).ConfigureAwait(false);
         await ledger.AbandonChainAsync(chain.RootUid, reason, cancellationToken).ConfigureAwait(false);
         await leases.ReleaseAsync(chain.Identity.PdClusterId, chain.RootUid, cancellationToken).ConfigureAwait(false);
-        LogAbandoned(root.Metadata.Name, chain.RootUid);
+        LogAbandoned(chain.Identity.RootName, chain.RootUid);
         metrics.ChainEnded(chain.RootUid);
         foreach (var member in context.List().Where(s => s.Status?.Chain?.RootUid == chain.RootUid))
         {

@@ -10,6 +10,11 @@ public sealed class AttemptPolicyTests
     [InlineData("BrError", false)]
     [InlineData("PodDeleted", false)]
     [InlineData("WorkerLost", false)]
+    [InlineData("HeldByUser", false)]
+    [InlineData("WorkerConfigError", true)]
+    [InlineData("WorkerImageUnavailable", true)]
+    [InlineData("WorkerUnschedulable", true)]
+    [InlineData("BrUsageError", true)]
     [InlineData("TiFlashReplicaPresent", true)]
     [InlineData("MissingPreviousState", true)]
     [InlineData("RangeOutsideLog", true)]
@@ -50,6 +55,15 @@ public sealed class AttemptPolicyTests
         };
 
         AttemptPolicy.CountedFailures(attempts).Should().Be(2);
+    }
+
+    [Fact]
+    public void An_attempt_stopped_by_a_hold_does_not_use_up_an_attempt()
+    {
+        var now = DateTimeOffset.UnixEpoch;
+        AttemptRecord Attempt(int n, string reason) => new(n, $"p-a{n}", now, AttemptOutcome.Failed, reason, null, now);
+
+        AttemptPolicy.CountedFailures([Attempt(1, AttemptPolicy.HeldByUser), Attempt(2, AttemptPolicy.HeldByUser), Attempt(3, "BrError")]).Should().Be(1);
     }
 
     [Theory]

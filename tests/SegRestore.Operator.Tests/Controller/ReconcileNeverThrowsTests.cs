@@ -54,21 +54,23 @@ public sealed class ReconcileNeverThrowsTests : LocalApiServerTest
     {
         await InstallCrdAsync();
         await using var provider = Compose();
-        static Gen<string?> Maybe(string[] values) => Gen.OneOf(Gen.Constant<string?>(null), Gen.Elements(values).Select(v => (string?)v));
-        static Gen<List<string>?> Some(string[] values) => Gen.OneOf(Gen.Constant<List<string>?>(null), Gen.Elements(values).ListOf().Select(l => (List<string>?)[.. l.Take(3)]));
+        // Mostly plausible values with a hostile one now and then, so that specs reach every stage of a reconcile.
+        static Gen<T> Mostly<T>(T usual, Gen<T> other) => Gen.Frequency((3, Gen.Constant(usual)), (1, other));
+        static Gen<string?> Maybe(string? usual, string[] values) => Mostly(usual, Gen.OneOf(Gen.Constant<string?>(null), Gen.Elements(values).Select(v => (string?)v)));
+        static Gen<List<string>?> Some(string[] values) => Mostly<List<string>?>(null, Gen.Elements(values).ListOf().Select(l => (List<string>?)[.. l.Take(3)]));
         using var client = TypedClient();
-        var specs = from pd in Gen.Elements(PdAddresses)
-                    from previous in Gen.OneOf(Gen.Constant<string?>(null), Gen.Elements<string?>("s-0", "missing", "Bad_Name"))
-                    from full in Maybe(Urls)
-                    from log in Gen.Elements(Urls)
-                    from secret in Gen.Elements<string?>(null, "no-such-secret", "creds")
-                    from restored in Maybe(Timestamps)
-                    from start in Maybe(Timestamps)
+        var specs = from pd in Mostly("127.0.0.1:1", Gen.Elements(PdAddresses))
+                    from previous in Mostly<string?>(null, Gen.Elements<string?>("s-0", "missing", "Bad_Name"))
+                    from full in Maybe("s3://b/full", Urls)
+                    from log in Mostly("s3://b/log", Gen.Elements(Urls))
+                    from secret in Mostly<string?>(null, Gen.Elements<string?>("no-such-secret", "creds"))
+                    from restored in Maybe("463736294698909699", Timestamps)
+                    from start in Maybe(null, Timestamps)
                     from last in Gen.Elements(true, false)
                     from hold in Gen.Elements(false, false, true)
                     from mode in Gen.Elements<CheckpointMode?>(null, CheckpointMode.Managed, CheckpointMode.External)
-                    from checkpoint in Maybe(Urls)
-                    from image in Maybe(Images)
+                    from checkpoint in Maybe(null, Urls)
+                    from image in Maybe(null, Images)
                     from filter in Some(Arguments)
                     from extra in Some(Arguments)
                     select new PointRestoreSegmentSpec
