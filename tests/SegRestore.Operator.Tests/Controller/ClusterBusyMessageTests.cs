@@ -2,8 +2,8 @@ using SegRestore.Api.Models;
 using SegRestore.Kube.Models;
 using SegRestore.Operator.Controller;
 using SegRestore.Store.Model;
-using CheckpointMode = SegRestore.Store.Model.CheckpointMode;
 using BrDialect = SegRestore.Store.Model.BrDialect;
+using CheckpointMode = SegRestore.Store.Model.CheckpointMode;
 
 namespace SegRestore.Operator.Tests.Controller;
 
