@@ -19,14 +19,7 @@ public sealed class RepairTests(ITestOutputHelper output)
     {
         const string prefix = "hold";
         await using var env = await E2EEnvironment.StartAsync(output, nameof(A_hold_stops_a_running_segment_and_lifting_it_resumes_from_the_checkpoint), new E2EOptions { Points = 2 });
-        var gate = new BrGate("meta", 50, Path.Combine(env.Directory, "gates", "meta-50"));
-        Directory.CreateDirectory(Path.GetDirectoryName(gate.File)!);
-        env.World.SetFaults(new Dictionary<string, string> { ["BRSIM_GATE_AT"] = gate.Setting });
-        var chain = ChainManifests.Chain(prefix, env.World, env.PdAddress);
-        foreach (var segment in chain)
-        {
-            await env.CreateAsync(segment);
-        }
+        var (gate, chain) = await StartGatedChainAsync(env, prefix);
 
         var first = ChainManifests.Name(prefix, 0);
         await gate.WaitReachedAsync(TimeSpan.FromMinutes(2), () => env.DescribeAsync());
@@ -52,14 +45,7 @@ public sealed class RepairTests(ITestOutputHelper output)
         const string prefix = "abandon";
         await using var env = await E2EEnvironment.StartAsync(output, nameof(Abandon_on_a_later_segment_ends_the_whole_chain_and_frees_the_cluster), new E2EOptions { Points = 3 });
         env.ExpectsFailures = true;
-        var gate = new BrGate("meta", 50, Path.Combine(env.Directory, "gates", "meta-50"));
-        Directory.CreateDirectory(Path.GetDirectoryName(gate.File)!);
-        env.World.SetFaults(new Dictionary<string, string> { ["BRSIM_GATE_AT"] = gate.Setting });
-        var chain = ChainManifests.Chain(prefix, env.World, env.PdAddress);
-        foreach (var segment in chain)
-        {
-            await env.CreateAsync(segment);
-        }
+        var (gate, chain) = await StartGatedChainAsync(env, prefix);
 
         var root = ChainManifests.Name(prefix, 0);
         var last = ChainManifests.Name(prefix, chain.Count - 1);
@@ -86,5 +72,20 @@ public sealed class RepairTests(ITestOutputHelper output)
         await Poll.UntilAsync(async () => (await env.PodsOfAsync(await env.GetRequiredAsync(root))).All(p => p.Status?.Phase is "Succeeded" or "Failed" || p.Metadata.DeletionTimestamp is not null),
             TimeSpan.FromSeconds(60), "the root's worker to stop");
         gate.Open();
+    }
+
+    /// <summary>Applies a whole chain with BR stopping half way through its meta step (every run, until the gate opens).</summary>
+    private static async Task<(BrGate Gate, List<PointRestoreSegment> Chain)> StartGatedChainAsync(E2EEnvironment env, string prefix)
+    {
+        var gate = new BrGate("meta", 50, Path.Combine(env.Directory, "gates", "meta-50"));
+        Directory.CreateDirectory(Path.GetDirectoryName(gate.File)!);
+        env.World.SetFaults(new Dictionary<string, string> { ["BRSIM_GATE_AT"] = gate.Setting });
+        var chain = ChainManifests.Chain(prefix, env.World, env.PdAddress);
+        foreach (var segment in chain)
+        {
+            await env.CreateAsync(segment);
+        }
+
+        return (gate, chain);
     }
 }
