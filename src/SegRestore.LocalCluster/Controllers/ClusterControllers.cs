@@ -61,23 +61,40 @@ public sealed class ClusterControllers : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private async Task RunAsync(WatchSubscription subscription, CancellationToken cancellationToken)
+    /// <summary>
+    /// Follows the store's feed; a subscription that fell behind its backlog limit (a busy server) is cut off like a
+    /// watch that got 410 Gone, and the controllers then re-list and watch again, as an informer does. Before, the
+    /// loop simply ended: garbage collection, CRD cleanup, claims and the kubelet stopped for the rest of the run.
+    /// </summary>
+    private async Task RunAsync(WatchSubscription first, CancellationToken cancellationToken)
     {
-        using (subscription)
+        var subscription = first;
+        while (true)
         {
-            Guard(_collector.Resume);
-            Guard(_claims.Resume);
-            foreach (var obj in subscription.InitialObjects)
+            using (subscription)
             {
-                Guard(() => _kubelet?.Observe(obj));
+                Guard(_collector.Resume);
+                Guard(_claims.Resume);
+                foreach (var obj in subscription.InitialObjects)
+                {
+                    Guard(() => _kubelet?.Observe(obj));
+                }
+
+                await foreach (var change in subscription.Events.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    Guard(() => _collector.Handle(change));
+                    Guard(() => _claims.Handle(change));
+                    Guard(() => _kubelet?.Observe(change.Type == WatchEventType.Deleted ? null : change.Current, change));
+                }
+
+                if (!subscription.Expired || cancellationToken.IsCancellationRequested)
+                {
+                    return;
+                }
             }
 
-            await foreach (var change in subscription.Events.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                Guard(() => _collector.Handle(change));
-                Guard(() => _claims.Handle(change));
-                Guard(() => _kubelet?.Observe(change.Type == WatchEventType.Deleted ? null : change.Current, change));
-            }
+            _logger.LogWarning("The in-process controllers fell behind the change feed; re-listing and watching again");
+            subscription = _objects.Store.Watch(null, null);
         }
     }
 
