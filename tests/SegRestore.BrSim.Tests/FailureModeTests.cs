@@ -144,6 +144,47 @@ public sealed class FailureModeTests
     }
 
     [Fact]
+    public async Task A_target_without_the_pitr_id_map_table_makes_a_table_mode_segment_impossible()
+    {
+        using var world = new SimWorldFixture();
+        (await BrProcess.RunAsync(world.Env(), world.SegmentArgs(0, withCheckpointStorage: false))).ExitCode.Should().Be(0);
+        (await BrProcess.RunAsync(world.Env(), "brsim", "target", "--world", world.Directory, "drop-pitr-id-map-table")).ExitCode.Should().Be(0);
+        (await BrProcess.RunAsync(world.Env(), world.SegmentArgs(1, withCheckpointStorage: false)))
+            .ShouldFailWith("segmented restore is impossible", BrFailureReason.PitrIdMapTableMissing);
+    }
+
+    [Theory]
+    [InlineData("lost", "the part(segment_id = 0) of pitr id map is lost", BrFailureReason.PreviousStatePartLost)]
+    [InlineData("empty", "get the empty part(segment_id = 0) of pitr id map", BrFailureReason.PreviousStatePartEmpty)]
+    public async Task A_damaged_row_of_the_previous_state_is_refused_with_its_segment_id(string how, string text, BrFailureReason reason)
+    {
+        using var world = new SimWorldFixture();
+        (await BrProcess.RunAsync(world.Env(), world.SegmentArgs(0, withCheckpointStorage: false))).ExitCode.Should().Be(0);
+        var damaged = await BrProcess.RunAsync(world.Env(), "brsim", "target", "--world", world.Directory, "corrupt-state", Ts(world.Points[0]), how);
+        damaged.ExitCode.Should().Be(0, damaged.Stderr);
+        (await BrProcess.RunAsync(world.Env(), world.SegmentArgs(1, withCheckpointStorage: false))).ShouldFailWith(text, reason)
+            .Should().Be(text);
+    }
+
+    [Fact]
+    public async Task A_log_backup_task_without_storage_blocks_the_restore()
+    {
+        using var world = new SimWorldFixture();
+        (await BrProcess.RunAsync(world.Env(), "brsim", "target", "--world", world.Directory, "add-log-task", "pitr-task")).ExitCode.Should().Be(0);
+        (await BrProcess.RunAsync(world.Env(), world.SegmentArgs(0)))
+            .ShouldFailWith("cannot save log restore table IDs blocklist file because the external storage backend of the task[pitr-task] is empty",
+                BrFailureReason.LogTaskWithoutStorage);
+    }
+
+    [Fact]
+    public async Task A_log_backup_task_with_its_storage_does_not_block_the_restore()
+    {
+        using var world = new SimWorldFixture();
+        (await BrProcess.RunAsync(world.Env(), "brsim", "target", "--world", world.Directory, "add-log-task", "pitr-task", "s3://logs/task")).ExitCode.Should().Be(0);
+        (await BrProcess.RunAsync(world.Env(), world.SegmentArgs(0))).ExitCode.Should().Be(0);
+    }
+
+    [Fact]
     public async Task A_full_backup_given_as_the_log_storage_is_the_wrong_storage()
     {
         using var world = new SimWorldFixture();

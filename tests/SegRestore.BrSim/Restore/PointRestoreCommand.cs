@@ -54,6 +54,7 @@ public sealed class PointRestoreCommand(
 
         var target = world.LoadTarget(request.Pd) ?? throw new BrErrorException(
             $"[PD:client:ErrClientGetMember]get member failed: rpc error: code = Unavailable desc = connection error: dial tcp {SimWorld.NormalizePd(request.Pd)}: connect: connection refused");
+        CheckLogBackupTasks(target);
         var run = new RestoreRun
         {
             World = world,
@@ -108,6 +109,16 @@ public sealed class PointRestoreCommand(
         }
 
         await new SegmentLogPhase(run, logInfo).RunAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>As BR's checkLogBackup for a PiTR: a running log backup task must have a storage for the table-id blocklist.</summary>
+    private static void CheckLogBackupTasks(TargetCluster target)
+    {
+        if (target.LogBackupTasks.FirstOrDefault() is { Storage: null } task)
+        {
+            throw new BrErrorException(
+                $"cannot save log restore table IDs blocklist file because the external storage backend of the task[{task.Name}] is empty: [BR:Stream:ErrStreamLogTaskHasNoStorage]stream task has no storage");
+        }
     }
 
     private ISegmentStateStore OpenStateStore(RestorePointRequest request, TargetCluster target, ulong upstreamClusterId)
