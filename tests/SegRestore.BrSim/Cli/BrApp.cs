@@ -72,7 +72,7 @@ public sealed class BrApp(BrAppContext app)
 
             var faults = new FaultInjector(app.Environment, world, app.HardExit);
             var restore = new PointRestoreCommand(app.RequireWorld(), storage, new SegmentedStateCodec(dialect), log, faults,
-                app.Environment, app.StderrIsTerminal);
+                app.Environment, app.StderrIsTerminal, app.StdoutIsTerminal || app.Environment("BRSIM_STDOUT_TTY") == "1");
             await restore.RunAsync(request, cancellationToken).ConfigureAwait(false);
             return 0;
         }

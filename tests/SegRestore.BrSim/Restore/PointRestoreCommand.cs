@@ -17,7 +17,8 @@ public sealed class PointRestoreCommand(
     BrLog log,
     FaultInjector faults,
     Func<string, string?> environment,
-    bool drawProgressBars)
+    bool drawProgressBars,
+    bool consoleIsTerminal = false)
 {
     public async Task RunAsync(RestorePointRequest request, CancellationToken cancellationToken)
     {
@@ -52,6 +53,12 @@ public sealed class PointRestoreCommand(
             throw BrErrorException.InvalidArgument(rangeError);
         }
 
+        if (RestorePointRequestParser.TreatedAsNonFinal(request, restoredTs, logInfo.LogMaxTs))
+        {
+            log.Detail("stream.go:1453", BrMessages.TreatedAsNonFinalSegment,
+                LogField.Of(BrLogFields.RestoreTs, restoredTs), LogField.Of(BrLogFields.LogMaxTs, logInfo.LogMaxTs));
+        }
+
         var target = world.LoadTarget(request.Pd) ?? throw new BrErrorException(
             $"[PD:client:ErrClientGetMember]get member failed: rpc error: code = Unavailable desc = connection error: dial tcp {SimWorld.NormalizePd(request.Pd)}: connect: connection refused");
         CheckLogBackupTasks(target);
@@ -63,6 +70,7 @@ public sealed class PointRestoreCommand(
             Log = log,
             Faults = faults,
             DrawProgressBars = drawProgressBars,
+            ConsoleIsTerminal = consoleIsTerminal,
             Environment = environment,
             UpstreamClusterId = logInfo.ClusterId,
             StartTs = startTs,

@@ -72,6 +72,16 @@ public static class RestorePointRequestParser
         };
     }
 
+    /// <summary>
+    /// V1's RunStreamRestore: --last left at its default, --restored-ts given and below the log max, so the segment
+    /// is not final (BR logs `restore-ts is before log max and --last not specified; treating as non-final segment`).
+    /// </summary>
+    public static bool TreatedAsNonFinal(RestorePointRequest request, ulong restoredTs, ulong logMaxTs)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Dialect == BrDialect.Last && request.LastFlag is null && request.RestoredTs is not null && restoredTs < logMaxTs;
+    }
+
     /// <summary>BR's checkLogRange: logMinTS &lt;= restoreFrom &lt;= restoreTo &lt;= logMaxTS.</summary>
     public static string? CheckLogRange(ulong from, ulong to, ulong logMin, ulong logMax) =>
         logMin > from || from > to || to > logMax
