@@ -124,12 +124,29 @@ public sealed class FailureModeTests
     }
 
     [Fact]
-    public async Task A_non_last_segment_without_checkpoint_storage_is_refused_by_a_br_that_requires_it()
+    public async Task A_v1_non_final_segment_without_checkpointing_is_refused_after_the_snapshot_phase()
     {
         using var world = new SimWorldFixture();
-        var args = world.SegmentArgs(0, last: false, withCheckpointStorage: false);
-        (await BrProcess.RunAsync(world.Env(("BRSIM_REQUIRE_CHECKPOINT_STORAGE", "1")), args))
-            .ShouldFailWith("segmented log restore requires checkpoint storage", BrFailureReason.CheckpointRequired);
+        var args = world.SegmentArgs(0, "last", last: false).Append("--use-checkpoint=false").ToArray();
+        var result = await BrProcess.RunAsync(world.Env(("BRSIM_DIALECT", "last")), args);
+
+        result.ShouldFailWith(RestorePointRequestParser.CheckpointStorageRequired, BrFailureReason.CheckpointRequired);
+        var events = BrOutput.ParseAllKnown(result.Stdout);
+        events.OfType<Br.Output.FullRestoreSummaryEvent>().Should().ContainSingle("BR checks in restoreStream, after the snapshot restore");
+        events.OfType<Br.Output.LogRestoreFailedEvent>().Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task A_v2_non_final_segment_without_checkpointing_silently_keeps_its_state_in_the_target_table()
+    {
+        using var world = new SimWorldFixture();
+        var args = world.SegmentArgs(0, last: false).Append("--use-checkpoint=false").ToArray();
+        (await BrProcess.RunAsync(world.Env(), args)).ExitCode.Should().Be(0);
+
+        var target = world.World.LoadTarget(world.Pd)!;
+        target.PitrIdMap.Should().Contain(r => r.RestoredTs == world.Points[0], "the state went to mysql.tidb_pitr_id_map");
+        File.Exists(Path.Combine(world.Directory, "checkpoint", FileSegmentStateStore.RelativePath(target.ClusterId, world.Points[0])))
+            .Should().BeFalse("--checkpoint-storage is ignored for the state without --use-checkpoint");
     }
 
     [Fact]

@@ -15,6 +15,7 @@ public class BrErrorCatalogTests
         { "PiTR doesn't support custom filter to include system db, consider to exclude the following system db: mysql: [BR:Common:ErrInvalidArgument]invalid argument", BrFailureReason.InvalidFilter },
         { "no base id map found from saved id or last restored PiTR: [BR:Common:ErrInvalidArgument]invalid argument", BrFailureReason.MissingPreviousState },
         { "segmented log restore requires checkpoint storage: [BR:Common:ErrInvalidArgument]invalid argument", BrFailureReason.CheckpointRequired },
+        { "segmented log restore requires checkpoint storage (table or external), enable checkpoint or configure --checkpoint-storage: [BR:Common:ErrInvalidArgument]invalid argument", BrFailureReason.CheckpointRequired },
         { "multiple restore_id values found for restored_ts 463736143872000000: [BR:Common:ErrInvalidArgument]invalid argument", BrFailureReason.AmbiguousPreviousState },
         { "unsupported segmented pitr state version: 2", BrFailureReason.UnsupportedStateVersion },
         { "exist table(s) have tiflash replica, please remove it before restore: [BR:Restore:ErrTiFlashReplicaPresent]", BrFailureReason.TiFlashReplicaPresent },
@@ -137,5 +138,13 @@ public class BrErrorCatalogTests
 
         entry.Permanent.Should().BeTrue();
         entry.Remediation.Should().Contain(step);
+    }
+
+    [Fact]
+    public void The_checkpoint_required_remedy_names_every_checkpoint_mode_and_the_flag_to_remove()
+    {
+        var remedy = BrErrorCatalog.Entries.Single(e => e.Reason == BrFailureReason.CheckpointRequired).Remediation;
+
+        remedy.Should().Contain("Table").And.Contain("Managed").And.Contain("External").And.Contain("--use-checkpoint");
     }
 }

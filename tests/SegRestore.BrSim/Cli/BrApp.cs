@@ -62,8 +62,7 @@ public sealed class BrApp(BrAppContext app)
                 return 0;
             }
 
-            var request = RestorePointRequestParser.Parse(flags, dialect,
-                app.Environment("BRSIM_REQUIRE_CHECKPOINT_STORAGE") == "1");
+            var request = RestorePointRequestParser.Parse(flags, dialect);
             if (command.StartsWith("abort", StringComparison.Ordinal))
             {
                 AbortRestoreCommand.Run(request, app.RequireWorld(), storage, log);

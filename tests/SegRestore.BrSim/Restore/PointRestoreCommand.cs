@@ -131,7 +131,9 @@ public sealed class PointRestoreCommand(
 
     private ISegmentStateStore OpenStateStore(RestorePointRequest request, TargetCluster target, ulong upstreamClusterId)
     {
-        if (request.CheckpointStorage is null)
+        // BR asks the checkpoint meta manager for its storage only with --use-checkpoint: without it the state goes to
+        // mysql.tidb_pitr_id_map even when --checkpoint-storage is given.
+        if (request.CheckpointStorage is null || !request.UseCheckpoint)
         {
             return new TableSegmentStateStore(world, target, upstreamClusterId);
         }

@@ -64,6 +64,7 @@ public sealed class SegmentLogPhase(RestoreRun run, LogBackupInfo logInfo)
 
     private async Task RestoreAsync(CancellationToken cancellationToken)
     {
+        RestorePointRequestParser.CheckCheckpointForSegment(run.Request, run.IsLast);
         // It needs GC off in TiKV during PiTR: log KVs are not sorted by ts.
         run.Target.GcRatioThreshold = "-1.0";
         run.World.SaveTarget(run.Target);
