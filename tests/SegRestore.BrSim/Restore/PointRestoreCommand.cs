@@ -139,7 +139,10 @@ public sealed class PointRestoreCommand(
         }
 
         var location = new BackupReader(storage).Open(request.CheckpointStorage);
-        return new FileSegmentStateStore(location.Directory!, target.ClusterId);
+        return request.Dialect == BrDialect.Last
+            ? new V1FileSegmentStateStore(location.Directory!, target.ClusterId,
+                target.HasPitrIdMapTable ? new TableSegmentStateStore(world, target, upstreamClusterId) : null)
+            : new FileSegmentStateStore(location.Directory!, target.ClusterId);
     }
 
     /// <summary>Finds this target's checkpoint; a different task's checkpoint is BR's mismatch error. True when resuming.</summary>

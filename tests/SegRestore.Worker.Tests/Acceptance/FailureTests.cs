@@ -5,6 +5,7 @@ using SegRestore.BrSim.Model;
 using SegRestore.BrSim.Storage;
 using SegRestore.Store.Model;
 using SegRestore.Worker.Tests.Infrastructure;
+using BackupMeta = SegRestore.BrSim.Storage.BackupMeta;
 using JsonFiles = SegRestore.BrSim.Model.JsonFiles;
 
 namespace SegRestore.Worker.Tests.Acceptance;
