@@ -36,6 +36,7 @@ public static class BrLogFields
     public const string AverageSpeedLog = "average-speed (log)";
     public const string RestoreSstKvCount = "restore-sst-kv-count";
     public const string RestoreSstKvSize = "restore-sst-kv-size";
+    public const string RestoreSstPhysicalSize = "restore-sst-physical-size (after compression)";
     public const string RestoreSstTotalTake = "restore-sst-total-take";
     public const string AverageSpeedSst = "average-speed (sst)";
 
@@ -48,4 +49,11 @@ public static class BrLogFields
     public const string TotalKvSize = "total-kv-size";
     public const string AverageSpeed = "average-speed";
     public const string RestoreDataSize = "restore-data-size(after-compressed)";
+
+    // Full Restore failed summary: one unit-name/error pair per failed unit
+    public const string UnitName = "unit-name";
+
+    // V1's non-final segment lines
+    public const string RestoreTs = "restore-ts";
+    public const string RestoredTs = "restored-ts";
 }

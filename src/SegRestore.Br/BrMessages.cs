@@ -20,6 +20,23 @@ public static class BrMessages
     public const string TiFlashResetFailed =
         "Failed to restore tiflash replica config, you may execute the sql restore it manually.";
 
+    /// <summary>V1 (`--last`): a restored-ts below the log max without an explicit --last makes the segment non-final.</summary>
+    public const string TreatedAsNonFinalSegment =
+        "restore-ts is before log max and --last not specified; treating as non-final segment";
+
+    /// <summary>V1, non-final segment: the ingest-index repair waits for the last segment.</summary>
+    public const string IngestRepairSkippedUntilLast = "skip repairing ingest index until last segment";
+
+    /// <summary>V1, non-final segment: the TiFlash replica reset waits for the last segment.</summary>
+    public const string TiFlashResetSkippedUntilLast = "skip restoring TiFlash Replica until last segment";
+
+    /// <summary>The one-task console bar (mpb) of the ingest-index repair ends with "... DONE" (the word in green).</summary>
+    public const string ConsoleBarDone = "DONE";
+    public const string ConsoleBarAborted = "ABORTED";
+
+    /// <summary>Printed instead of the bar when a resumed last segment finds the index already repaired.</summary>
+    public const string ConsoleBarSkippedByCheckpoint = "SKIPPED DUE TO CHECKPOINT MODE";
+
     public const string IngestRepairStepPrefix = "repair ingest index ";
     public const string IngestRepairStepTableInfix = " for table ";
     public const string UnsupportedSegmentedStateVersionPrefix = "unsupported segmented pitr state version: ";

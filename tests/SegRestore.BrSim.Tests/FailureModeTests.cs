@@ -124,12 +124,29 @@ public sealed class FailureModeTests
     }
 
     [Fact]
-    public async Task A_non_last_segment_without_checkpoint_storage_is_refused_by_a_br_that_requires_it()
+    public async Task A_v1_non_final_segment_without_checkpointing_is_refused_after_the_snapshot_phase()
     {
         using var world = new SimWorldFixture();
-        var args = world.SegmentArgs(0, last: false, withCheckpointStorage: false);
-        (await BrProcess.RunAsync(world.Env(("BRSIM_REQUIRE_CHECKPOINT_STORAGE", "1")), args))
-            .ShouldFailWith("segmented log restore requires checkpoint storage", BrFailureReason.CheckpointRequired);
+        var args = world.SegmentArgs(0, "last", last: false).Append("--use-checkpoint=false").ToArray();
+        var result = await BrProcess.RunAsync(world.Env(("BRSIM_DIALECT", "last")), args);
+
+        result.ShouldFailWith(RestorePointRequestParser.CheckpointStorageRequired, BrFailureReason.CheckpointRequired);
+        var events = BrOutput.ParseAllKnown(result.Stdout);
+        events.OfType<Br.Output.FullRestoreSummaryEvent>().Should().ContainSingle("BR checks in restoreStream, after the snapshot restore");
+        events.OfType<Br.Output.LogRestoreFailedEvent>().Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task A_v2_non_final_segment_without_checkpointing_silently_keeps_its_state_in_the_target_table()
+    {
+        using var world = new SimWorldFixture();
+        var args = world.SegmentArgs(0, last: false).Append("--use-checkpoint=false").ToArray();
+        (await BrProcess.RunAsync(world.Env(), args)).ExitCode.Should().Be(0);
+
+        var target = world.World.LoadTarget(world.Pd)!;
+        target.PitrIdMap.Should().Contain(r => r.RestoredTs == world.Points[0], "the state went to mysql.tidb_pitr_id_map");
+        File.Exists(Path.Combine(world.Directory, "checkpoint", FileSegmentStateStore.RelativePath(target.ClusterId, world.Points[0])))
+            .Should().BeFalse("--checkpoint-storage is ignored for the state without --use-checkpoint");
     }
 
     [Fact]
@@ -141,6 +158,47 @@ public sealed class FailureModeTests
         planted.ExitCode.Should().Be(0, planted.Stderr);
         (await BrProcess.RunAsync(world.Env(), world.SegmentArgs(1, withCheckpointStorage: false)))
             .ShouldFailWith($"multiple restore_id values found for restored_ts {world.Points[0]}", BrFailureReason.AmbiguousPreviousState);
+    }
+
+    [Fact]
+    public async Task A_target_without_the_pitr_id_map_table_makes_a_table_mode_segment_impossible()
+    {
+        using var world = new SimWorldFixture();
+        (await BrProcess.RunAsync(world.Env(), world.SegmentArgs(0, withCheckpointStorage: false))).ExitCode.Should().Be(0);
+        (await BrProcess.RunAsync(world.Env(), "brsim", "target", "--world", world.Directory, "drop-pitr-id-map-table")).ExitCode.Should().Be(0);
+        (await BrProcess.RunAsync(world.Env(), world.SegmentArgs(1, withCheckpointStorage: false)))
+            .ShouldFailWith("segmented restore is impossible", BrFailureReason.PitrIdMapTableMissing);
+    }
+
+    [Theory]
+    [InlineData("lost", "the part(segment_id = 0) of pitr id map is lost", BrFailureReason.PreviousStatePartLost)]
+    [InlineData("empty", "get the empty part(segment_id = 0) of pitr id map", BrFailureReason.PreviousStatePartEmpty)]
+    public async Task A_damaged_row_of_the_previous_state_is_refused_with_its_segment_id(string how, string text, BrFailureReason reason)
+    {
+        using var world = new SimWorldFixture();
+        (await BrProcess.RunAsync(world.Env(), world.SegmentArgs(0, withCheckpointStorage: false))).ExitCode.Should().Be(0);
+        var damaged = await BrProcess.RunAsync(world.Env(), "brsim", "target", "--world", world.Directory, "corrupt-state", Ts(world.Points[0]), how);
+        damaged.ExitCode.Should().Be(0, damaged.Stderr);
+        (await BrProcess.RunAsync(world.Env(), world.SegmentArgs(1, withCheckpointStorage: false))).ShouldFailWith(text, reason)
+            .Should().Be(text);
+    }
+
+    [Fact]
+    public async Task A_log_backup_task_without_storage_blocks_the_restore()
+    {
+        using var world = new SimWorldFixture();
+        (await BrProcess.RunAsync(world.Env(), "brsim", "target", "--world", world.Directory, "add-log-task", "pitr-task")).ExitCode.Should().Be(0);
+        (await BrProcess.RunAsync(world.Env(), world.SegmentArgs(0)))
+            .ShouldFailWith("cannot save log restore table IDs blocklist file because the external storage backend of the task[pitr-task] is empty",
+                BrFailureReason.LogTaskWithoutStorage);
+    }
+
+    [Fact]
+    public async Task A_log_backup_task_with_its_storage_does_not_block_the_restore()
+    {
+        using var world = new SimWorldFixture();
+        (await BrProcess.RunAsync(world.Env(), "brsim", "target", "--world", world.Directory, "add-log-task", "pitr-task", "s3://logs/task")).ExitCode.Should().Be(0);
+        (await BrProcess.RunAsync(world.Env(), world.SegmentArgs(0))).ExitCode.Should().Be(0);
     }
 
     [Fact]

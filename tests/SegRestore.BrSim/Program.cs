@@ -30,7 +30,8 @@ public static class Program
                 Console.Out.Flush();
                 Environment.Exit(code);
             },
-            StderrIsTerminal: !Console.IsErrorRedirected);
+            StderrIsTerminal: !Console.IsErrorRedirected,
+            StdoutIsTerminal: !Console.IsOutputRedirected);
         return await new BrApp(context).RunAsync(args, cancellation.Token).ConfigureAwait(false);
     }
 }

@@ -17,6 +17,9 @@ public static class OwnedBrFlags
         new("last", null, "set spec.last"),
         new("last-segment", null, "set spec.last"),
         new("checkpoint-storage", null, "set spec.checkpoint"),
+        // With --use-checkpoint=false BR keeps the segmented state in the target's mysql.tidb_pitr_id_map whatever the
+        // checkpoint storage, so a Managed or External chain finds nothing; V1 refuses a non-final segment outright.
+        new("use-checkpoint", null, "remove it: spec.checkpoint.mode (Table, Managed or External) decides where BR keeps its checkpoints and state"),
         new("ca", null, "set spec.cluster.tlsSecretName"),
         new("cert", null, "set spec.cluster.tlsSecretName"),
         new("key", null, "set spec.cluster.tlsSecretName"),

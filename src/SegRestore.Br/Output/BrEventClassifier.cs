@@ -13,6 +13,10 @@ public static class BrEventClassifier
             BrMessages.LogRestoreFailedSummary => new LogRestoreFailedEvent(raw, record, record.Field(BrLogFields.Error) ?? string.Empty),
             BrMessages.LogRestoreSuccessSummary => LogSummary(record),
             BrMessages.FullRestoreSuccessSummary => FullSummary(record),
+            BrMessages.FullRestoreFailedSummary => FullFailed(record),
+            BrMessages.TreatedAsNonFinalSegment => NonFinal(record, NonFinalSegmentNotice.TreatedAsNonFinal, BrLogFields.RestoreTs),
+            BrMessages.IngestRepairSkippedUntilLast => NonFinal(record, NonFinalSegmentNotice.IngestRepairSkipped, BrLogFields.RestoredTs),
+            BrMessages.TiFlashResetSkippedUntilLast => NonFinal(record, NonFinalSegmentNotice.TiFlashResetSkipped, BrLogFields.RestoredTs),
             BrMessages.StartPointInTimeRestore => new StartPointEvent(raw, record,
                 FieldValues.Tso(record.Field(BrLogFields.RestoreFrom)), FieldValues.Tso(record.Field(BrLogFields.RestoreTo)),
                 FieldValues.Tso(record.Field(BrLogFields.LogMinTs)), FieldValues.Tso(record.Field(BrLogFields.LogMaxTs))),
@@ -33,6 +37,13 @@ public static class BrEventClassifier
         if (TerminalProgressParser.TryParse(text, out var step, out var percent))
         {
             return Progress(line!, null, step, percent, ProgressSource.TerminalBar);
+        }
+
+        if (ConsoleBarParser.TryParse(text, out var title, out var state)
+            && Progress(line!, null, title, state is ConsoleBarState.Done or ConsoleBarState.SkippedByCheckpoint ? 100 : 0,
+                ProgressSource.ConsoleBar) is IngestRepairProgressEvent repair)
+        {
+            return repair with { BarState = state };
         }
 
         if (text.Contains(BrMessages.FullRestoreSkippedByCheckpoint, StringComparison.Ordinal))
@@ -103,6 +114,7 @@ public static class BrEventClassifier
         AverageSpeedLog = r.Field(BrLogFields.AverageSpeedLog),
         RestoreSstKvCount = FieldValues.Count64(r.Field(BrLogFields.RestoreSstKvCount)),
         RestoreSstKvSize = r.Field(BrLogFields.RestoreSstKvSize),
+        RestoreSstPhysicalSize = FieldValues.Count64(r.Field(BrLogFields.RestoreSstPhysicalSize)),
         RestoreSstTotalTake = r.Field(BrLogFields.RestoreSstTotalTake),
         AverageSpeedSst = r.Field(BrLogFields.AverageSpeedSst),
         RestoreFrom = FieldValues.Tso(r.Field(BrLogFields.RestoreFrom)),
@@ -120,6 +132,21 @@ public static class BrEventClassifier
         TotalKvSize = r.Field(BrLogFields.TotalKvSize),
         AverageSpeed = r.Field(BrLogFields.AverageSpeed),
         RestoreDataSize = r.Field(BrLogFields.RestoreDataSize),
+    };
+
+    private static FullRestoreFailedEvent FullFailed(BrLogRecord r) => new(r.Raw, r)
+    {
+        TotalRanges = FieldValues.Count64(r.Field(BrLogFields.TotalRanges)),
+        RangesSucceed = FieldValues.Count64(r.Field(BrLogFields.RangesSucceed)),
+        RangesFailed = FieldValues.Count64(r.Field(BrLogFields.RangesFailed)),
+        UnitName = r.Field(BrLogFields.UnitName),
+        Error = r.Field(BrLogFields.Error),
+    };
+
+    private static NonFinalSegmentEvent NonFinal(BrLogRecord r, NonFinalSegmentNotice notice, string tsField) => new(r.Raw, r, notice)
+    {
+        RestoreTs = FieldValues.Tso(r.Field(tsField)),
+        LogMaxTs = FieldValues.Tso(r.Field(BrLogFields.LogMaxTs)),
     };
 
     private static string? SqlIn(string text)

@@ -10,4 +10,8 @@ public sealed record IngestRepairProgressEvent(
     string IndexName,
     string Database,
     string Table)
-    : ProgressEvent(Raw, Record, Step, Percent, Source);
+    : ProgressEvent(Raw, Record, Step, Percent, Source)
+{
+    /// <summary>The console bar's state (null for a log line): spinning, done, aborted, or skipped by the checkpoint.</summary>
+    public ConsoleBarState? BarState { get; init; }
+}

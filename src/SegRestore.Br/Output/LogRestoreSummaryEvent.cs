@@ -35,6 +35,9 @@ public sealed record LogRestoreSummaryEvent(string Raw, BrLogRecord? Record) : B
 
     public string? RestoreSstKvSize { get; init; }
 
+    /// <summary>`restore-sst-physical-size (after compression)`: bytes of the compacted SST files read (a plain number).</summary>
+    public long? RestoreSstPhysicalSize { get; init; }
+
     public string? RestoreSstTotalTake { get; init; }
 
     public string? AverageSpeedSst { get; init; }

@@ -17,6 +17,7 @@ public static class SegmentedStateDecoder
     public static SegmentedStateItems Decode(ReadOnlyMemory<byte> bytes, SegmentedStateFormat format) => format switch
     {
         SegmentedStateFormat.PitrIdMapPayload => DecodePitrIdMapPayload(bytes),
+        SegmentedStateFormat.BackupMetaWithItemFiles => DecodeV1Files(bytes, null, null),
         _ => DecodeSegmentedState(bytes),
     };
 
@@ -67,6 +68,30 @@ public static class SegmentedStateDecoder
             .OrderBy(i => i.UpstreamTableId).ThenBy(i => i.IndexId)
             .ToList();
         return new SegmentedStateItems(SegmentedStateFormat.PitrIdMapPayload, 0, payload.DbMaps, tiflash, ingest);
+    }
+
+    /// <summary>
+    /// V1's state under --checkpoint-storage: the id map file (a `BackupMeta` whose db_maps = 22 carry the maps) and
+    /// the item files beside it, each optional (null: no file, so no items; arrays, because a null array would silently
+    /// become an empty ReadOnlyMemory).
+    /// </summary>
+    public static SegmentedStateItems DecodeV1Files(ReadOnlyMemory<byte> idMapFile, byte[]? ingestItemsFile, byte[]? tiflashItemsFile)
+    {
+        var meta = Parse(BackupMeta.Parser, idMapFile);
+        var index = new IdMapIndex(meta.DbMaps);
+        var tiflash = tiflashItemsFile is { } tiflashJson
+            ? PitrItemsJson.ReadTiFlash(tiflashJson)
+                .Select(t => TiFlash(index, t.TableId, t.Count, t.Labels, t.Available, t.AvailablePartitions))
+                .OrderBy(t => t.DownstreamTableId)
+                .ToList()
+            : [];
+        var ingest = ingestItemsFile is { } ingestJson
+            ? PitrItemsJson.ReadIngest(ingestJson)
+                .Select(i => Ingest(index, i.TableId, i.IndexId, i.IsPrimary))
+                .OrderBy(i => i.UpstreamTableId).ThenBy(i => i.IndexId)
+                .ToList()
+            : [];
+        return new SegmentedStateItems(SegmentedStateFormat.BackupMetaWithItemFiles, 0, meta.DbMaps, tiflash, ingest);
     }
 
     private static T Parse<T>(MessageParser<T> parser, ReadOnlyMemory<byte> bytes)

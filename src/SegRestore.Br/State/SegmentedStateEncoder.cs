@@ -38,21 +38,10 @@ public static class SegmentedStateEncoder
         ArgumentNullException.ThrowIfNull(ingestIndexes);
         using var buffer = new MemoryStream();
         // Relaxed escaping writes labels such as rack's as Go does (Go escapes only <, > and & beyond JSON's minimum).
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json = new Utf8JsonWriter(buffer, GoLikeJson))
         {
             json.WriteStartObject();
-            json.WriteStartObject(TiFlashItems);
-            foreach (var item in tiflashReplicas.OrderBy(t => Key(t.DownstreamTableId), StringComparer.Ordinal))
-            {
-                json.WriteStartObject(Key(item.DownstreamTableId));
-                json.WriteNumber(Count, item.Count);
-                WriteList(json, LocationLabels, item.LocationLabels, (w, v) => w.WriteStringValue(v));
-                json.WriteBoolean(Available, item.Available);
-                WriteList(json, AvailablePartitionIds, item.AvailablePartitionIds, (w, v) => w.WriteNumberValue(v));
-                json.WriteEndObject();
-            }
-
-            json.WriteEndObject();
+            WriteTiFlashMap(json, TiFlashItems, tiflashReplicas);
             if (ingestIndexes.Count > 0)
             {
                 json.WriteStartObject(IngestRecorder);
@@ -80,7 +69,27 @@ public static class SegmentedStateEncoder
         return buffer.ToArray();
     }
 
-    private static string Key(long id) => id.ToString(CultureInfo.InvariantCulture);
+    /// <summary>Writes Go's encoding/json of map[int64]model.TiFlashReplicaInfo: keys in string order, nil slices as null.</summary>
+    internal static void WriteTiFlashMap(Utf8JsonWriter json, string name, IEnumerable<TiFlashReplicaItem> tiflashReplicas)
+    {
+        json.WriteStartObject(name);
+        foreach (var item in tiflashReplicas.OrderBy(t => Key(t.DownstreamTableId), StringComparer.Ordinal))
+        {
+            json.WriteStartObject(Key(item.DownstreamTableId));
+            json.WriteNumber(Count, item.Count);
+            WriteList(json, LocationLabels, item.LocationLabels, (w, v) => w.WriteStringValue(v));
+            json.WriteBoolean(Available, item.Available);
+            WriteList(json, AvailablePartitionIds, item.AvailablePartitionIds, (w, v) => w.WriteNumberValue(v));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+
+    /// <summary>Go's encoding/json writer settings BR's output matches (Go escapes only &lt;, &gt; and &amp; beyond JSON's minimum).</summary>
+    internal static JsonWriterOptions GoLikeJson => new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    internal static string Key(long id) => id.ToString(CultureInfo.InvariantCulture);
 
     private static void WriteList<T>(Utf8JsonWriter json, string name, IReadOnlyList<T> values, Action<Utf8JsonWriter, T> write)
     {

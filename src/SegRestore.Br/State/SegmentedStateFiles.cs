@@ -10,6 +10,32 @@ public static class SegmentedStateFiles
 {
     public const string StateDirectory = "pitr_id_maps";
 
+    /// <summary>The id map file's name prefix; the cluster id and restored_ts follow (`pitr_id_map.cluster_id:%d.restored_ts:%d`).</summary>
+    public const string StateFilePrefix = "pitr_id_map.";
+
+    /// <summary>V1's ingest items beside the id map (br/pkg/checkpoint/pitr_items.go): `pitr_ingest_items/pitr_ingest_items.cluster_id:%d.restored_ts:%d`.</summary>
+    public const string IngestItemsDirectory = "pitr_ingest_items";
+
+    /// <summary>V1's TiFlash items: `pitr_tiflash_items/pitr_tiflash_items.cluster_id:%d.restored_ts:%d`.</summary>
+    public const string TiFlashItemsDirectory = "pitr_tiflash_items";
+
+    public static string IdMapPath(ulong clusterId, ulong restoredTs) => StateDirectory + "/" + StateFilePrefix + Suffix(clusterId, restoredTs);
+
+    public static string IngestItemsPath(ulong clusterId, ulong restoredTs) => ItemsPath(IngestItemsDirectory, Suffix(clusterId, restoredTs));
+
+    public static string TiFlashItemsPath(ulong clusterId, ulong restoredTs) => ItemsPath(TiFlashItemsDirectory, Suffix(clusterId, restoredTs));
+
+    /// <summary>Pure: the item file (relative path) that belongs to an id map file name, e.g. for V1's pitr_ingest_items.</summary>
+    public static string? ItemsPathFor(string idMapFileName, string itemsDirectory) =>
+        idMapFileName.StartsWith(StateFilePrefix, StringComparison.Ordinal)
+            ? ItemsPath(itemsDirectory, idMapFileName[StateFilePrefix.Length..])
+            : null;
+
+    private static string ItemsPath(string directory, string suffix) => directory + "/" + directory + "." + suffix;
+
+    private static string Suffix(ulong clusterId, ulong restoredTs) =>
+        string.Create(CultureInfo.InvariantCulture, $"cluster_id:{clusterId}.restored_ts:{restoredTs}");
+
     /// <summary>BR's own checkpoint of a segment in progress; removed when the segment completes.</summary>
     public const string CheckpointDirectory = "checkpoints";
 

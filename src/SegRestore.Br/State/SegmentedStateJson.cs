@@ -20,16 +20,7 @@ internal static class SegmentedStateJson
         var ingest = new List<RawIngest>();
         if (root.TryGetProperty(TiFlashItems, out var items) && items.ValueKind != JsonValueKind.Null)
         {
-            foreach (var item in Expect(items, JsonValueKind.Object, TiFlashItems).EnumerateObject())
-            {
-                var replica = Expect(item.Value, JsonValueKind.Object, $"{TiFlashItems}.{item.Name}");
-                tiflash.Add(new RawTiFlash(
-                    Id(item.Name, TiFlashItems),
-                    Optional(replica, Count, e => e.GetUInt64()) ?? 0,
-                    OptionalArray(replica, LocationLabels, e => e.GetString() ?? string.Empty),
-                    Optional(replica, Available, e => e.GetBoolean()) ?? false,
-                    OptionalArray(replica, AvailablePartitionIds, e => e.GetInt64())));
-            }
+            tiflash.AddRange(TiFlashMap(items, TiFlashItems));
         }
 
         if (root.TryGetProperty(IngestRecorder, out var recorder) && recorder.ValueKind != JsonValueKind.Null
@@ -50,17 +41,32 @@ internal static class SegmentedStateJson
         return (tiflash, ingest);
     }
 
-    private static JsonElement Expect(JsonElement element, JsonValueKind kind, string where) =>
+    /// <summary>A map of downstream table id to Go's `model.TiFlashReplicaInfo` (no JSON tags: field names as keys).</summary>
+    internal static IEnumerable<RawTiFlash> TiFlashMap(JsonElement items, string where)
+    {
+        foreach (var item in Expect(items, JsonValueKind.Object, where).EnumerateObject())
+        {
+            var replica = Expect(item.Value, JsonValueKind.Object, $"{where}.{item.Name}");
+            yield return new RawTiFlash(
+                Id(item.Name, where),
+                Optional(replica, Count, e => e.GetUInt64()) ?? 0,
+                OptionalArray(replica, LocationLabels, e => e.GetString() ?? string.Empty),
+                Optional(replica, Available, e => e.GetBoolean()) ?? false,
+                OptionalArray(replica, AvailablePartitionIds, e => e.GetInt64()));
+        }
+    }
+
+    internal static JsonElement Expect(JsonElement element, JsonValueKind kind, string where) =>
         element.ValueKind == kind
             ? element
             : throw new SegmentedStateDecodeException($"segmented state payload: '{where}' is {element.ValueKind}, expected {kind}");
 
-    private static long Id(string key, string where) =>
+    internal static long Id(string key, string where) =>
         long.TryParse(key, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id)
             ? id
             : throw new SegmentedStateDecodeException($"segmented state payload: key '{key}' in '{where}' is not an id");
 
-    private static T? Optional<T>(JsonElement obj, string name, Func<JsonElement, T> read)
+    internal static T? Optional<T>(JsonElement obj, string name, Func<JsonElement, T> read)
         where T : struct
     {
         if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)

@@ -7,7 +7,9 @@ namespace SegRestore.Worker.Checkpoint;
 
 /// <summary>
 /// Finds BR's segmented state file in the checkpoint directory
-/// (<c>pitr_id_maps/pitr_id_map.cluster_id:{id}.restored_ts:{ts}</c>) and decodes it into report items.
+/// (<c>pitr_id_maps/pitr_id_map.cluster_id:{id}.restored_ts:{ts}</c>) and decodes it into report items. V1 (`--last`)
+/// writes that file as a BackupMeta holding only the id maps and keeps the items in
+/// <c>pitr_ingest_items/...</c> and <c>pitr_tiflash_items/...</c> under the same cluster id and restored_ts.
 /// </summary>
 public static class SegmentedStateReader
 {
@@ -17,7 +19,7 @@ public static class SegmentedStateReader
     public static string? PickFile(IEnumerable<string> fileNames, ulong? restoredTs) => SegmentedStateFiles.Pick(fileNames, restoredTs);
 
     public static SegmentedStateFormat FormatFor(BrDialect dialect) =>
-        dialect == BrDialect.Last ? SegmentedStateFormat.PitrIdMapPayload : SegmentedStateFormat.SegmentedPiTRState;
+        dialect == BrDialect.Last ? SegmentedStateFormat.BackupMetaWithItemFiles : SegmentedStateFormat.SegmentedPiTRState;
 
     public static async Task<SegmentedStateItems?> ReadAsync(string checkpointDir, ulong? restoredTs, BrDialect dialect, CancellationToken cancellationToken)
     {
@@ -34,7 +36,25 @@ public static class SegmentedStateReader
         }
 
         var bytes = await File.ReadAllBytesAsync(Path.Combine(directory, file), cancellationToken).ConfigureAwait(false);
-        return SegmentedStateDecoder.Decode(bytes, FormatFor(dialect));
+        if (FormatFor(dialect) != SegmentedStateFormat.BackupMetaWithItemFiles)
+        {
+            return SegmentedStateDecoder.Decode(bytes, FormatFor(dialect));
+        }
+
+        var ingest = await ReadOptionalAsync(checkpointDir, SegmentedStateFiles.ItemsPathFor(file, SegmentedStateFiles.IngestItemsDirectory), cancellationToken).ConfigureAwait(false);
+        var tiflash = await ReadOptionalAsync(checkpointDir, SegmentedStateFiles.ItemsPathFor(file, SegmentedStateFiles.TiFlashItemsDirectory), cancellationToken).ConfigureAwait(false);
+        return SegmentedStateDecoder.DecodeV1Files(bytes, ingest, tiflash);
+    }
+
+    private static async Task<byte[]?> ReadOptionalAsync(string checkpointDir, string? relativePath, CancellationToken cancellationToken)
+    {
+        var path = relativePath is null ? null : Path.Combine(checkpointDir, relativePath);
+        if (path is null || !File.Exists(path))
+        {
+            return null; // a missing item file means no items, not an empty JSON document
+        }
+
+        return await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Pure: decoded state -> the report's items (only items whose names resolved).</summary>

@@ -10,7 +10,7 @@ public sealed class ErrorExcerpt(int maxLines = 8, int maxChars = 2048)
     public void Offer(BrEvent e, string redactedRaw)
     {
         ArgumentNullException.ThrowIfNull(e);
-        var isError = e is BrFailedEvent or LogRestoreFailedEvent
+        var isError = e is BrFailedEvent or LogRestoreFailedEvent or FullRestoreFailedEvent
             || e.Record?.Level is "ERROR" or "FATAL" or "error" or "fatal";
         if (!isError)
         {

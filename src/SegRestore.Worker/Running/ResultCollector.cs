@@ -29,6 +29,9 @@ public sealed class ResultCollector(Func<string, string> redact)
             case LogRestoreFailedEvent failed when _brError is null:
                 _brError = failed.Error;
                 break;
+            case FullRestoreFailedEvent { Error: { } error } when _brError is null:
+                _brError = error; // the snapshot phase's own failure, when BR died before its `br failed` line
+                break;
             case TiFlashResetWarningEvent { Sql: { } sql }:
                 _tiflashWarnings.Add(sql);
                 break;

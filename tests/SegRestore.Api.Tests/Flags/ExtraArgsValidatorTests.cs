@@ -38,6 +38,8 @@ public class ExtraArgsValidatorTests
     [InlineData("-f=*.*", "--filter")]
     [InlineData("--filter=db.*", "--filter")]
     [InlineData("--azblob.account-key=c2VjcmV0", "--azblob.account-key")]
+    [InlineData("--use-checkpoint=false", "--use-checkpoint")]
+    [InlineData("--use-checkpoint", "--use-checkpoint")]
     public void Operator_owned_flags_are_rejected_in_every_spelling(string item, string flag)
     {
         var message = ExtraArgsValidator.Check(item, "spec.br.extraArgs[3]");
@@ -150,8 +152,15 @@ public class ExtraArgsValidatorTests
         var names = OwnedBrFlags.All.Select(flag => flag.Name).ToHashSet();
 
         names.Should().Contain(["pd", "storage", "start-ts", "restored-ts", "last", "last-segment",
-            "full-backup-storage", "checkpoint-storage", "ca", "cert", "key"]);
+            "full-backup-storage", "checkpoint-storage", "use-checkpoint", "ca", "cert", "key"]);
         OwnedBrFlags.FindByShorthand("u")!.Name.Should().Be("pd");
         OwnedBrFlags.FindByShorthand("s")!.Name.Should().Be("storage");
+    }
+
+    [Fact]
+    public void Use_checkpoint_is_refused_with_the_checkpoint_mode_as_the_fix()
+    {
+        ExtraArgsValidator.Check("--use-checkpoint=false", "spec.br.extraArgs[0]").Should().Contain("spec.checkpoint.mode")
+            .And.Contain("Table").And.Contain("Managed").And.Contain("External");
     }
 }

@@ -15,6 +15,7 @@ public class BrErrorCatalogTests
         { "PiTR doesn't support custom filter to include system db, consider to exclude the following system db: mysql: [BR:Common:ErrInvalidArgument]invalid argument", BrFailureReason.InvalidFilter },
         { "no base id map found from saved id or last restored PiTR: [BR:Common:ErrInvalidArgument]invalid argument", BrFailureReason.MissingPreviousState },
         { "segmented log restore requires checkpoint storage: [BR:Common:ErrInvalidArgument]invalid argument", BrFailureReason.CheckpointRequired },
+        { "segmented log restore requires checkpoint storage (table or external), enable checkpoint or configure --checkpoint-storage: [BR:Common:ErrInvalidArgument]invalid argument", BrFailureReason.CheckpointRequired },
         { "multiple restore_id values found for restored_ts 463736143872000000: [BR:Common:ErrInvalidArgument]invalid argument", BrFailureReason.AmbiguousPreviousState },
         { "unsupported segmented pitr state version: 2", BrFailureReason.UnsupportedStateVersion },
         { "exist table(s) have tiflash replica, please remove it before restore: [BR:Restore:ErrTiFlashReplicaPresent]", BrFailureReason.TiFlashReplicaPresent },
@@ -24,6 +25,10 @@ public class BrErrorCatalogTests
         { "user db/tables: shop.orders, shop.order_items exist in the target cluster: [BR:Restore:ErrRestoreNotFreshCluster]", BrFailureReason.ClusterNotFresh },
         { "found CDC changefeed(s): cluster/namespace: default/default changefeed(s): [orders-sync], please remove changefeed(s) before restore", BrFailureReason.ChangefeedPresent },
         { "must set timezone when using datetime format ts, e.g. '2018-05-11 01:42:23+0800'", BrFailureReason.InvalidTimestamp },
+        { "segmented restore is impossible: [BR:PiTR:ErrPiTRIDMapTableNotFound]", BrFailureReason.PitrIdMapTableMissing },
+        { "the part(segment_id = 1) of pitr id map is lost", BrFailureReason.PreviousStatePartLost },
+        { "get the empty part(segment_id = 0) of pitr id map", BrFailureReason.PreviousStatePartEmpty },
+        { "cannot save log restore table IDs blocklist file because the external storage backend of the task[pitr-task] is empty: [BR:Stream:ErrStreamLogTaskHasNoStorage]stream task has no storage", BrFailureReason.LogTaskWithoutStorage },
         // cobra/pflag usage errors, worded as spf13/pflag errors.go/flag.go and spf13/cobra args.go/command.go print them.
         { "unknown flag: --PD", BrFailureReason.BrUsageError },
         { "unknown shorthand flag: 'x' in -x", BrFailureReason.BrUsageError },
@@ -111,5 +116,35 @@ public class BrErrorCatalogTests
     public void The_unsupported_version_text_is_the_one_the_decoder_produces()
     {
         BrErrorCatalog.Classify(BrMessages.UnsupportedSegmentedStateVersion(7)).Reason.Should().Be(BrFailureReason.UnsupportedStateVersion);
+    }
+
+    [Fact]
+    public void The_missing_state_remedy_names_the_upstream_table_mode_defect_and_its_work_around()
+    {
+        var failure = BrErrorCatalog.Classify("no base id map found from saved id or last restored PiTR: [BR:Common:ErrInvalidArgument]invalid argument", 1);
+
+        failure.Remediation.Should().Contain("pingcap/tidb issue 65911").And.Contain("restore_id")
+            .And.Contain("Managed").And.Contain("External");
+    }
+
+    [Theory]
+    [InlineData(BrFailureReason.PitrIdMapTableMissing, "spec.checkpoint.mode Managed")]
+    [InlineData(BrFailureReason.PreviousStatePartLost, "recreate the chain from segment 0")]
+    [InlineData(BrFailureReason.PreviousStatePartEmpty, "recreate the chain from segment 0")]
+    [InlineData(BrFailureReason.LogTaskWithoutStorage, "br log stop --task-name")]
+    public void The_permanent_state_errors_have_a_remedy_a_user_can_take(BrFailureReason reason, string step)
+    {
+        var entry = BrErrorCatalog.Entries.Single(e => e.Reason == reason);
+
+        entry.Permanent.Should().BeTrue();
+        entry.Remediation.Should().Contain(step);
+    }
+
+    [Fact]
+    public void The_checkpoint_required_remedy_names_every_checkpoint_mode_and_the_flag_to_remove()
+    {
+        var remedy = BrErrorCatalog.Entries.Single(e => e.Reason == BrFailureReason.CheckpointRequired).Remediation;
+
+        remedy.Should().Contain("Table").And.Contain("Managed").And.Contain("External").And.Contain("--use-checkpoint");
     }
 }

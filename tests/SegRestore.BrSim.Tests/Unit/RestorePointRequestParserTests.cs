@@ -82,26 +82,30 @@ public sealed class RestorePointRequestParserTests
         }
     }
 
+    /// <summary>BR's V1 guard: a non-final segment with --use-checkpoint=false; V2 and V1's last segment have none.</summary>
     public static TheoryData<BrDialect, string[], bool, bool> CheckpointRequiredCases => new()
     {
-        { BrDialect.LastSegment, ["--last-segment=false"], true, true },
-        { BrDialect.LastSegment, ["--last-segment=false", "--checkpoint-storage", "local:///cp"], true, false },
-        { BrDialect.LastSegment, ["--last-segment=true"], true, false },
-        { BrDialect.LastSegment, [], true, false },
+        { BrDialect.Last, ["--last=false", "--use-checkpoint=false"], false, true },
+        { BrDialect.Last, ["--last=false", "--use-checkpoint=false", "--checkpoint-storage", "local:///cp"], false, true },
+        { BrDialect.Last, ["--last=false"], false, false },
+        { BrDialect.Last, ["--last=false", "--checkpoint-storage", "local:///cp"], false, false },
+        { BrDialect.Last, ["--last=true", "--use-checkpoint=false"], true, false },
+        { BrDialect.LastSegment, ["--last-segment=false", "--use-checkpoint=false"], false, false },
         { BrDialect.LastSegment, ["--last-segment=false"], false, false },
-        { BrDialect.Last, ["--last=false"], true, false },
+        { BrDialect.None, ["--use-checkpoint=false"], true, false },
     };
 
     [Theory]
     [MemberData(nameof(CheckpointRequiredCases))]
-    public void A_non_last_segment_without_checkpoint_storage_is_refused_only_when_required(
-        BrDialect dialect, string[] extra, bool required, bool refused)
+    public void Only_v1_refuses_a_non_final_segment_without_checkpointing(BrDialect dialect, string[] extra, bool isLast, bool refused)
     {
         string[] args = ["-s", "local:///log", "--start-ts", "1", "--restored-ts", "5", .. extra];
-        var act = () => RestorePointRequestParser.Parse(FlagParser.Parse(args, RestorePointFlags.All(dialect)), dialect, required);
+        var request = RestorePointRequestParser.Parse(FlagParser.Parse(args, RestorePointFlags.All(dialect)), dialect);
+        var act = () => RestorePointRequestParser.CheckCheckpointForSegment(request, isLast);
         if (refused)
         {
-            act.Should().Throw<BrErrorException>().WithMessage("segmented log restore requires checkpoint storage*");
+            act.Should().Throw<BrErrorException>().WithMessage(
+                "segmented log restore requires checkpoint storage (table or external), enable checkpoint or configure --checkpoint-storage: [BR:Common:ErrInvalidArgument]invalid argument");
         }
         else
         {

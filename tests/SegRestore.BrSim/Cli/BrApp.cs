@@ -62,8 +62,7 @@ public sealed class BrApp(BrAppContext app)
                 return 0;
             }
 
-            var request = RestorePointRequestParser.Parse(flags, dialect,
-                app.Environment("BRSIM_REQUIRE_CHECKPOINT_STORAGE") == "1");
+            var request = RestorePointRequestParser.Parse(flags, dialect);
             if (command.StartsWith("abort", StringComparison.Ordinal))
             {
                 AbortRestoreCommand.Run(request, app.RequireWorld(), storage, log);
@@ -72,7 +71,7 @@ public sealed class BrApp(BrAppContext app)
 
             var faults = new FaultInjector(app.Environment, world, app.HardExit);
             var restore = new PointRestoreCommand(app.RequireWorld(), storage, new SegmentedStateCodec(dialect), log, faults,
-                app.Environment, app.StderrIsTerminal);
+                app.Environment, app.StderrIsTerminal, app.StdoutIsTerminal || app.Environment("BRSIM_STDOUT_TTY") == "1");
             await restore.RunAsync(request, cancellationToken).ConfigureAwait(false);
             return 0;
         }

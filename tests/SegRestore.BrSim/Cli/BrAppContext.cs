@@ -9,7 +9,8 @@ public sealed record BrAppContext(
     TextWriter Error,
     TimeProvider Clock,
     Action<int> HardExit,
-    bool StderrIsTerminal)
+    bool StderrIsTerminal,
+    bool StdoutIsTerminal = false)
 {
     /// <summary>BRSIM_WORLD: the simulated world's directory.</summary>
     public SimWorld RequireWorld() =>

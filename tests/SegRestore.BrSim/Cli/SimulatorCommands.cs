@@ -15,7 +15,8 @@ public static class SimulatorCommands
     public const string Usage = """
         br brsim workload --world DIR [--seed S] [--points N] [--target PD]... [--full-storage URL] [--log-storage URL]
         br brsim verify   --world DIR [--cluster PD] [--at TSO]
-        br brsim target   --world DIR [--cluster PD] set-tiflash DB.TABLE COUNT | create-table DB.TABLE | add-changefeed NAME | duplicate-state RESTORED_TS | show
+        br brsim target   --world DIR [--cluster PD] set-tiflash DB.TABLE COUNT | create-table DB.TABLE | add-changefeed NAME | duplicate-state RESTORED_TS
+                          | drop-pitr-id-map-table | corrupt-state RESTORED_TS lost|empty | add-log-task NAME [STORAGE_URL] | show
         """;
 
     private static readonly IReadOnlyList<FlagSpec> Flags =

@@ -41,6 +41,16 @@ public static class TargetCommand
             case "duplicate-state" when op.Count == 2:
                 DuplicateState(target, ulong.Parse(op[1], CultureInfo.InvariantCulture));
                 break;
+            case "drop-pitr-id-map-table" when op.Count == 1:
+                target.HasPitrIdMapTable = false;
+                target.PitrIdMap.Clear();
+                break;
+            case "corrupt-state" when op.Count == 3 && op[2] is "lost" or "empty":
+                CorruptState(target, ulong.Parse(op[1], CultureInfo.InvariantCulture), op[2]);
+                break;
+            case "add-log-task" when op.Count is 2 or 3:
+                target.LogBackupTasks.Add(new LogBackupTask { Name = op[1], Storage = op.Count == 3 ? op[2] : null });
+                break;
             case "show" when op.Count == 1:
                 app.Out.WriteLine(JsonSerializer.Serialize(target, JsonFiles.Options));
                 return 0;
@@ -73,6 +83,28 @@ public static class TargetCommand
             SegmentId = r.SegmentId,
             IdMap = r.IdMap,
         }));
+    }
+
+    /// <summary>
+    /// Damages the mysql.tidb_pitr_id_map rows saved under <paramref name="restoredTs"/>: `lost` shifts every row's
+    /// segment_id up by one (the part 0 is gone), `empty` empties the first row's data.
+    /// </summary>
+    private static void CorruptState(TargetCluster target, ulong restoredTs, string how)
+    {
+        var rows = target.PitrIdMap.Where(r => r.RestoredTs == restoredTs).OrderBy(r => r.SegmentId).ToList();
+        if (rows.Count == 0)
+        {
+            throw new SimulatorConfigurationException($"no mysql.tidb_pitr_id_map rows for restored_ts {restoredTs} in target {target.Pd}");
+        }
+
+        if (how == "lost")
+        {
+            rows.ForEach(r => r.SegmentId++);
+        }
+        else
+        {
+            rows[0].IdMap = [];
+        }
     }
 
     private static TableInfo Find(TargetCluster target, string qualified)

@@ -25,18 +25,28 @@ public sealed class BrLog(TextWriter output, TextWriter? file, TimeProvider cloc
         output.Flush();
     }
 
+    /// <summary>Console text without a line end (an mpb frame that the next frame erases).</summary>
+    public void ConsoleRaw(string text)
+    {
+        output.Write(text);
+        output.Flush();
+    }
+
     public void Write(string level, string source, string message, IReadOnlyList<LogField> fields, bool toConsole)
     {
         ArgumentNullException.ThrowIfNull(fields);
         var line = new StringBuilder();
         var now = clock.GetUtcNow();
         line.Append('[').Append(now.ToString("yyyy/MM/dd HH:mm:ss.fff", CultureInfo.InvariantCulture)).Append(" +00:00] ");
+        // pingcap/log quotes the message and each key only when it needs quotes: `[progress]`, `["br failed"]`.
         line.Append('[').Append(level).Append("] [").Append(source).Append("] [");
-        AppendQuoted(line, message);
+        AppendValue(line, message);
         line.Append(']');
         foreach (var field in fields)
         {
-            line.Append(" [").Append(field.Key).Append('=');
+            line.Append(" [");
+            AppendValue(line, field.Key);
+            line.Append('=');
             AppendValue(line, field.Value);
             line.Append(']');
         }

@@ -14,6 +14,12 @@ public sealed class TargetCluster
     public List<RestoreRegistryEntry> RestoreRegistry { get; set; } = [];
     public List<PitrIdMapRow> PitrIdMap { get; set; } = [];
 
+    /// <summary>False for a TiDB older than segmented restore: the table mysql.tidb_pitr_id_map does not exist.</summary>
+    public bool HasPitrIdMapTable { get; set; } = true;
+
+    /// <summary>Log backup tasks running against this cluster (BR's checkLogBackup reads them before a PiTR).</summary>
+    public List<LogBackupTask> LogBackupTasks { get; set; } = [];
+
     /// <summary>Checkpoint kept in the cluster's own tables when no --checkpoint-storage is given.</summary>
     public LogRestoreCheckpoint? TableCheckpoint { get; set; }
 

@@ -17,7 +17,8 @@ public sealed class PointRestoreCommand(
     BrLog log,
     FaultInjector faults,
     Func<string, string?> environment,
-    bool drawProgressBars)
+    bool drawProgressBars,
+    bool consoleIsTerminal = false)
 {
     public async Task RunAsync(RestorePointRequest request, CancellationToken cancellationToken)
     {
@@ -52,8 +53,15 @@ public sealed class PointRestoreCommand(
             throw BrErrorException.InvalidArgument(rangeError);
         }
 
+        if (RestorePointRequestParser.TreatedAsNonFinal(request, restoredTs, logInfo.LogMaxTs))
+        {
+            log.Detail("stream.go:1453", BrMessages.TreatedAsNonFinalSegment,
+                LogField.Of(BrLogFields.RestoreTs, restoredTs), LogField.Of(BrLogFields.LogMaxTs, logInfo.LogMaxTs));
+        }
+
         var target = world.LoadTarget(request.Pd) ?? throw new BrErrorException(
             $"[PD:client:ErrClientGetMember]get member failed: rpc error: code = Unavailable desc = connection error: dial tcp {SimWorld.NormalizePd(request.Pd)}: connect: connection refused");
+        CheckLogBackupTasks(target);
         var run = new RestoreRun
         {
             World = world,
@@ -62,6 +70,7 @@ public sealed class PointRestoreCommand(
             Log = log,
             Faults = faults,
             DrawProgressBars = drawProgressBars,
+            ConsoleIsTerminal = consoleIsTerminal,
             Environment = environment,
             UpstreamClusterId = logInfo.ClusterId,
             StartTs = startTs,
@@ -110,15 +119,30 @@ public sealed class PointRestoreCommand(
         await new SegmentLogPhase(run, logInfo).RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>As BR's checkLogBackup for a PiTR: a running log backup task must have a storage for the table-id blocklist.</summary>
+    private static void CheckLogBackupTasks(TargetCluster target)
+    {
+        if (target.LogBackupTasks.FirstOrDefault() is { Storage: null } task)
+        {
+            throw new BrErrorException(
+                $"cannot save log restore table IDs blocklist file because the external storage backend of the task[{task.Name}] is empty: [BR:Stream:ErrStreamLogTaskHasNoStorage]stream task has no storage");
+        }
+    }
+
     private ISegmentStateStore OpenStateStore(RestorePointRequest request, TargetCluster target, ulong upstreamClusterId)
     {
-        if (request.CheckpointStorage is null)
+        // BR asks the checkpoint meta manager for its storage only with --use-checkpoint: without it the state goes to
+        // mysql.tidb_pitr_id_map even when --checkpoint-storage is given.
+        if (request.CheckpointStorage is null || !request.UseCheckpoint)
         {
             return new TableSegmentStateStore(world, target, upstreamClusterId);
         }
 
         var location = new BackupReader(storage).Open(request.CheckpointStorage);
-        return new FileSegmentStateStore(location.Directory!, target.ClusterId);
+        return request.Dialect == BrDialect.Last
+            ? new V1FileSegmentStateStore(location.Directory!, target.ClusterId,
+                target.HasPitrIdMapTable ? new TableSegmentStateStore(world, target, upstreamClusterId) : null)
+            : new FileSegmentStateStore(location.Directory!, target.ClusterId);
     }
 
     /// <summary>Finds this target's checkpoint; a different task's checkpoint is BR's mismatch error. True when resuming.</summary>

@@ -10,14 +10,15 @@ public static class RestorePointRequestParser
 {
     public const string MutuallyExclusive = "start-ts and full-backup-storage are mutually exclusive";
     public const string SystemDbFilter = "PiTR doesn't support custom filter to include system db, consider to exclude system db";
-    public const string CheckpointStorageRequired = "segmented log restore requires checkpoint storage";
+
+    /// <summary>V1's restoreStream, word for word (br/pkg/task/stream.go at pingcap/tidb 02c38b59).</summary>
+    public const string CheckpointStorageRequired =
+        "segmented log restore requires checkpoint storage (table or external), enable checkpoint or configure --checkpoint-storage";
 
     /// <summary>The system databases BR refuses to filter in for point-in-time restore.</summary>
     public static IReadOnlyList<string> PitrSystemDatabases { get; } = ["mysql", "sys"];
 
-    // requireCheckpointStorage (BRSIM_REQUIRE_CHECKPOINT_STORAGE=1) impersonates a BR that keeps segmented state only
-    // in a checkpoint storage: a V2 non-last segment without --checkpoint-storage is refused.
-    public static RestorePointRequest Parse(ParsedFlags flags, BrDialect dialect, bool requireCheckpointStorage = false)
+    public static RestorePointRequest Parse(ParsedFlags flags, BrDialect dialect)
     {
         ArgumentNullException.ThrowIfNull(flags);
         var storage = flags.Get("storage");
@@ -39,10 +40,6 @@ public static class RestorePointRequestParser
         var segmentFlag = BrDialects.SegmentFlag(dialect);
         bool? last = segmentFlag is not null && flags.Has(segmentFlag) ? flags.GetBool(segmentFlag, true) : null;
         var checkpointStorage = flags.Get("checkpoint-storage");
-        if (requireCheckpointStorage && dialect == BrDialect.LastSegment && last == false && string.IsNullOrEmpty(checkpointStorage))
-        {
-            throw BrErrorException.InvalidArgument(CheckpointStorageRequired);
-        }
 
         return new RestorePointRequest(
             Pd: flags.Get("pd") ?? "127.0.0.1:2379",
@@ -70,6 +67,30 @@ public static class RestorePointRequestParser
             BrDialect.Last => request.LastFlag ?? (request.RestoredTs is null || restoredTs >= logMaxTs),
             _ => true,
         };
+    }
+
+    /// <summary>
+    /// V1's RunStreamRestore: --last left at its default, --restored-ts given and below the log max, so the segment
+    /// is not final (BR logs `restore-ts is before log max and --last not specified; treating as non-final segment`).
+    /// </summary>
+    public static bool TreatedAsNonFinal(RestorePointRequest request, ulong restoredTs, ulong logMaxTs)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Dialect == BrDialect.Last && request.LastFlag is null && request.RestoredTs is not null && restoredTs < logMaxTs;
+    }
+
+    /// <summary>
+    /// V1's guard at the start of the log phase (after a first segment's snapshot restore): a non-final segment needs a
+    /// checkpoint meta manager, which exists only with --use-checkpoint (table, or external with --checkpoint-storage).
+    /// V2 has no such guard: with --use-checkpoint=false it keeps its state in mysql.tidb_pitr_id_map silently.
+    /// </summary>
+    public static void CheckCheckpointForSegment(RestorePointRequest request, bool isLast)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Dialect == BrDialect.Last && !isLast && !request.UseCheckpoint)
+        {
+            throw BrErrorException.InvalidArgument(CheckpointStorageRequired);
+        }
     }
 
     /// <summary>BR's checkLogRange: logMinTS &lt;= restoreFrom &lt;= restoreTo &lt;= logMaxTS.</summary>

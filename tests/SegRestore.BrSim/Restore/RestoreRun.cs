@@ -13,6 +13,9 @@ public sealed class RestoreRun
     public required BrLog Log { get; init; }
     public required FaultInjector Faults { get; init; }
     public required bool DrawProgressBars { get; init; }
+
+    /// <summary>Stdout is a terminal: BR's console glue then draws mpb bars there (the ingest-index repair).</summary>
+    public bool ConsoleIsTerminal { get; init; }
     public required Func<string, string?> Environment { get; init; }
     public required ulong UpstreamClusterId { get; init; }
     public required ulong StartTs { get; init; }

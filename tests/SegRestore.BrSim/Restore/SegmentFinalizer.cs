@@ -31,14 +31,43 @@ public static class SegmentFinalizer
                     continue;
                 }
 
-                var progress = run.Progress(BrMessages.IngestRepairStep(index.Name, db, table.Name), 1);
-                index.Built = true;
-                index.Version++;
-                run.World.SaveTarget(run.Target);
+                var title = BrMessages.IngestRepairStep(index.Name, db, table.Name);
+                if (run.ConsoleIsTerminal)
+                {
+                    await RepairOnConsoleAsync(run, new ConsoleTaskBar(run.Log, run.Faults, title), index, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                // Without a terminal BR's console glue falls back to utils.StartProgress, which logs `[progress]` lines.
+                var progress = run.Progress(title, 1);
+                Rebuild(run, index);
                 await progress.IncAsync(1, cancellationToken).ConfigureAwait(false);
                 progress.Complete();
             }
         }
+    }
+
+    private static async Task RepairOnConsoleAsync(RestoreRun run, ConsoleTaskBar bar, IndexInfo index, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await bar.SpinAsync(cancellationToken).ConfigureAwait(false);
+            Rebuild(run, index);
+            await bar.SpinAsync(cancellationToken).ConfigureAwait(false);
+            await bar.DoneAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            bar.Abort();
+            throw;
+        }
+    }
+
+    private static void Rebuild(RestoreRun run, IndexInfo index)
+    {
+        index.Built = true;
+        index.Version++;
+        run.World.SaveTarget(run.Target);
     }
 
     public static void ResetTiFlashReplicas(RestoreRun run)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SegRestore.Br;
+using SegRestore.Br.Probe;
 using SegRestore.BrSim.Logging;
 using SegRestore.BrSim.Model;
 using SegRestore.BrSim.Storage;
@@ -56,12 +57,14 @@ public sealed class SegmentLogPhase(RestoreRun run, LogBackupInfo logInfo)
             LogField.Of(BrLogFields.AverageSpeedLog, GoFormat.HumanSize(run.TotalBytes / seconds) + "/s"),
             LogField.Of(BrLogFields.RestoreSstKvCount, 0L),
             LogField.Of(BrLogFields.RestoreSstKvSize, 0L),
+            LogField.Of(BrLogFields.RestoreSstPhysicalSize, 0L),
             LogField.Duration(BrLogFields.RestoreSstTotalTake, TimeSpan.Zero),
             LogField.Of(BrLogFields.AverageSpeedSst, "0B/s"));
     }
 
     private async Task RestoreAsync(CancellationToken cancellationToken)
     {
+        RestorePointRequestParser.CheckCheckpointForSegment(run.Request, run.IsLast);
         // It needs GC off in TiKV during PiTR: log KVs are not sorted by ts.
         run.Target.GcRatioThreshold = "-1.0";
         run.World.SaveTarget(run.Target);
@@ -80,9 +83,18 @@ public sealed class SegmentLogPhase(RestoreRun run, LogBackupInfo logInfo)
             await SegmentFinalizer.RepairIngestIndexesAsync(run, cancellationToken).ConfigureAwait(false);
         }
 
+        else if (run.Request.Dialect == BrDialect.Last)
+        {
+            run.Log.Detail("stream.go:1780", BrMessages.IngestRepairSkippedUntilLast, LogField.Of(BrLogFields.RestoredTs, run.RestoredTs));
+        }
+
         if (run.IsLast)
         {
             SegmentFinalizer.ResetTiFlashReplicas(run);
+        }
+        else if (run.Request.Dialect == BrDialect.Last)
+        {
+            run.Log.Detail("stream.go:1786", BrMessages.TiFlashResetSkippedUntilLast, LogField.Of(BrLogFields.RestoredTs, run.RestoredTs));
         }
 
         run.SaveState();

@@ -9,8 +9,8 @@ namespace SegRestore.BrSim.Restore;
 
 /// <summary>
 /// Writes the state as the impersonated BR does and reads it back with SegRestore.Br's decoder: V2 a SegmentedPiTRState
-/// (db_maps = 22, version 1 JSON payload in field 1001, written by SegRestore.Br's encoder), V1 a PitrIdMapPayload (typed items), a BR without segments
-/// only the id maps.
+/// (db_maps = 22, version 1 JSON payload in field 1001, written by SegRestore.Br's encoder), V1 a PitrIdMapPayload (typed
+/// items; the store splits it into BR's files under a checkpoint storage), a BR without segments only the id maps.
 /// </summary>
 public sealed class SegmentedStateCodec(BrDialect dialect) : ISegmentStateCodec
 {

@@ -49,46 +49,91 @@ public static class SnapshotRestorer
 
         long kvs = 0;
         long bytes = 0;
-        foreach (var source in snapshot.Tables.Values)
+        var ranges = snapshot.Tables.Values.Sum(t => Math.Max(1, t.PartitionIds.Count));
+        var rangesDone = 0;
+        string? unit = null;
+        try
         {
-            var table = source.Clone();
-            var mapping = new TableMapping { Name = table.Name, DownstreamId = run.Target.AllocateId() };
-            foreach (var partition in table.PartitionIds)
+            foreach (var source in snapshot.Tables.Values)
             {
-                mapping.Partitions[partition] = run.Target.AllocateId();
+                unit = snapshot.QualifiedName(source);
+                (var tableKvs, var tableBytes) = await RestoreTableAsync(run, source, cancellationToken).ConfigureAwait(false);
+                kvs += tableKvs;
+                bytes += tableBytes;
+                rangesDone += Math.Max(1, source.PartitionIds.Count);
+                await progress.IncAsync(1, cancellationToken).ConfigureAwait(false);
             }
-
-            var db = run.Maps.Databases[source.DbId];
-            db.Tables[source.Id] = mapping;
-            table.Id = mapping.DownstreamId;
-            table.DbId = db.DownstreamId;
-            table.PartitionIds = [.. mapping.Partitions.Values];
-
-            // PiTR restores TiFlash replicas only at the very end: strip them now, remember them for the last segment.
-            run.Items.RecordTiFlash(table.Id, table.TiFlash);
-            table.TiFlash = null;
-            run.Target.Data.Tables[table.Id] = table;
-            run.AppliedUnits++;
-            kvs += KvStatistics.TotalKvs(table);
-            bytes += KvStatistics.TotalBytes(table);
-            await run.Faults.ThrottleAsync(KvStatistics.TotalKvs(table), cancellationToken).ConfigureAwait(false);
-            await progress.IncAsync(1, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is BrErrorException or OperationCanceledException)
+        {
+            LogFailedSummary(run, ranges, rangesDone, e is OperationCanceledException ? null : (unit, e.Message));
+            throw;
         }
 
         progress.Complete();
         run.World.SaveTarget(run.Target);
-        var ranges = snapshot.Tables.Values.Sum(t => Math.Max(1, t.PartitionIds.Count));
+        LogSuccessSummary(run, backup, ranges, watch.Elapsed, kvs, bytes);
+    }
+
+    /// <summary>
+    /// BR's summary collector when the snapshot phase fails: the range counts, then a unit-name/error pair for each
+    /// failed unit that was not cancelled (a cancelled run only counts them in `units canceled`).
+    /// </summary>
+    private static void LogFailedSummary(RestoreRun run, int ranges, int rangesDone, (string? Unit, string Error)? failure)
+    {
+        run.Log.Detail("collector.go:223", "units canceled", LogField.Of("cancel-unit", failure is null ? 1L : 0L));
+        var fields = new List<LogField>
+        {
+            LogField.Of(BrLogFields.TotalRanges, (long)ranges),
+            LogField.Of(BrLogFields.RangesSucceed, (long)rangesDone),
+            LogField.Of(BrLogFields.RangesFailed, failure is null ? 0L : 1L),
+        };
+        if (failure is { } f)
+        {
+            fields.Add(LogField.Of(BrLogFields.UnitName, f.Unit ?? ""));
+            fields.Add(LogField.Of(BrLogFields.Error, f.Error));
+        }
+
+        run.Log.Info("collector.go:77", BrMessages.FullRestoreFailedSummary, [.. fields]);
+    }
+
+    private static async Task<(long Kvs, long Bytes)> RestoreTableAsync(RestoreRun run, TableInfo source, CancellationToken cancellationToken)
+    {
+        var table = source.Clone();
+        var mapping = new TableMapping { Name = table.Name, DownstreamId = run.Target.AllocateId() };
+        foreach (var partition in table.PartitionIds)
+        {
+            mapping.Partitions[partition] = run.Target.AllocateId();
+        }
+
+        var db = run.Maps.Databases[source.DbId];
+        db.Tables[source.Id] = mapping;
+        table.Id = mapping.DownstreamId;
+        table.DbId = db.DownstreamId;
+        table.PartitionIds = [.. mapping.Partitions.Values];
+
+        // PiTR restores TiFlash replicas only at the very end: strip them now, remember them for the last segment.
+        run.Items.RecordTiFlash(table.Id, table.TiFlash);
+        table.TiFlash = null;
+        run.Target.Data.Tables[table.Id] = table;
+        run.AppliedUnits++;
+        await run.Faults.ThrottleAsync(KvStatistics.TotalKvs(table), cancellationToken).ConfigureAwait(false);
+        return (KvStatistics.TotalKvs(table), KvStatistics.TotalBytes(table));
+    }
+
+    private static void LogSuccessSummary(RestoreRun run, FullBackupInfo backup, int ranges, TimeSpan elapsed, long kvs, long bytes)
+    {
         run.Log.Info("collector.go:77", BrMessages.FullRestoreSuccessSummary,
             LogField.Of(BrLogFields.TotalRanges, (long)ranges),
             LogField.Of(BrLogFields.RangesSucceed, (long)ranges),
             LogField.Of(BrLogFields.RangesFailed, 0L),
             LogField.Of("split-region", "0s"),
             LogField.Of("restore-ranges", (long)ranges),
-            LogField.Duration(BrLogFields.TotalTake, watch.Elapsed),
+            LogField.Duration(BrLogFields.TotalTake, elapsed),
             LogField.Of(BrLogFields.BackupTs, backup.BackupTs),
             LogField.Of("RestoreTS", Tso.Compose(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), 0)),
             LogField.Of(BrLogFields.TotalKv, kvs),
             LogField.Of(BrLogFields.TotalKvSize, GoFormat.HumanSize(bytes)),
-            LogField.Of(BrLogFields.AverageSpeed, GoFormat.HumanSize(bytes / Math.Max(watch.Elapsed.TotalSeconds, 0.001)) + "/s"));
+            LogField.Of(BrLogFields.AverageSpeed, GoFormat.HumanSize(bytes / Math.Max(elapsed.TotalSeconds, 0.001)) + "/s"));
     }
 }

@@ -8,8 +8,16 @@ public sealed class TableSegmentStateStore(SimWorld world, TargetCluster target,
 {
     public const int ChunkBytes = 512 * 1024;
 
+    /// <summary>BR's annotation of ErrPiTRIDMapTableNotFound when the previous state must come from a table that does not exist.</summary>
+    public const string TableMissingError = "segmented restore is impossible: [BR:PiTR:ErrPiTRIDMapTableNotFound]";
+
     public byte[]? Load(ulong restoredTs)
     {
+        if (!target.HasPitrIdMapTable)
+        {
+            throw new BrErrorException(TableMissingError);
+        }
+
         var rows = target.PitrIdMap
             .Where(r => r.RestoredTs == restoredTs && r.UpstreamClusterId == upstreamClusterId)
             .ToList();
@@ -24,14 +32,34 @@ public sealed class TableSegmentStateStore(SimWorld world, TargetCluster target,
             throw new BrErrorException($"multiple restore_id values found for restored_ts {restoredTs}: {string.Join(", ", restoreIds)}");
         }
 
-        return rows.OrderBy(r => r.SegmentId).SelectMany(r => r.IdMap).ToArray();
+        // As BR's loadPitrIdMapDataFromTable: the i-th row by segment_id must be part i, and no part may be empty.
+        var ordered = rows.OrderBy(r => r.SegmentId).ToList();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            if (ordered[i].SegmentId != i)
+            {
+                throw new BrErrorException($"the part(segment_id = {i}) of pitr id map is lost");
+            }
+
+            if (ordered[i].IdMap.Length == 0)
+            {
+                throw new BrErrorException($"get the empty part(segment_id = {i}) of pitr id map");
+            }
+        }
+
+        return ordered.SelectMany(r => r.IdMap).ToArray();
     }
 
     public void Save(ulong restoredTs, ulong restoreId, byte[] state)
     {
         ArgumentNullException.ThrowIfNull(state);
+        if (!target.HasPitrIdMapTable)
+        {
+            return; // BR writes the id map file to the log storage then; the simulator keeps nothing
+        }
+
         target.PitrIdMap.RemoveAll(r => r.RestoredTs == restoredTs && r.RestoreId == restoreId);
-        for (int offset = 0, segment = 0; offset < state.Length || segment == 0; offset += ChunkBytes, segment++)
+        for (int offset = 0, segment = 0; offset < state.Length; offset += ChunkBytes, segment++)
         {
             target.PitrIdMap.Add(new PitrIdMapRow
             {

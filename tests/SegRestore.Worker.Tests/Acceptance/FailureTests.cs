@@ -5,6 +5,7 @@ using SegRestore.BrSim.Model;
 using SegRestore.BrSim.Storage;
 using SegRestore.Store.Model;
 using SegRestore.Worker.Tests.Infrastructure;
+using BackupMeta = SegRestore.BrSim.Storage.BackupMeta;
 using JsonFiles = SegRestore.BrSim.Model.JsonFiles;
 
 namespace SegRestore.Worker.Tests.Acceptance;
@@ -31,6 +32,10 @@ public sealed class FailureTests
         nameof(BrFailureReason.CheckpointRequired),
         nameof(BrFailureReason.AmbiguousPreviousState),
         nameof(BrFailureReason.BrUsageError),
+        nameof(BrFailureReason.PitrIdMapTableMissing),
+        nameof(BrFailureReason.PreviousStatePartLost),
+        nameof(BrFailureReason.PreviousStatePartEmpty),
+        nameof(BrFailureReason.LogTaskWithoutStorage),
     ];
 
     /// <summary>The failures that need an earlier segment restored first (run here with BR directly, in Table mode).</summary>
@@ -40,6 +45,9 @@ public sealed class FailureTests
         BrFailureReason.TiFlashReplicaPresent,
         BrFailureReason.UnsupportedStateVersion,
         BrFailureReason.AmbiguousPreviousState,
+        BrFailureReason.PitrIdMapTableMissing,
+        BrFailureReason.PreviousStatePartLost,
+        BrFailureReason.PreviousStatePartEmpty,
     ];
 
     [Fact]
@@ -133,8 +141,22 @@ public sealed class FailureTests
             case BrFailureReason.BrUsageError:
                 args.Add("--Pd=10.0.0.1:2379"); // BR's flags are case-sensitive: "unknown flag: --Pd".
                 break;
+            case BrFailureReason.PitrIdMapTableMissing:
+                await RestoreFirstSegmentInTableModeAsync(world);
+                await BrCommand.RunAsync(world, 0, [], "brsim", "target", "--world", world.WorldDirectory, "drop-pitr-id-map-table");
+                return TableMode(args);
+            case BrFailureReason.PreviousStatePartLost or BrFailureReason.PreviousStatePartEmpty:
+                await RestoreFirstSegmentInTableModeAsync(world);
+                await BrCommand.RunAsync(world, 0, [], "brsim", "target", "--world", world.WorldDirectory, "corrupt-state",
+                    TestWorld.Ts(world.Points[0]), reason == BrFailureReason.PreviousStatePartLost ? "lost" : "empty");
+                return TableMode(args);
+            case BrFailureReason.LogTaskWithoutStorage:
+                await BrCommand.RunAsync(world, 0, [], "brsim", "target", "--world", world.WorldDirectory, "add-log-task", "pitr-task");
+                break;
             case BrFailureReason.CheckpointRequired:
-                return [.. TableMode(args), ("BRSIM_REQUIRE_CHECKPOINT_STORAGE", "1")];
+                // The operator refuses --use-checkpoint in extraArgs; a hand-made argv still reaches V1's guard.
+                args.Add("--use-checkpoint=false");
+                return [("BRSIM_DIALECT", "last")];
         }
 
         return [];
