@@ -7,5 +7,8 @@ public sealed class RestoreRegistryEntry
     public ulong StartTs { get; set; }
     public ulong RestoredTs { get; set; }
     public ulong UpstreamClusterId { get; set; }
+
+    /// <summary>The task's --filter values, joined: BR's registry tells tasks apart by them too.</summary>
+    public string Filters { get; set; } = "";
     public string Status { get; set; } = "running";
 }

@@ -79,7 +79,7 @@ public sealed class PointRestoreCommand(
             Codec = codec,
         };
         await faults.ReachedAsync("start", 0, cancellationToken).ConfigureAwait(false);
-        run.RestoreId = RestoreRegistry.Register(target, logInfo.ClusterId, startTs, restoredTs);
+        run.RestoreId = RestoreRegistry.Register(target, logInfo.ClusterId, startTs, restoredTs, request.Filters);
         world.SaveTarget(target);
         log.Detail("restore.go:1003", "registered restore task", LogField.Of("restore-id", run.RestoreId),
             LogField.Of("last-segment", run.IsLast));
@@ -135,13 +135,13 @@ public sealed class PointRestoreCommand(
         // mysql.tidb_pitr_id_map even when --checkpoint-storage is given.
         if (request.CheckpointStorage is null || !request.UseCheckpoint)
         {
-            return new TableSegmentStateStore(world, target, upstreamClusterId);
+            return new TableSegmentStateStore(world, target, upstreamClusterId, latestRestoreIdWins: request.Dialect == BrDialect.Last);
         }
 
         var location = new BackupReader(storage).Open(request.CheckpointStorage);
         return request.Dialect == BrDialect.Last
             ? new V1FileSegmentStateStore(location.Directory!, target.ClusterId,
-                target.HasPitrIdMapTable ? new TableSegmentStateStore(world, target, upstreamClusterId) : null)
+                target.HasPitrIdMapTable ? new TableSegmentStateStore(world, target, upstreamClusterId, latestRestoreIdWins: true) : null)
             : new FileSegmentStateStore(location.Directory!, target.ClusterId);
     }
 

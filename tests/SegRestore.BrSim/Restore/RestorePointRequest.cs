@@ -14,4 +14,5 @@ public sealed record RestorePointRequest(
     string? CheckpointStorage,
     bool UseCheckpoint,
     BrDialect Dialect,
-    string? LogFile);
+    string? LogFile,
+    IReadOnlyList<string>? Filters = null);

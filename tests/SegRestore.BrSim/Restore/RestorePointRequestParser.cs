@@ -51,7 +51,8 @@ public static class RestorePointRequestParser
             CheckpointStorage: string.IsNullOrEmpty(checkpointStorage) ? null : checkpointStorage,
             UseCheckpoint: flags.GetBool("use-checkpoint", true),
             Dialect: dialect,
-            LogFile: flags.Get("log-file"));
+            LogFile: flags.Get("log-file"),
+            Filters: flags.All("filter"));
     }
 
     /// <summary>

@@ -2,14 +2,20 @@ using SegRestore.BrSim.Model;
 
 namespace SegRestore.BrSim.Restore;
 
-/// <summary>The target's restore registry: an identical re-run reuses its task's restore id, a new task gets a new one.</summary>
+/// <summary>
+/// The target's restore registry (BR's ResumeOrCreateRegistration): an unfinished task with the same start ts,
+/// restored ts, upstream cluster and filters is resumed with its restore id; anything else, including a re-run of a
+/// finished task or a retry with other filters, gets a new restore id.
+/// </summary>
 public static class RestoreRegistry
 {
-    public static ulong Register(TargetCluster target, ulong upstreamClusterId, ulong startTs, ulong restoredTs)
+    public static ulong Register(TargetCluster target, ulong upstreamClusterId, ulong startTs, ulong restoredTs, IReadOnlyList<string>? filters = null)
     {
         ArgumentNullException.ThrowIfNull(target);
+        var filterKey = string.Join('\n', filters ?? []);
         var existing = target.RestoreRegistry.FirstOrDefault(e =>
-            e.StartTs == startTs && e.RestoredTs == restoredTs && e.UpstreamClusterId == upstreamClusterId && e.Status != "done");
+            e.StartTs == startTs && e.RestoredTs == restoredTs && e.UpstreamClusterId == upstreamClusterId && e.Filters == filterKey
+            && e.Status != "done");
         if (existing is not null)
         {
             existing.Status = "running";
@@ -23,6 +29,7 @@ public static class RestoreRegistry
             StartTs = startTs,
             RestoredTs = restoredTs,
             UpstreamClusterId = upstreamClusterId,
+            Filters = filterKey,
         });
         return id;
     }

@@ -3,8 +3,13 @@ using SegRestore.BrSim.Model;
 
 namespace SegRestore.BrSim.Restore;
 
-/// <summary>mysql.tidb_pitr_id_map in the target: the state split in 512 KiB chunks, one row per chunk.</summary>
-public sealed class TableSegmentStateStore(SimWorld world, TargetCluster target, ulong upstreamClusterId) : ISegmentStateStore
+/// <summary>
+/// mysql.tidb_pitr_id_map in the target: the state split in 512 KiB chunks, one row per chunk. Several restore ids at
+/// one restored_ts: V2 refuses them (`multiple restore_id values found`); V1 takes the latest
+/// (loadLatestRestoreIDFromTable, `ORDER BY restore_id DESC LIMIT 1`, log_client/pitr_id_map_payload.go at 02c38b59).
+/// </summary>
+public sealed class TableSegmentStateStore(SimWorld world, TargetCluster target, ulong upstreamClusterId, bool latestRestoreIdWins = false)
+    : ISegmentStateStore
 {
     public const int ChunkBytes = 512 * 1024;
 
@@ -27,7 +32,11 @@ public sealed class TableSegmentStateStore(SimWorld world, TargetCluster target,
         }
 
         var restoreIds = rows.Select(r => r.RestoreId).Distinct().ToList();
-        if (restoreIds.Count > 1)
+        if (restoreIds.Count > 1 && latestRestoreIdWins)
+        {
+            rows = rows.Where(r => r.RestoreId == restoreIds.Max()).ToList();
+        }
+        else if (restoreIds.Count > 1)
         {
             throw new BrErrorException($"multiple restore_id values found for restored_ts {restoredTs}: {string.Join(", ", restoreIds)}");
         }
