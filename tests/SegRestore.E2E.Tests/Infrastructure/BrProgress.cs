@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 
 namespace SegRestore.E2E.Tests.Infrastructure;
 
-/// <summary>Reads BR's own <c>["progress"] [step=".."] [progress=NN.NN%]</c> log lines.</summary>
+/// <summary>Reads BR's own <c>[progress] [step=".."] [progress=NN.NN%]</c> log lines; pingcap/log quotes the message
+/// and a value only when they need it, so <c>["progress"]</c> and <c>[step=log]</c> are read too.</summary>
 public static partial class BrProgress
 {
     public const string LogStep = "Restore Files(SST + Log)";
@@ -18,6 +19,6 @@ public static partial class BrProgress
             .Max();
     }
 
-    [GeneratedRegex("""\["progress"\] \[step="(?<step>[^"]+)"\] \[progress=(?<percent>[0-9.]+)%\]""")]
+    [GeneratedRegex("""\["?progress"?\] \[step=(?:"(?<step>[^"]+)"|(?<step>[^\]\s"]+))\] \[progress=(?<percent>[0-9.]+)%\]""")]
     private static partial Regex ProgressLine();
 }
