@@ -5,6 +5,12 @@ namespace SegRestore.Api.Chain;
 /// <summary>Shortens text that echoes user input by cutting out its middle, never inside a surrogate pair.</summary>
 public static class BoundedText
 {
+    /// <summary>How much of one value a message echoes when it quotes the value inside a longer sentence.</summary>
+    public const int EchoLength = 64;
+
+    /// <summary>A value as a message quotes it: at most <see cref="EchoLength"/> characters.</summary>
+    public static string Echo(string text) => Elide(text, EchoLength);
+
     public static string Elide(string text, int maxLength)
     {
         ArgumentNullException.ThrowIfNull(text);

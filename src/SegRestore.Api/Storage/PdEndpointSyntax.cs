@@ -1,4 +1,5 @@
 using System.Globalization;
+using SegRestore.Api.Chain;
 
 namespace SegRestore.Api.Storage;
 
@@ -20,7 +21,7 @@ public static class PdEndpointSyntax
             var scheme = entry[..schemeEnd].ToLowerInvariant();
             if (scheme is not ("http" or "https"))
             {
-                return $"has scheme '{Bounded(scheme)}' (use http://, https:// or none)";
+                return $"has scheme '{BoundedText.Echo(scheme)}' (use http://, https:// or none)";
             }
 
             rest = entry[(schemeEnd + 3)..];
@@ -42,7 +43,7 @@ public static class PdEndpointSyntax
         var portText = rest[(colon + 1)..];
         if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
         {
-            return $"has port '{Bounded(portText)}', which is not a number from 1 to 65535";
+            return $"has port '{BoundedText.Echo(portText)}', which is not a number from 1 to 65535";
         }
 
         return HostProblem(host);
@@ -52,7 +53,7 @@ public static class PdEndpointSyntax
     {
         if (host.StartsWith('[') && host.EndsWith(']'))
         {
-            return Uri.CheckHostName(host[1..^1]) == UriHostNameType.IPv6 ? null : $"has '{Bounded(host)}', which is not an IPv6 address";
+            return Uri.CheckHostName(host[1..^1]) == UriHostNameType.IPv6 ? null : $"has '{BoundedText.Echo(host)}', which is not an IPv6 address";
         }
 
         if (host.Contains(':', StringComparison.Ordinal))
@@ -63,7 +64,7 @@ public static class PdEndpointSyntax
         var kind = Uri.CheckHostName(host);
         return kind is UriHostNameType.Dns or UriHostNameType.IPv4 && IsDnsName(host)
             ? null
-            : $"has host '{Bounded(host)}', which is not a DNS name or an IP address";
+            : $"has host '{BoundedText.Echo(host)}', which is not a DNS name or an IP address";
     }
 
     private static bool IsDnsName(string host) =>
@@ -71,7 +72,4 @@ public static class PdEndpointSyntax
         && host.Split('.').All(label => label.Length is > 0 and <= 63
             && label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
             && label[0] != '-' && label[^1] != '-');
-
-    /// <summary>The text cut to 40 characters, for messages.</summary>
-    public static string Bounded(string text) => text.Length <= 40 ? text : text[..40] + "...";
 }

@@ -1,3 +1,5 @@
+using SegRestore.Api.Chain;
+
 namespace SegRestore.Api.Storage;
 
 /// <summary>
@@ -38,7 +40,7 @@ public static class StorageUrlCredentials
             var key = pair.Split('=', 2)[0].ToLowerInvariant();
             if (SecretQueryKeys.Any(key.Contains))
             {
-                return $"query parameter '{BoundedKey(key)}', which looks like a credential";
+                return $"query parameter '{BoundedText.Echo(key)}', which looks like a credential";
             }
         }
 
@@ -68,6 +70,4 @@ public static class StorageUrlCredentials
 
         return scheme + rest;
     }
-
-    private static string BoundedKey(string key) => key.Length <= 40 ? key : key[..40] + "...";
 }

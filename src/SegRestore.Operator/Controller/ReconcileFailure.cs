@@ -55,8 +55,7 @@ public sealed partial record ReconcileFailure(ReconcileFailureKind Kind, string 
     /// <summary>The exception's message without secrets, on one line, bounded.</summary>
     private static string Detail(Exception error)
     {
-        var text = UserInfo().Replace(SecretRedactor.Redact(error.Message), "://***@").ReplaceLineEndings(" ");
-        return text.Length <= 500 ? text : text[..500] + "...";
+        return Api.Chain.BoundedText.Elide(UserInfo().Replace(SecretRedactor.Redact(error.Message), "://***@").ReplaceLineEndings(" "), 500);
     }
 
     /// <summary>The user info of any URL in the text (an access key id before the secret).</summary>

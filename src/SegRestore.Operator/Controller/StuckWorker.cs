@@ -67,7 +67,7 @@ public sealed record StuckWorker(string? Reason, string? Message, TimeSpan? Rech
         age >= grace ? new(reason, message, null) : new(null, null, grace - age);
 
     private static string Bounded(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? "no message" : text.Length <= 300 ? text : text[..300] + "...";
+        string.IsNullOrWhiteSpace(text) ? "no message" : Api.Chain.BoundedText.Elide(text, 300);
 
     private static string Whole(TimeSpan span) => span.TotalMinutes >= 1 ? $"{(int)span.TotalMinutes} min" : $"{(int)span.TotalSeconds} s";
 }
