@@ -54,16 +54,13 @@ public static partial class SegmentSpecRules
             return new(ChainReason.InvalidSpec, control);
         }
 
-        if (spec.Br?.Image is { Length: > 0 } image && image.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        // Control characters were refused above; what else the runtime cannot parse (whitespace, upper case, an empty
+        // tag) is refused by the reference grammar.
+        if (spec.Br?.Image is { Length: > 0 } image && !Images.ImageReferenceSyntax.IsValid(image))
         {
-            return new(ChainReason.InvalidSpec, $"spec.br.image: \"{image}\" has whitespace or control characters; " +
-                "write an image reference, e.g. \"pingcap/br:v8.5.0\"");
-        }
-
-        if (spec.Br?.Image is { Length: > 0 } reference && !Images.ImageReferenceSyntax.IsValid(reference))
-        {
-            return new(ChainReason.InvalidSpec, $"spec.br.image: \"{reference}\" is not an image reference the container runtime can pull " +
-                "(repository names are lower case; a tag follows ':', a digest '@sha256:'): write e.g. \"pingcap/br:v8.5.0\"");
+            var why = image.Any(char.IsWhiteSpace) ? "has whitespace" : "is not an image reference the container runtime can pull";
+            return new(ChainReason.InvalidSpec, $"spec.br.image: \"{image}\" {why} " +
+                "(repository names are lower case; a tag follows ':', a digest '@sha256:'): write an image reference, e.g. \"pingcap/br:v8.5.0\"");
         }
 
         var pd = spec.Cluster?.Pd;
@@ -76,7 +73,7 @@ public static partial class SegmentSpecRules
         {
             if (PdEndpointSyntax.Problem(endpoint.Trim()) is { } problem)
             {
-                return new(ChainReason.InvalidSpec, $"spec.cluster.pd: \"{PdEndpointSyntax.Bounded(endpoint)}\" is not host:port: it {problem}; write e.g. " +
+                return new(ChainReason.InvalidSpec, $"spec.cluster.pd: \"{BoundedText.Echo(endpoint)}\" is not host:port: it {problem}; write e.g. " +
                     "\"basic-pd.tidb:2379\" or \"https://pd-0:2379,https://pd-1:2379\"");
             }
         }
