@@ -72,24 +72,8 @@ public sealed class ClusterLeases(IKubernetesClient client, string @namespace, T
     /// precondition, so a newer holder is never removed).</summary>
     public async Task ReleaseAsync(ulong clusterId, string chain, CancellationToken cancellationToken)
     {
-        var name = LeaseName(clusterId);
-        var lease = await client.GetAsync<V1Lease>(name, @namespace, cancellationToken).ConfigureAwait(false);
-        if (lease?.Spec?.HolderIdentity != chain)
-        {
-            return;
-        }
-
-        try
-        {
-            await client.DeleteAsync<V1Lease>(name, @namespace, new V1DeleteOptions
-            {
-                Preconditions = new V1Preconditions { Uid = lease.Metadata.Uid, ResourceVersion = lease.Metadata.ResourceVersion },
-            }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (KubernetesException e) when (e.IsConflict || e.IsNotFound)
-        {
-            // Someone else changed or removed it: it is no longer ours to release.
-        }
+        var lease = await client.GetAsync<V1Lease>(LeaseName(clusterId), @namespace, cancellationToken).ConfigureAwait(false);
+        await DeleteIfHeldAsync(lease, chain, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Gives up every cluster <paramref name="chain"/> holds, for a chain whose cluster id is not known (it
@@ -100,12 +84,30 @@ public sealed class ClusterLeases(IKubernetesClient client, string @namespace, T
         {
             LabelSelector = $"{Api.Labels.SegRestoreLabels.ManagedBy}={Api.Labels.SegRestoreLabels.ManagedByValue}",
         }, cancellationToken).ConfigureAwait(false);
-        foreach (var lease in leases.Items.Where(l => l.Spec?.HolderIdentity == chain && l.Metadata.Name?.StartsWith(NamePrefix, StringComparison.Ordinal) == true))
+        foreach (var lease in leases.Items.Where(l => l.Metadata.Name?.StartsWith(NamePrefix, StringComparison.Ordinal) == true))
         {
-            if (ulong.TryParse(lease.Metadata.Name.AsSpan(NamePrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var clusterId))
+            await DeleteIfHeldAsync(lease, chain, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Deletes the Lease when <paramref name="chain"/> holds it, with its uid and version as preconditions.</summary>
+    private async Task DeleteIfHeldAsync(V1Lease? lease, string chain, CancellationToken cancellationToken)
+    {
+        if (lease?.Spec?.HolderIdentity != chain)
+        {
+            return;
+        }
+
+        try
+        {
+            await client.DeleteAsync<V1Lease>(lease.Metadata.Name!, @namespace, new V1DeleteOptions
             {
-                await ReleaseAsync(clusterId, chain, cancellationToken).ConfigureAwait(false);
-            }
+                Preconditions = new V1Preconditions { Uid = lease.Metadata.Uid, ResourceVersion = lease.Metadata.ResourceVersion },
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KubernetesException e) when (e.IsConflict || e.IsNotFound)
+        {
+            // Someone else changed or removed it: it is no longer ours to release.
         }
     }
 
