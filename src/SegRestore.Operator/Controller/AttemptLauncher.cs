@@ -75,9 +75,7 @@ public sealed class AttemptLauncher(
             return new LaunchResult(podName, Verdict.Invalid("InvalidSpec", e.Message));
         }
 
-        var brImage = podPlan.BrImage;
-        var buildPod = podPlan.Build;
-        var pod = buildPod(claimName);
+        var pod = podPlan.Build(claimName);
 
         // Before the attempt is recorded: a claim that is still being deleted holds the launch back (its pod would never start).
         var plan = managed ? await _claims.PrepareAsync(segment, chain.RootUid, cancellationToken).ConfigureAwait(false) : ClaimPlan.EmptyDir;
@@ -88,13 +86,13 @@ public sealed class AttemptLauncher(
 
         if (plan.ClaimName != claimName)
         {
-            pod = buildPod(plan.ClaimName); // the same spec built a moment ago: it cannot be refused now
+            pod = podPlan.Build(plan.ClaimName); // the same spec built a moment ago: it cannot be refused now
         }
 
         var record = await RecordAsync(chain.RootUid, start, recordsStart, new SegmentAttempt(attempt, podName), cancellationToken).ConfigureAwait(false);
         await UpsertSecretAsync(TokenSecretBuilder.Build(segment, chain.RootUid, attempt, secretName, token), cancellationToken).ConfigureAwait(false);
         tokens.Grant(chain.RootUid, start.Uid, attempt, podName, token);
-        activity.OnLaunched(start.Uid, attempt, brImage);
+        activity.OnLaunched(start.Uid, attempt, podPlan.BrImage);
         try
         {
             await client.CreateAsync(pod, cancellationToken).ConfigureAwait(false);

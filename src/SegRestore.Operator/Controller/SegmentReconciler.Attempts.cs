@@ -110,41 +110,39 @@ public sealed partial class SegmentReconciler
     /// worker's own report of BR's cancellation cannot count as a failure), then the pod is deleted, which sends BR
     /// SIGTERM; BR keeps its checkpoint (the chain's claim in Managed mode) and the next attempt resumes from it.
     /// </summary>
-    private async Task<ReconcileResult> StopForHoldAsync(
+    private Task<ReconcileResult> StopForHoldAsync(
         PointRestoreSegment segment, ChainSnapshot chain, SegmentRecord record, AttemptRecord latest, Kube.Models.V1Pod pod,
         ChainEvaluation evaluation, CancellationToken cancellationToken)
     {
         var progress = activity.Get(record.Uid, latest.Number)?.LatestProgress is { } p ? $" at {p.Step} {Math.Clamp(p.Percent, 0, 100):0.#}%" : "";
         var message = $"attempt {latest.Number} was stopped by spec.hold: true{progress}; BR keeps its checkpoint and the next attempt resumes from it";
         LogStoppedForHold(segment.Metadata.Name, latest.Number, pod.Metadata.Name);
-        SegmentRecord fresh;
-        try
-        {
-            fresh = await ledger.RecordCompletionAsync(chain.Chain!.RootUid, record.Uid,
-                new SegmentCompletion(latest.Number, false, null, null, AttemptPolicy.HeldByUser, message), cancellationToken).ConfigureAwait(false);
-        }
-        catch (LedgerConflictException)
-        {
-            return ReconcileResult.Requeue(); // the worker reported first: its result stands
-        }
-
-        await launcher.DeletePodAsync(pod, cancellationToken).ConfigureAwait(false);
-        return await OnStartedAsync(segment, chain with { Segments = [fresh] }, fresh, evaluation, cancellationToken).ConfigureAwait(false);
+        return EndLiveAttemptAsync(segment, chain, record, latest, pod, AttemptPolicy.HeldByUser, message, evaluation, cancellationToken);
     }
 
-    /// <summary>A worker that will never run BR: its failure is recorded first (so the reason survives), then the pod is
-    /// deleted; the attempt ends with a permanent reason and the retry annotation starts the next one.</summary>
-    private async Task<ReconcileResult> EndStuckAttemptAsync(
+    /// <summary>A worker that will never run BR: the attempt ends with a permanent reason and the retry annotation
+    /// starts the next one.</summary>
+    private Task<ReconcileResult> EndStuckAttemptAsync(
         PointRestoreSegment segment, ChainSnapshot chain, SegmentRecord record, AttemptRecord latest, Kube.Models.V1Pod pod, StuckWorker stuck,
         ChainEvaluation evaluation, CancellationToken cancellationToken)
     {
         LogStuckWorker(segment.Metadata.Name, latest.Number, pod.Metadata.Name, stuck.Reason);
         metrics.AttemptEnded(false, stuck.Reason);
+        return EndLiveAttemptAsync(segment, chain, record, latest, pod, stuck.Reason!, stuck.Message, evaluation, cancellationToken);
+    }
+
+    /// <summary>Ends the attempt of a live worker pod the operator stops: its result is recorded first (so the reason
+    /// survives the pod), then the pod is deleted and the segment reconciled on from the new record. A conflict means
+    /// the worker reported first: its result stands.</summary>
+    private async Task<ReconcileResult> EndLiveAttemptAsync(
+        PointRestoreSegment segment, ChainSnapshot chain, SegmentRecord record, AttemptRecord latest, Kube.Models.V1Pod pod,
+        string reason, string? message, ChainEvaluation evaluation, CancellationToken cancellationToken)
+    {
         SegmentRecord fresh;
         try
         {
             fresh = await ledger.RecordCompletionAsync(chain.Chain!.RootUid, record.Uid,
-                new SegmentCompletion(latest.Number, false, null, null, stuck.Reason, stuck.Message), cancellationToken).ConfigureAwait(false);
+                new SegmentCompletion(latest.Number, false, null, null, reason, message), cancellationToken).ConfigureAwait(false);
         }
         catch (LedgerConflictException)
         {

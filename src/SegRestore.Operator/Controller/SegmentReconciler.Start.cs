@@ -29,15 +29,13 @@ public sealed partial class SegmentReconciler
         }
 
         var rootUid = evaluation.RootUid ?? segment.Metadata.Uid!;
-        var mode = evaluation.Index == 0 || chain.Chain is null
-            ? segment.Spec.Checkpoint?.Mode ?? Api.Models.CheckpointMode.Managed
-            : LedgerViews.ToApi(chain.Chain.Identity.CheckpointMode);
-        var checkpointUrl = evaluation.Index == 0 || chain.Chain is null ? segment.Spec.Checkpoint?.Url : chain.Chain.Identity.CheckpointUrl;
-        var identity = evaluation.Index == 0 || chain.Chain is null
+        // The root's identity comes from its spec (its cluster id once PD answered); a later segment's from the ledger.
+        var fromSpec = evaluation.Index == 0 || chain.Chain is null;
+        var identity = fromSpec
             ? new NewChain(
-                rootUid, segment.Metadata.Name!, segment.Metadata.NamespaceProperty!, 0, segment.Spec.Cluster.Pd,
-                segment.Spec.Log.Url, LedgerViews.ToStore(mode), checkpointUrl, StoreDialect.Unknown)
-            : chain.Chain.Identity;
+                rootUid, segment.Metadata.Name!, segment.Metadata.NamespaceProperty!, 0, segment.Spec.Cluster.Pd, segment.Spec.Log.Url,
+                LedgerViews.ToStore(segment.Spec.Checkpoint?.Mode ?? Api.Models.CheckpointMode.Managed), segment.Spec.Checkpoint?.Url, StoreDialect.Unknown)
+            : chain.Chain!.Identity;
         var start = new SegmentStart(
             segment.Metadata.Uid!, evaluation.Index ?? 0, segment.Metadata.Name!, evaluation.StartTs?.Value ?? 0,
             evaluation.RestoredTs?.Value, segment.Spec.Last, SpecFingerprint.Compute(segment.Spec));
@@ -56,7 +54,7 @@ public sealed partial class SegmentReconciler
             return ReconcileResult.RequeueAfter(ClusterRetry);
         }
 
-        if (evaluation.Index == 0 || chain.Chain is null)
+        if (fromSpec)
         {
             identity = identity with { PdClusterId = clusterId }; // bound at segment 0
         }

@@ -72,7 +72,7 @@ public sealed partial class SegmentReconciler(
 
         // No finalizer yet: it comes with the start marks, before the first worker pod (StartMarks).
         var chain = await ChainSnapshot.LoadAsync(segment, SameNamespace(segment), ledger, cancellationToken).ConfigureAwait(false);
-        if (chain.Chain is { State: ChainState.Active } active && IsAbandonRequested(segment, active))
+        if (chain.Chain is { State: ChainState.Active } active && HasAbandonAnnotation(segment))
         {
             await AbandonAsync(segment, active, cancellationToken).ConfigureAwait(false);
             chain = await ChainSnapshot.LoadAsync(segment, SameNamespace(segment), ledger, cancellationToken).ConfigureAwait(false);
@@ -127,9 +127,6 @@ public sealed partial class SegmentReconciler(
 
     /// <summary>The annotation acts on the whole chain from any of its segments (the root is the one users forget
     /// the name of, or GitOps pruned).</summary>
-    private static bool IsAbandonRequested(PointRestoreSegment segment, ChainRecord chain) =>
-        HasAbandonAnnotation(segment) && chain.State == ChainState.Active;
-
     private static bool HasAbandonAnnotation(PointRestoreSegment segment) =>
         segment.Metadata.Annotations?.TryGetValue(SegRestoreLabels.AbandonAnnotation, out var value) == true
         && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);

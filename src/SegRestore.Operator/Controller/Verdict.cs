@@ -21,12 +21,11 @@ public sealed record Verdict(SegmentPhase Phase, string ConditionType, string St
         new(SegmentPhase.Waiting, ConditionTypes.Held, Api.Models.ConditionStatus.True, "Held", message);
 
     /// <summary>Valid and unblocked by its chain, but the target cluster is not available to it (busy, unreachable).</summary>
-    public static Verdict WaitingOnCluster(string reason, string message) =>
-        new(SegmentPhase.Waiting, ConditionTypes.WorkerRunning, Api.Models.ConditionStatus.False, reason, message);
+    public static Verdict WaitingOnCluster(string reason, string message) => WorkerCannotStart(SegmentPhase.Waiting, reason, message);
 
-    /// <summary>The worker cannot start until a Secret (or key) exists: Waiting before the segment started, Running
-    /// (between attempts) after.</summary>
-    public static Verdict WaitingOnSecret(SegmentPhase phase, string reason, string message) =>
+    /// <summary>No worker can start yet (a busy or unreachable cluster, a missing Secret, key or claim): Waiting before
+    /// the segment started, Running (between attempts) after.</summary>
+    public static Verdict WorkerCannotStart(SegmentPhase phase, string reason, string message) =>
         new(phase, ConditionTypes.WorkerRunning, Api.Models.ConditionStatus.False, reason, message);
 
     /// <summary>A reconcile keeps failing for a reason outside the segment: the phase stays, Reconciled is False.</summary>

@@ -34,7 +34,7 @@ public static class WorkerClaims
         {
             if (!exists(claim))
             {
-                return Verdict.WaitingOnSecret(phase, ClaimNotFound,
+                return Verdict.WorkerCannotStart(phase, ClaimNotFound,
                     $"{field}: PersistentVolumeClaim \"{claim}\" was not found in namespace {ns}; the worker cannot mount the backup without it: " +
                     $"create it (or correct the name; kubectl get pvc -n {ns} lists the claims there); the segment goes on by itself once it exists");
             }

@@ -56,7 +56,7 @@ public static class WorkerSecrets
             var keys = keysOf(reference.SecretName);
             if (keys is null)
             {
-                return Verdict.WaitingOnSecret(phase, SecretNotFound,
+                return Verdict.WorkerCannotStart(phase, SecretNotFound,
                     $"{reference.Field}: Secret \"{reference.SecretName}\" was not found in namespace {ns}; the worker cannot start without it: " +
                     $"create it (kubectl create secret generic {reference.SecretName} -n {ns} --from-literal=KEY=VALUE ...) or correct the name; " +
                     "the segment goes on by itself once it exists");
@@ -65,7 +65,7 @@ public static class WorkerSecrets
             if (reference.Key is { } key && !keys.Contains(key))
             {
                 var present = keys.Count == 0 ? "no keys" : "keys " + string.Join(", ", keys.Order(StringComparer.Ordinal).Take(10));
-                return Verdict.WaitingOnSecret(phase, SecretKeyMissing,
+                return Verdict.WorkerCannotStart(phase, SecretKeyMissing,
                     $"{reference.Field}: Secret \"{reference.SecretName}\" in namespace {ns} has no key \"{key}\" (it has {present}); " +
                     $"add it (kubectl patch secret {reference.SecretName} -n {ns} --type merge -p '{{\"stringData\":{{\"{key}\":\"...\"}}}}'); " +
                     "the segment goes on by itself once the key is there");
