@@ -88,6 +88,16 @@ public sealed partial class E2EEnvironment
         WaitForAsync(name, s => SegmentReasons.ReasonOf(s) is var r && r.Phase == phase && r.Reason == reason,
             $"phase {phase} with reason {reason}", timeout);
 
+    /// <summary>The Events of reason <paramref name="reason"/> about segment <paramref name="segment"/>, once at least one
+    /// arrived (the Event follows the status write); a test then asserts how many.</summary>
+    public async Task<IReadOnlyList<Corev1Event>> SegmentEventsAsync(string segment, string reason)
+    {
+        async Task<List<Corev1Event>> ListAsync() => [.. (await Client.ListAsync<Corev1Event>(Namespace)).Items
+            .Where(e => e.InvolvedObject.Name == segment && e.Reason == reason)];
+        await Poll.UntilAsync(async () => (await ListAsync()).Count > 0, TimeSpan.FromSeconds(10), $"an Event {reason} on {segment}");
+        return await ListAsync();
+    }
+
     /// <summary>The worker pods of one segment (by the segment-uid label).</summary>
     public async Task<IReadOnlyList<V1Pod>> PodsOfAsync(PointRestoreSegment segment)
     {

@@ -102,8 +102,7 @@ public sealed class HostileKindsTests(ITestOutputHelper output)
         var why = SegmentReasons.ReasonOf(segment);
         output.WriteLine($"{expectation.Segment}: {why.Phase} {why.Reason} after {(DateTimeOffset.UtcNow - appliedAt).TotalSeconds:0.0} s: {Shorten(why.Message ?? "")}");
         why.Message.Should().Contain(expectation.Text, "the message of {0} names the field", expectation.Segment);
-        await Poll.UntilAsync(async () => (await EventsAsync(env, expectation.Segment, expectation.Reason!)).Count > 0, TimeSpan.FromSeconds(10), $"an Event for {expectation.Segment}");
-        (await EventsAsync(env, expectation.Segment, expectation.Reason!)).Should().ContainSingle("{0} says {1} in one Event", expectation.Segment, expectation.Reason);
+        (await env.SegmentEventsAsync(expectation.Segment, expectation.Reason!)).Should().ContainSingle("{0} says {1} in one Event", expectation.Segment, expectation.Reason);
         return segment;
     }
 
@@ -115,10 +114,6 @@ public sealed class HostileKindsTests(ITestOutputHelper output)
             async () => await env.GetAsync(name) is { } s && SegmentReasons.ReasonOf(s) is { Phase: SegmentPhase.Failed, Reason: "ChainAbandoned" },
             Deadline, $"{name} to be abandoned by its annotation", () => env.DescribeAsync());
     }
-
-    private static async Task<IReadOnlyList<Corev1Event>> EventsAsync(E2EEnvironment env, string segment, string reason) =>
-        [.. (await env.Client.ListAsync<Corev1Event>(E2EEnvironment.Namespace)).Items
-            .Where(e => e.InvolvedObject.Name == segment && e.Reason == reason)];
 
     private static async Task AssertNothingLeakedAsync(E2EEnvironment env, PlantedSecrets planted)
     {

@@ -62,10 +62,7 @@ public sealed class RepairTests(ITestOutputHelper output)
                 async () => await env.GetAsync(name) is { } s && SegmentReasons.ReasonOf(s) is var r && r.Phase == phase && r.Reason == reason,
                 TimeSpan.FromSeconds(60), $"{name} to end {phase} {reason}", () => env.DescribeAsync());
             SegmentReasons.ReasonOf(await env.GetRequiredAsync(name)).Message.Should().Contain("abandon");
-            async Task<List<Corev1Event>> EventsAsync() => [.. (await env.Client.ListAsync<Corev1Event>(E2EEnvironment.Namespace)).Items
-                .Where(e => e.InvolvedObject.Name == name && e.Reason == reason)];
-            await Poll.UntilAsync(async () => (await EventsAsync()).Count > 0, TimeSpan.FromSeconds(10), $"an Event on {name}");
-            (await EventsAsync()).Should().ContainSingle("{0} says it once", name);
+            (await env.SegmentEventsAsync(name, reason)).Should().ContainSingle("{0} says it once", name);
         }
 
         (await env.Client.ListAsync<V1Lease>(E2EEnvironment.Namespace)).Items.Should().NotContain(l => l.Spec!.HolderIdentity == rootUid, "an abandoned chain gives its cluster back");
