@@ -29,6 +29,10 @@ public sealed record ChainEvaluation
 
     public bool Last { get; init; }
 
+    /// <summary>When Ready: the uid of the segment that did not succeed at this index and that this one takes the
+    /// place of (the ledger records the replacement); null at a free index.</summary>
+    public string? ReplacesUid { get; init; }
+
     public bool IsReady => Outcome == ChainOutcome.Ready;
 
     public static ChainEvaluation Of(ChainViolation violation, ChainPosition? position = null)

@@ -20,6 +20,7 @@ public enum ChainReason
     ForbiddenExtraArg,
     ChainCycle,
     ChainFork,
+    ReplacementUnsafe,
     SegmentAfterLast,
     ChainFinalized,
     ClusterMismatch,

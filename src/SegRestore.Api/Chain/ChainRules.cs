@@ -40,7 +40,7 @@ public static class ChainRules
         }
 
         var position = walk.Position;
-        var fork = CheckFork(self, view, position, started: self.HasStarted || recorded is not null);
+        var fork = CheckFork(self, view, position, started: self.HasStarted || recorded is not null, out var replaces);
         var agreement = CheckPredecessorAgreement(self, view, walk, out var startTs);
         var violation = fork
             ?? agreement
@@ -55,18 +55,27 @@ public static class ChainRules
         return new ChainEvaluation
         {
             Outcome = ChainOutcome.Ready,
-            Message = $"{self.Name} is segment {position!.Index} of chain {position.RootName} and may run",
+            Message = $"{self.Name} is segment {position!.Index} of chain {position.RootName} and may run" +
+                (replaces is null ? "" : $" in place of {replaces.Name}, which did not succeed"),
             Index = position.Index,
             RootName = position.RootName,
             RootUid = position.RootUid,
             StartTs = startTs,
             RestoredTs = SegmentSpecRules.ParseOptional(self.Spec.RestoredTs),
             Last = self.Spec.Last,
+            ReplacesUid = replaces?.Uid,
         };
     }
 
-    private static ChainViolation? CheckFork(ChainMember self, ChainView view, ChainPosition? position, bool started)
+    /// <summary>
+    /// One segment per index. A claimant that failed or is invalid no longer holds its index, and a ledger record at
+    /// the index that did not succeed (its resource failed or was deleted) is taken over: this segment replaces it
+    /// when it restores the same range (BR's checkpoint carries on) or when BR wrote nothing in that segment's
+    /// attempts (the target is still at the predecessor's TSO). The root is never replaced: its uid names the chain.
+    /// </summary>
+    private static ChainViolation? CheckFork(ChainMember self, ChainView view, ChainPosition? position, bool started, out LedgerSegment? replaces)
     {
+        replaces = null;
         if (started || string.IsNullOrEmpty(self.Spec.PreviousSegment))
         {
             return null;
@@ -74,6 +83,7 @@ public static class ChainRules
 
         var rivals = view.Segments
             .Where(other => other.Name != self.Name && other.Spec.PreviousSegment == self.Spec.PreviousSegment)
+            .Where(other => other.Phase is not (SegmentPhase.Failed or SegmentPhase.Invalid))
             .Select(other => other.Name)
             .ToList();
         var recordedRival = position is null
@@ -81,7 +91,19 @@ public static class ChainRules
             : view.Ledger?.Segments.FirstOrDefault(segment => segment.Index == position.Index && !ChainWalk.IsRecordOf(segment, self));
         if (recordedRival is not null && !rivals.Contains(recordedRival.Name))
         {
-            rivals.Add($"{recordedRival.Name} (which the chain's ledger records at index {recordedRival.Index})");
+            if (recordedRival.Succeeded || recordedRival.Index == 0)
+            {
+                rivals.Add($"{recordedRival.Name} (which the chain's ledger records at index {recordedRival.Index})");
+            }
+            else if (rivals.Count == 0)
+            {
+                if (!SameRange(self.Spec, recordedRival) && !recordedRival.WroteNothing)
+                {
+                    return ReplacementUnsafe(self, recordedRival);
+                }
+
+                replaces = recordedRival;
+            }
         }
 
         return rivals.Count == 0
@@ -89,6 +111,19 @@ public static class ChainRules
             : new(ChainReason.ChainFork, $"spec.previousSegment: \"{self.Spec.PreviousSegment}\" is also the previous " +
                 $"segment of {string.Join(", ", rivals)}; a chain cannot fork: delete the extra segment or point " +
                 "its spec.previousSegment at the segment it should follow");
+    }
+
+    private static bool SameRange(PointRestoreSegmentSpec spec, LedgerSegment recorded) =>
+        spec.Last == recorded.Last && SegmentSpecRules.ParseOptional(spec.RestoredTs) == recorded.RestoredTs;
+
+    private static ChainViolation ReplacementUnsafe(ChainMember self, LedgerSegment recorded)
+    {
+        var to = recorded.RestoredTs is { } ts ? $"spec.restoredTs: \"{ts.Value}\"" : "no spec.restoredTs";
+        return new(ChainReason.ReplacementUnsafe, $"spec.previousSegment: \"{self.Spec.PreviousSegment}\" is also the previous " +
+            $"segment of {recorded.Name}, which the chain's ledger records at index {recorded.Index}; it did not succeed, but BR may " +
+            $"have begun writing its range into the target, so only a segment with the same range can take its place: delete " +
+            $"{self.Name} and re-create it with {to} and spec.last: {(recorded.Last ? "true" : "false")} (BR's checkpoint then " +
+            "finishes that range; a later segment can go further), or abandon the chain");
     }
 
     private static ChainViolation? CheckPredecessorAgreement(ChainMember self, ChainView view, ChainWalk walk, out Tso? startTs)

@@ -11,6 +11,9 @@ namespace SegRestore.Api.Chain;
 /// <param name="Last">Whether it was the last segment.</param>
 /// <param name="Succeeded">Whether it succeeded.</param>
 /// <param name="SpecHash">The <see cref="SpecFingerprint"/> recorded when it started.</param>
+/// <param name="WroteNothing">Whether every attempt it had ended before BR wrote anything into the target (BR's
+/// checks refused it, or no worker started), so the target is still where it started.</param>
+/// <param name="ReplacedUids">The uids of the segments it took the place of at its index.</param>
 public sealed record LedgerSegment(
     string Name,
     string Uid,
@@ -19,4 +22,6 @@ public sealed record LedgerSegment(
     Tso? RestoredTs,
     bool Last,
     bool Succeeded,
-    string? SpecHash);
+    string? SpecHash,
+    bool WroteNothing = false,
+    IReadOnlyList<string>? ReplacedUids = null);

@@ -29,7 +29,9 @@ public static class LedgerViews
                 s.RestoredTs is { } restored ? new Tso(restored) : s.Start.RestoredTs is { } planned ? new Tso(planned) : null,
                 s.Start.Last,
                 s.State == SegmentState.Succeeded,
-                s.Start.SpecHash))]);
+                s.Start.SpecHash,
+                ReplacementSafety.WroteNothing(s.Attempts),
+                s.Replaced?.Select(r => r.Uid).ToList()))]);
     }
 
     public static ApiCheckpointMode ToApi(StoreCheckpointMode mode) => mode switch

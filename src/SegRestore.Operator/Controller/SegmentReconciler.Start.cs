@@ -38,7 +38,7 @@ public sealed partial class SegmentReconciler
             : chain.Chain!.Identity;
         var start = new SegmentStart(
             segment.Metadata.Uid!, evaluation.Index ?? 0, segment.Metadata.Name!, evaluation.StartTs?.Value ?? 0,
-            evaluation.RestoredTs?.Value, segment.Spec.Last, SpecFingerprint.Compute(segment.Spec));
+            evaluation.RestoredTs?.Value, segment.Spec.Last, SpecFingerprint.Compute(segment.Spec), evaluation.ReplacesUid);
 
         // What needs no BR is checked before the Lease, the ledger and a pod: a segment that cannot start holds nothing.
         if (await launcher.PreflightAsync(segment, identity, start, 1, DialectOf(rootUid), SegmentPhase.Waiting, cancellationToken).ConfigureAwait(false) is { } blocked)

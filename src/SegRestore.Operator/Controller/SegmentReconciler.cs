@@ -88,6 +88,11 @@ public sealed partial class SegmentReconciler(
             return await OnAbandonedAsync(segment, abandoned, cancellationToken).ConfigureAwait(false);
         }
 
+        if (chain.Record is null && chain.Segments.FirstOrDefault(s => s.Replaced?.Any(r => r.Uid == segment.Metadata.Uid) == true) is { } replacement)
+        {
+            return await OnReplacedAsync(segment, replacement, cancellationToken).ConfigureAwait(false);
+        }
+
         var evaluation = ChainRules.Evaluate(chain.Self, chain.View(new RuntimeFacts(Now: time.GetUtcNow())));
         return chain.Record is { } record
             ? await OnStartedAsync(segment, chain, record, evaluation, cancellationToken).ConfigureAwait(false)
@@ -170,6 +175,17 @@ public sealed partial class SegmentReconciler(
         launcher.RevokeAll(segment);
         var verdict = Verdict.Failed("ChainAbandoned", $"chain {chain.Identity.RootName} was {chain.StateReason}; nothing more " +
             "runs in it (its ledger record is kept for inspection until the retention period ends): start a new chain from the full backup");
+        await status.WriteAsync(segment, verdict, new StatusFacts(), cancellationToken).ConfigureAwait(false);
+        return ReconcileResult.Done();
+    }
+
+    /// <summary>Another segment took this one's place at its index (the ledger recorded the replacement): this
+    /// resource no longer takes part in the chain, and says so once.</summary>
+    private async Task<ReconcileResult> OnReplacedAsync(PointRestoreSegment segment, SegmentRecord replacement, CancellationToken cancellationToken)
+    {
+        var verdict = Verdict.Failed("Replaced", $"{replacement.Start.Name} took this segment's place at index {replacement.Index} of its chain " +
+            $"(the chain's ledger records the replacement); this resource no longer takes part in the chain: delete it " +
+            $"(kubectl delete prs {segment.Metadata.Name} -n {segment.Metadata.NamespaceProperty})");
         await status.WriteAsync(segment, verdict, new StatusFacts(), cancellationToken).ConfigureAwait(false);
         return ReconcileResult.Done();
     }

@@ -103,7 +103,8 @@ internal sealed partial class ConfigMapChainLedger
 
     private LedgerIndex WithSegment(LedgerIndex index, SegmentRecord segment) => index with
     {
-        Segments = index.Segments.Where(s => s.Uid != segment.Uid).Append(segment).OrderBy(s => s.Index).ToList(),
+        // A replacement (SegmentRules.Start) takes the replaced segment's place: that record goes.
+        Segments = index.Segments.Where(s => s.Uid != segment.Uid && s.Uid != segment.Start.Replaces).Append(segment).OrderBy(s => s.Index).ToList(),
         Chain = index.Chain with { UpdatedAt = time.LedgerNow() },
     };
 

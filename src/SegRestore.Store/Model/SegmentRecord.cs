@@ -1,6 +1,7 @@
 namespace SegRestore.Store.Model;
 
-/// <summary>A segment as the ledger keeps it.</summary>
+/// <summary>A segment as the ledger keeps it; <paramref name="Replaced"/> lists, oldest first, the segments it took
+/// the place of at its index (null or empty when none).</summary>
 public sealed record SegmentRecord(
     SegmentStart Start,
     SegmentState State,
@@ -9,7 +10,8 @@ public sealed record SegmentRecord(
     BrSummary? Summary,
     DateTimeOffset StartedAt,
     DateTimeOffset UpdatedAt,
-    DateTimeOffset? CompletedAt)
+    DateTimeOffset? CompletedAt,
+    IReadOnlyList<ReplacedSegment>? Replaced = null)
 {
     public string Uid => Start.Uid;
 

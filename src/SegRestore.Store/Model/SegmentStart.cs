@@ -8,6 +8,8 @@ namespace SegRestore.Store.Model;
 /// <param name="RestoredTs">Resolved restored TSO; null for an open-ended last segment.</param>
 /// <param name="Last">Whether this is the last segment.</param>
 /// <param name="SpecHash">Hash of the spec when started, to detect changes after start.</param>
+/// <param name="Replaces">The uid of the segment at <paramref name="Index"/> that did not succeed and that this one
+/// takes the place of (<see cref="Rules.SegmentRules.Start"/>); null for a segment admitted at a free index.</param>
 public sealed record SegmentStart(
     string Uid,
     int Index,
@@ -15,4 +17,5 @@ public sealed record SegmentStart(
     ulong StartTs,
     ulong? RestoredTs,
     bool Last,
-    string SpecHash);
+    string SpecHash,
+    string? Replaces = null);

@@ -22,6 +22,11 @@ public static class SegmentRules
 
         ChainRules.RequireActive(chain, "start a segment");
         var sameIndex = segments.FirstOrDefault(s => s.Index == start.Index);
+        if (start.Replaces is not null)
+        {
+            return Replace(chain, segments, sameIndex, start, now);
+        }
+
         if (sameIndex is not null)
         {
             throw Conflict(chain, $"Index {start.Index} of chain '{chain.RootUid}' is already taken by segment '{sameIndex.Start.Name}' ({sameIndex.Uid}).");
@@ -34,6 +39,41 @@ public static class SegmentRules
         }
 
         return ChangeOf.To(new SegmentRecord(start, SegmentState.Running, [], start.RestoredTs, null, now, now, null));
+    }
+
+    /// <summary>
+    /// A segment takes the place of one that did not succeed at its index: the chain's last recorded segment, not
+    /// the root (a new root is a new chain), started from the same TSO. Whether the target is still where the
+    /// replacement starts is the operator's decision (it knows BR's reasons); the ledger keeps the chain's shape.
+    /// </summary>
+    private static Change<SegmentRecord> Replace(
+        ChainRecord chain, IReadOnlyList<SegmentRecord> segments, SegmentRecord? replaced, SegmentStart start, DateTimeOffset now)
+    {
+        if (replaced is null || replaced.Uid != start.Replaces)
+        {
+            throw Conflict(chain, $"Segment '{start.Name}' replaces '{start.Replaces}' at index {start.Index}, but " +
+                (replaced is null ? "nothing is recorded at that index." : $"that index holds segment '{replaced.Start.Name}' ({replaced.Uid})."));
+        }
+
+        var refusal = start.Index == 0
+            ? "the first segment cannot be replaced (its uid names the chain): start a new chain"
+            : replaced.State == SegmentState.Succeeded
+                ? $"'{replaced.Start.Name}' succeeded"
+                : replaced.Start.StartTs != start.StartTs
+                    ? $"it started from TSO {replaced.Start.StartTs}, the replacement from {start.StartTs}"
+                    : segments.Any(s => s.Index > start.Index)
+                        ? "segments follow it"
+                        : null;
+        if (refusal is not null)
+        {
+            throw Conflict(chain, $"Segment '{start.Name}' cannot replace '{replaced.Start.Name}' at index {start.Index}: {refusal}.");
+        }
+
+        var history = (replaced.Replaced ?? [])
+            .Append(new ReplacedSegment(replaced.Uid, replaced.Start.Name, replaced.Start.RestoredTs, replaced.Start.Last,
+                replaced.Attempts.Count, replaced.Attempts.Count > 0 ? replaced.Attempts[^1].FailureReason : null, now))
+            .ToList();
+        return ChangeOf.To(new SegmentRecord(start, SegmentState.Running, [], start.RestoredTs, null, now, now, null, history));
     }
 
     public static Change<SegmentRecord> Attempt(ChainRecord chain, SegmentRecord segment, SegmentAttempt attempt, DateTimeOffset now)

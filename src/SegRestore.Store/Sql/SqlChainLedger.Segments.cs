@@ -22,6 +22,13 @@ internal sealed partial class SqlChainLedger
             var change = SegmentRules.Start(chain, segments, start, time.LedgerNow());
             if (change.Changed)
             {
+                if (change.Value.Start.Replaces is { } replaced)
+                {
+                    // The replacement takes the replaced segment's index (unique per chain): its row goes first.
+                    await connection.ExecuteAsync(transaction, "DELETE FROM segments WHERE chain_uid = @chain AND segment_uid = @replaced",
+                        cancellationToken, ("chain", rootUid), ("replaced", replaced)).ConfigureAwait(false);
+                }
+
                 var parameters = _rows.SegmentParameters(rootUid, change.Value);
                 await connection.ExecuteAsync(transaction,
                     $"INSERT INTO segments ({SqlRows.ColumnList(parameters)}) VALUES ({SqlRows.ValuesList(parameters)})",

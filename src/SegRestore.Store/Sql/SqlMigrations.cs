@@ -91,6 +91,9 @@ internal static class SqlMigrations
                 statement TEXT NOT NULL,
                 PRIMARY KEY (chain_uid, seq));
             """),
+        new(2, "segments: the segments a segment replaced at its index", """
+            ALTER TABLE segments ADD COLUMN replaced_json TEXT NULL;
+            """),
     ];
 
     public static string Render(Migration migration, IReadOnlyDictionary<string, string> columnTypes)

@@ -11,7 +11,7 @@ internal sealed class SqlRows(SqlDialect dialect)
         "checkpoint_url, br_dialect, state, state_reason, generation, created_at, updated_at, finalized_at";
 
     public const string SegmentColumns = "segment_uid, idx, name, start_ts, planned_restored_ts, restored_ts, last, state, spec_hash, " +
-        "attempts_json, summary_json, started_at, updated_at, completed_at";
+        "attempts_json, summary_json, started_at, updated_at, completed_at, replaced_json";
 
     public ChainRecord Chain(DbDataReader row)
     {
@@ -51,6 +51,7 @@ internal sealed class SqlRows(SqlDialect dialect)
 
     public SegmentRecord Segment(DbDataReader row)
     {
+        var replaced = row.Nullable("replaced_json") is string history ? LedgerJson.Deserialize<List<ReplacedSegment>>(history) : null;
         var start = new SegmentStart(
             (string)row["segment_uid"],
             Convert.ToInt32(row["idx"], CultureInfo.InvariantCulture),
@@ -58,7 +59,8 @@ internal sealed class SqlRows(SqlDialect dialect)
             dialect.UInt64From(row["start_ts"]),
             row.Nullable("planned_restored_ts") is { } planned ? dialect.UInt64From(planned) : null,
             Convert.ToBoolean(row["last"], CultureInfo.InvariantCulture),
-            (string)row["spec_hash"]);
+            (string)row["spec_hash"],
+            replaced is { Count: > 0 } ? replaced[^1].Uid : null);
         return new SegmentRecord(
             start,
             Enum.Parse<SegmentState>((string)row["state"]),
@@ -67,7 +69,8 @@ internal sealed class SqlRows(SqlDialect dialect)
             row.Nullable("summary_json") is string summary ? LedgerJson.Deserialize<BrSummary>(summary) : null,
             dialect.TimeFrom(row["started_at"]),
             dialect.TimeFrom(row["updated_at"]),
-            row.Nullable("completed_at") is { } completed ? dialect.TimeFrom(completed) : null);
+            row.Nullable("completed_at") is { } completed ? dialect.TimeFrom(completed) : null,
+            replaced);
     }
 
     public (string Name, object? Value)[] SegmentParameters(string chainUid, SegmentRecord segment)
@@ -83,6 +86,7 @@ internal sealed class SqlRows(SqlDialect dialect)
             ("summary_json", segment.Summary is null ? null : LedgerJson.Serialize(segment.Summary)),
             ("started_at", dialect.ToDb(segment.StartedAt)), ("updated_at", dialect.ToDb(segment.UpdatedAt)),
             ("completed_at", segment.CompletedAt is { } c ? dialect.ToDb(c) : null),
+            ("replaced_json", segment.Replaced is { Count: > 0 } replaced ? LedgerJson.Serialize(replaced) : null),
         ];
     }
 

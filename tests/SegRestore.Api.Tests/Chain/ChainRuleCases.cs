@@ -38,6 +38,17 @@ internal static class ChainRuleCases
             ["Predecessor_deleted_after_success_is_found_in_the_ledger"] = new(Next("s2", "s1", "3000"),
                 View() with { Ledger = Ledger(settings: ChainSettings.OfRoot(RootSpec()), segments: [Recorded("s0", 0, 1000), Recorded("s1", 1, 2000)]) },
                 ChainOutcome.Ready, null, "segment 2", e => { e.Index.Should().Be(2); e.StartTs.Should().Be(new Tso(2000)); e.RootName.Should().Be("s0"); }),
+            ["Failed_segment_recreated_with_another_range_replaces_it_when_BR_wrote_nothing"] = new(Next("s1", "s0", "1800") with { Uid = "uid-s1-new" },
+                View(s0) with { Ledger = Ledger(segments: [Recorded("s0", 0, 1000), Recorded("s1", 1, 2000, succeeded: false) with { WroteNothing = true }]) },
+                ChainOutcome.Ready, null, "in place of s1", e => { e.Index.Should().Be(1); e.ReplacesUid.Should().Be("uid-s1"); e.RestoredTs.Should().Be(new Tso(1800)); }),
+            ["Segment_deleted_while_running_and_reapplied_takes_its_place_with_the_same_range"] = new(Next("s1", "s0", "2000") with { Uid = "uid-s1-new" },
+                View(s0) with { Ledger = Ledger(segments: [Recorded("s0", 0, 1000), Recorded("s1", 1, 2000, succeeded: false)]) },
+                ChainOutcome.Ready, null, "in place of s1", e => e.ReplacesUid.Should().Be("uid-s1")),
+            ["Failed_sibling_still_present_is_replaced_by_a_new_name"] = new(Next("s1b", "s0", "1800"),
+                View(s0, Next("s1", "s0", "2000", SegmentPhase.Failed)) with { Ledger = Ledger(segments: [Recorded("s0", 0, 1000), Recorded("s1", 1, 2000, succeeded: false) with { WroteNothing = true }]) },
+                ChainOutcome.Ready, null, "in place of s1", e => e.ReplacesUid.Should().Be("uid-s1")),
+            ["Invalid_sibling_that_never_started_does_not_fork"] = new(Next("s1", "s0", "2000"),
+                View(s0, Next("s1b", "s0", "2500", SegmentPhase.Invalid)), ChainOutcome.Ready, null, "may run", e => e.ReplacesUid.Should().BeNull()),
             ["Lost_status_write_is_rebuilt_from_the_ledger"] = new(Next("s1", "s0", "2000"),
                 View(Root(phase: SegmentPhase.Running)) with { Ledger = Ledger(segments: [Recorded("s0", 0, 1000)]) }, ChainOutcome.Ready, null, "may run"),
             ["Cluster_lease_held_by_this_chain_is_no_obstacle"] = new(Next("s1", "s0", "2000"),
@@ -148,6 +159,12 @@ internal static class ChainRuleCases
             View(s0) with { Ledger = Ledger(segments: [Recorded("s0", 0, 1000), Recorded("s1", 1, 2000)]) }, ChainReason.ChainFork, "s1 (which the chain's ledger records at index 1)");
         add("Segment_recreated_under_a_recorded_name_does_not_rerun_its_range", Next("s1", "s0", "2000") with { Uid = "uid-s1-new" },
             View(s0) with { Ledger = Ledger(segments: [Recorded("s0", 0, 1000), Recorded("s1", 1, 2000)]) }, ChainReason.ChainFork, "ledger records at index 1");
+        add("Replacing_a_segment_BR_may_have_written_needs_the_same_range", Next("s1", "s0", "2500") with { Uid = "uid-s1-new" },
+            View(s0) with { Ledger = Ledger(segments: [Recorded("s0", 0, 1000), Recorded("s1", 1, 2000, succeeded: false)]) },
+            ChainReason.ReplacementUnsafe, "re-create it with spec.restoredTs: \"2000\" and spec.last: false");
+        add("Running_sibling_recorded_at_the_index_still_forks", Next("s1b", "s0", "2000"),
+            View(s0, Next("s1", "s0", "2000", SegmentPhase.Running)) with { Ledger = Ledger(segments: [Recorded("s0", 0, 1000), Recorded("s1", 1, 2000, succeeded: false)]) },
+            ChainReason.ChainFork, "also the previous segment of s1");
         add("Segment_after_last_is_invalid", Next("s2", "s1", "3000"), View(s0, Next("s1", "s0", "2000", SegmentPhase.Succeeded, last: true)),
             ChainReason.SegmentAfterLast, "\"s1\" has spec.last: true");
         add("Segment_joining_a_finalized_chain_is_invalid", Next("s2", "s1", "3000"),

@@ -82,7 +82,7 @@ public sealed partial class ChaosRun
                 attempts.Add((s.Status?.Attempts ?? 0).ToString(CultureInfo.InvariantCulture));
                 if (s.Status?.Phase != SegmentPhase.Succeeded)
                 {
-                    violations.Add($"segment {s.Metadata.Name} ended {SegmentReasons.ReasonOf(s)} after {s.Status?.Attempts} attempt(s), not Succeeded");
+                    violations.Add($"segment {s.Metadata.Name} ended {SegmentReasons.ReasonOf(s)} after {s.Status?.Attempts} attempt(s), not Succeeded: {s.Status?.Message}");
                 }
 
                 if (planned.Spec.Last && !IsFinalized(s))

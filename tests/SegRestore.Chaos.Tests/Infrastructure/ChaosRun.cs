@@ -122,6 +122,11 @@ public sealed partial class ChaosRun
             Log($"pod watch: {pods.Observations} observations, {pods.Relists} lists, at most {pods.MaxLivePerSegment} live pod(s) per segment");
             violations.AddRange(await VerifyViolationsAsync(env));
             Log($"run took {_clock.Elapsed.TotalSeconds:0.0} s; {violations.Count} invariant violation(s)");
+            // Each one in the run log too: CI keeps only the tail of the output, where the assertion's text may not be.
+            foreach (var violation in violations)
+            {
+                Log($"violation: {violation}");
+            }
         }
         catch
         {
