@@ -20,6 +20,7 @@ public static class MetricsServiceCollectionExtensions
             DotNetStats.Register(registry);
             return registry;
         });
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SegRestoreMetrics>();
         return services;
     }
