@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Prometheus;
 using SegRestore.Api.Models;
 using SegRestore.Kube.Controller;
 using SegRestore.Store.Model;
@@ -8,46 +8,51 @@ using SegRestore.Store.Model;
 namespace SegRestore.Operator.Metrics;
 
 /// <summary>
-/// The operator's instruments (docs/metrics.md). The controller and the reporter call one method per event; the
-/// segments-by-phase gauge reads the informer cache at scrape time, so it costs nothing between scrapes.
+/// The operator's instruments (docs/metrics.md), prometheus-net collectors of the operator's own
+/// <see cref="CollectorRegistry"/>. The controller and the reporter call one method per event; the segments-by-phase
+/// gauge reads the informer cache at scrape time, so it costs nothing between scrapes.
 /// </summary>
-public sealed class SegRestoreMetrics : IDisposable
+public sealed class SegRestoreMetrics
 {
-    public const string MeterName = "SegRestore.Operator";
-
-    private readonly Meter _meter = new(MeterName);
     private readonly IServiceProvider _services;
     private readonly TimeProvider _time;
-    private readonly ConcurrentDictionary<string, long> _checkpointBytes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string RootUid, int Index), DateTimeOffset> _succeededAt = new();
-    private readonly Histogram<double> _reconcileDuration;
-    private readonly Counter<long> _reconciles;
-    private readonly Histogram<double> _handoff;
-    private readonly Histogram<double> _kvPerSecond;
-    private readonly Histogram<double> _bytesPerSecond;
-    private readonly Counter<long> _attempts;
+    private readonly Gauge _segments;
+    private readonly Histogram _reconcileDuration;
+    private readonly Counter _reconciles;
+    private readonly Histogram _handoff;
+    private readonly Histogram _kvPerSecond;
+    private readonly Histogram _bytesPerSecond;
+    private readonly Gauge _checkpointBytes;
+    private readonly Counter _attempts;
+    private readonly Lock _sampleSegments = new();
 
-    public SegRestoreMetrics(IServiceProvider services, TimeProvider time)
+    public SegRestoreMetrics(IServiceProvider services, TimeProvider time, CollectorRegistry registry)
     {
+        ArgumentNullException.ThrowIfNull(registry);
         _services = services;
         _time = time;
-        // The context is resolved at scrape time: the controller registers it, and a scrape before it exists shows nothing.
-        _meter.CreateObservableGauge("segrestore_segments", ObserveSegments, description: "PointRestoreSegments in the informer cache, by namespace and status.phase.");
-        _reconcileDuration = _meter.CreateHistogram("segrestore_reconcile_duration_seconds", "s", "Time one reconcile of a segment took, by outcome.",
-            advice: Bounds(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30));
-        _reconciles = _meter.CreateCounter<long>("segrestore_reconciles", description: "Reconciles by outcome: done, requeue (now or after a delay), error.");
-        _handoff = _meter.CreateHistogram("segrestore_handoff_latency_seconds", "s",
+        var factory = Prometheus.Metrics.WithCustomRegistry(registry);
+        _segments = factory.CreateGauge("segrestore_segments", "PointRestoreSegments in the informer cache, by namespace and status.phase.",
+            "namespace", "phase");
+        _reconcileDuration = factory.CreateHistogram("segrestore_reconcile_duration_seconds", "Time one reconcile of a segment took, by outcome.",
+            Buckets(["outcome"], 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30));
+        _reconciles = factory.CreateCounter("segrestore_reconciles_total", "Reconciles by outcome: done, requeue (now or after a delay), error.", "outcome");
+        _handoff = factory.CreateHistogram("segrestore_handoff_latency_seconds",
             "From the ledger recording a segment's success to the operator creating the next segment's first worker pod.",
-            advice: Bounds(0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300, 900));
-        _kvPerSecond = _meter.CreateHistogram("segrestore_br_throughput_kv_per_second", "{kv}/s",
+            Buckets([], 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300, 900));
+        _kvPerSecond = factory.CreateHistogram("segrestore_br_throughput_kv_per_second",
             "BR's restored KV pairs per second of a succeeded segment (its success summary).",
-            advice: Bounds(1e2, 1e3, 1e4, 3e4, 1e5, 3e5, 1e6, 3e6, 1e7, 1e8));
-        _bytesPerSecond = _meter.CreateHistogram("segrestore_br_throughput_bytes_per_second", "By/s",
+            Buckets([], 1e2, 1e3, 1e4, 3e4, 1e5, 3e5, 1e6, 3e6, 1e7, 1e8));
+        _bytesPerSecond = factory.CreateHistogram("segrestore_br_throughput_bytes_per_second",
             "BR's restored bytes per second of a succeeded segment (its success summary).",
-            advice: Bounds(1e4, 1e5, 1e6, 1e7, 3e7, 1e8, 3e8, 1e9, 3e9, 1e10));
-        _meter.CreateObservableGauge("segrestore_ledger_checkpoint_bytes", ObserveCheckpointBytes,
-            description: "Bytes of BR checkpoint files the ledger holds for an active chain (by the chain's root uid).");
-        _attempts = _meter.CreateCounter<long>("segrestore_worker_attempts", description: "Worker attempts that ended, by result (succeeded, failed) and failure reason.");
+            Buckets([], 1e4, 1e5, 1e6, 1e7, 3e7, 1e8, 3e8, 1e9, 3e9, 1e10));
+        _checkpointBytes = factory.CreateGauge("segrestore_ledger_checkpoint_bytes",
+            "Bytes of BR checkpoint files the ledger holds for an active chain (by the chain's root uid).", "chain");
+        // Labels in name order, as the series were always written (the E2E suite and dashboards match on them).
+        _attempts = factory.CreateCounter("segrestore_worker_attempts_total", "Worker attempts that ended, by result (succeeded, failed) and failure reason.",
+            "reason", "result");
+        registry.AddBeforeCollectCallback(SampleSegments);
     }
 
     public void Reconciled(ReconcileOutcome? outcome, TimeSpan elapsed)
@@ -58,9 +63,8 @@ public sealed class SegRestoreMetrics : IDisposable
             ReconcileOutcome.Done => "done",
             _ => "requeue",
         };
-        var tag = KeyValuePair.Create<string, object?>("outcome", label);
-        _reconciles.Add(1, tag);
-        _reconcileDuration.Record(elapsed.TotalSeconds, tag);
+        _reconciles.WithLabels(label).Inc();
+        _reconcileDuration.WithLabels(label).Observe(elapsed.TotalSeconds);
     }
 
     /// <summary>A worker pod for <paramref name="attempt"/> of <paramref name="record"/> was created: the first attempt
@@ -70,7 +74,7 @@ public sealed class SegRestoreMetrics : IDisposable
         ArgumentNullException.ThrowIfNull(record);
         if (attempt == 1 && _succeededAt.TryRemove((rootUid, record.Index - 1), out var succeededAt))
         {
-            _handoff.Record(Math.Max(0, (_time.GetUtcNow() - succeededAt).TotalSeconds));
+            _handoff.Observe(Math.Max(0, (_time.GetUtcNow() - succeededAt).TotalSeconds));
         }
     }
 
@@ -86,46 +90,53 @@ public sealed class SegRestoreMetrics : IDisposable
 
         if (record.Summary is { TotalTake.TotalSeconds: > 0 } summary)
         {
-            _kvPerSecond.Record(summary.TotalKvCount / summary.TotalTake.TotalSeconds);
-            _bytesPerSecond.Record(summary.TotalSizeBytes / summary.TotalTake.TotalSeconds);
+            _kvPerSecond.Observe(summary.TotalKvCount / summary.TotalTake.TotalSeconds);
+            _bytesPerSecond.Observe(summary.TotalSizeBytes / summary.TotalTake.TotalSeconds);
         }
     }
 
     public void AttemptEnded(bool succeeded, string? failureReason) =>
-        _attempts.Add(1, KeyValuePair.Create<string, object?>("result", succeeded ? "succeeded" : "failed"),
-            KeyValuePair.Create<string, object?>("reason", succeeded ? "" : failureReason ?? "Unknown"));
+        _attempts.WithLabels(succeeded ? "" : failureReason ?? "Unknown", succeeded ? "succeeded" : "failed").Inc();
 
-    public void CheckpointCommitted(string rootUid, long bytes) => _checkpointBytes[rootUid] = bytes;
+    public void CheckpointCommitted(string rootUid, long bytes) => _checkpointBytes.WithLabels(rootUid).Set(bytes);
 
     /// <summary>The chain finalized or was abandoned: the ledger dropped its checkpoint state.</summary>
     public void ChainEnded(string rootUid)
     {
-        _checkpointBytes.TryRemove(rootUid, out _);
+        _checkpointBytes.RemoveLabelled(rootUid);
         foreach (var key in _succeededAt.Keys.Where(k => k.RootUid == rootUid))
         {
             _succeededAt.TryRemove(key, out _);
         }
     }
 
-    public void Dispose() => _meter.Dispose();
+    private static HistogramConfiguration Buckets(string[] labelNames, params double[] bounds) =>
+        new() { LabelNames = labelNames, Buckets = bounds };
 
-    private static InstrumentAdvice<double> Bounds(params double[] bounds) => new() { HistogramBucketBoundaries = bounds };
-
-    private IEnumerable<Measurement<long>> ObserveSegments()
+    /// <summary>Before each scrape: the cache's counts now, and no series for a (namespace, phase) no segment has any
+    /// more. The context is resolved here: the controller registers it, and a scrape before it exists shows nothing.</summary>
+    private void SampleSegments()
     {
         var context = _services.GetService<IControllerContext<PointRestoreSegment>>();
-        if (context is null)
+        var counts = context is null
+            ? []
+            : context.List()
+                .GroupBy(s => (Namespace: s.Metadata.NamespaceProperty ?? "", Phase: s.Status?.Phase?.ToString() ?? "New"))
+                .ToDictionary(g => g.Key, g => g.LongCount());
+        lock (_sampleSegments)
         {
-            return [];
+            foreach (var labels in _segments.GetAllLabelValues().ToList())
+            {
+                if (!counts.ContainsKey((labels[0], labels[1])))
+                {
+                    _segments.RemoveLabelled(labels);
+                }
+            }
+
+            foreach (var ((ns, phase), count) in counts)
+            {
+                _segments.WithLabels(ns, phase).Set(count);
+            }
         }
-
-        return context.List()
-            .GroupBy(s => (Namespace: s.Metadata.NamespaceProperty ?? "", Phase: s.Status?.Phase?.ToString() ?? "New"))
-            .Select(g => new Measurement<long>(g.LongCount(),
-                KeyValuePair.Create<string, object?>("namespace", g.Key.Namespace),
-                KeyValuePair.Create<string, object?>("phase", g.Key.Phase)));
     }
-
-    private IEnumerable<Measurement<long>> ObserveCheckpointBytes() =>
-        _checkpointBytes.Select(c => new Measurement<long>(c.Value, KeyValuePair.Create<string, object?>("chain", c.Key)));
 }
