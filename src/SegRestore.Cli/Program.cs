@@ -22,6 +22,7 @@ public static class Program
             : new RootCommand(Description);
         root.Subcommands.Add(CrdCommand.Create());
         root.Subcommands.Add(LocalUpCommand.Create());
+        root.Subcommands.Add(LogsCommand.Create());
         root.Subcommands.Add(ManifestsCommand.Create());
         root.Subcommands.Add(PlanCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());

@@ -34,6 +34,13 @@
   - watch
   - create
   - delete
+# An attempt's worker log is read when the attempt ends or before its pod is deleted, to keep it (redacted, bounded) in a ConfigMap owned by the segment.
+- apiGroups:
+  - ""
+  resources:
+  - pods/log
+  verbs:
+  - get
 # Each attempt's token Secret is created (or updated when a crashed attempt left one) and deleted when the segment finishes; the PD TLS Secret named in spec.cluster.tlsSecretName is read to ask PD its cluster id.
 - apiGroups:
   - ""
@@ -53,13 +60,15 @@
   - get
   - create
   - delete
-# The TiFlash replica SQL of a finalized chain is written to a ConfigMap owned by the last segment.
+# The TiFlash replica SQL of a finalized chain is written to a ConfigMap owned by the last segment; each attempt's kept worker log is a ConfigMap owned by its segment, created or (after a restart) read and replaced.
 - apiGroups:
   - ""
   resources:
   - configmaps
   verbs:
+  - get
   - create
+  - update
 # Events on segments: created, or read and updated to bump the count of a repeated one.
 - apiGroups:
   - ""

@@ -38,6 +38,11 @@ public static class SegRestoreLabels
     /// <summary>The finalizer on every segment the operator has seen.</summary>
     public const string Finalizer = "segrestore.io/finalizer";
 
+    /// <summary>Label of the ConfigMaps that keep an attempt's worker log (value "true"); the key of its text.</summary>
+    public const string AttemptLog = "segrestore.io/attempt-log";
+
+    public const string AttemptLogKey = "worker.log";
+
     /// <summary>Key of the attempt token in the attempt's Secret.</summary>
     public const string TokenSecretKey = "token";
 }

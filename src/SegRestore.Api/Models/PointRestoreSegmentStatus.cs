@@ -46,6 +46,9 @@ public sealed class PointRestoreSegmentStatus
     [Description("BR's summary of the finished segment.")]
     public SummaryStatus? Summary { get; set; }
 
+    [Description("The log backup's window BR reported in the latest attempt that read it; restore points must lie inside it.")]
+    public LogWindowStatus? LogWindow { get; set; }
+
     [Description("Work BR deferred to the last segment (Managed checkpoint mode).")]
     public ItemsStatus? Items { get; set; }
 

@@ -1,9 +1,7 @@
 using System.CommandLine;
 using SegRestore.Api.Models;
-using SegRestore.Api.Serialization;
 using SegRestore.Cli.Status;
 using SegRestore.Kube.Client;
-using SegRestore.Kube.Serialization;
 using Spectre.Console;
 
 namespace SegRestore.Cli.Commands;
@@ -32,22 +30,14 @@ public static class StatusCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            KubernetesClientConfiguration configuration;
-            try
+            var (opened, inNamespace) = await KubeConnection.OpenAsync("status", parse.GetValue(kubeconfig), parse.GetValue(ns)).ConfigureAwait(false);
+            if (opened is null)
             {
-                configuration = parse.GetValue(kubeconfig) is { } path
-                    ? KubernetesClientConfiguration.BuildConfigFromConfigFile(path)
-                    : KubernetesClientConfiguration.BuildDefaultConfig();
-            }
-            catch (Exception e) when (e is IOException or InvalidOperationException or KubeConfigException)
-            {
-                await Console.Error.WriteLineAsync($"status: cannot read the kubeconfig: {e.Message}; pass --kubeconfig PATH or set KUBECONFIG").ConfigureAwait(false);
                 return 2;
             }
 
-            using var client = new KubernetesClient(configuration, KubernetesJson.Create(SegRestoreJsonContext.Default));
-            var request = new StatusRequest(parse.GetValue(chain), parse.GetValue(ns) ?? configuration.Namespace ?? "default",
-                parse.GetValue(watch), parse.GetValue(timeout));
+            using var client = opened;
+            var request = new StatusRequest(parse.GetValue(chain), inNamespace, parse.GetValue(watch), parse.GetValue(timeout));
             // Redirected output (a pipe, CI, `make demo | tee`) gets no colours and a wide table instead of 80 columns.
             var console = Console.IsOutputRedirected
                 ? AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Out = new AnsiConsoleOutput(Console.Out) })

@@ -55,6 +55,13 @@ public interface IKubernetesClient
         where TEntity : class, IKubernetesObject<V1ObjectMeta>;
 
     /// <summary>
+    /// A container's log (GET pods/{name}/log), at most the last <paramref name="tailLines"/> lines and
+    /// <paramref name="limitBytes"/> bytes where the server honours them; the caller bounds it again.
+    /// </summary>
+    Task<string> ReadPodLogAsync(
+        string name, string @namespace, string? container = null, int? tailLines = null, long? limitBytes = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// A watch stream. An HTTP error on start (e.g. 410 Gone for a too-old resourceVersion) throws
     /// <see cref="KubernetesException"/>; an in-stream failure arrives as an <see cref="WatchEventType.Error"/> event.
     /// The sequence ends when the server closes the stream.

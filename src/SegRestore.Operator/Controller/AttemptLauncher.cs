@@ -6,6 +6,7 @@ using SegRestore.Br.Probe;
 using SegRestore.Kube.Client;
 using SegRestore.Kube.Models;
 using SegRestore.Operator.Configuration;
+using SegRestore.Operator.Logs;
 using SegRestore.Operator.Reporter;
 using SegRestore.Operator.Workers;
 using SegRestore.Store;
@@ -26,7 +27,8 @@ public sealed class AttemptLauncher(
     IChainLedger ledger,
     InMemoryAttemptTokenRegistry tokens,
     InMemoryAttemptActivitySink activity,
-    OperatorOptions options)
+    OperatorOptions options,
+    AttemptLogStore logs)
 {
     public const string TiFlashSqlKey = "tiflash-replicas.sql";
 
@@ -222,6 +224,22 @@ public sealed class AttemptLauncher(
             activity.Remove(uid, attempt);
         }
     }
+
+    /// <summary>Keeps the worker's log (<see cref="AttemptLogStore"/>), then deletes the pod: BR gets SIGTERM and
+    /// keeps its checkpoint. Returns the log kept, if it could be read.</summary>
+    public async Task<AttemptLog?> StopPodAsync(PointRestoreSegment segment, V1Pod pod, CancellationToken cancellationToken)
+    {
+        var log = await KeepLogAsync(segment, pod, cancellationToken).ConfigureAwait(false);
+        await DeletePodAsync(pod, cancellationToken).ConfigureAwait(false);
+        return log;
+    }
+
+    /// <summary>Keeps the log of a worker pod of the segment (its attempt from the pod's label).</summary>
+    public Task<AttemptLog?> KeepLogAsync(PointRestoreSegment segment, V1Pod pod, CancellationToken cancellationToken) =>
+        pod.Metadata.Labels?.TryGetValue(SegRestoreLabels.Attempt, out var text) == true
+            && int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var attempt)
+            ? logs.CaptureAsync(segment, attempt, pod, cancellationToken)
+            : Task.FromResult<AttemptLog?>(null);
 
     public async Task DeletePodAsync(V1Pod pod, CancellationToken cancellationToken)
     {

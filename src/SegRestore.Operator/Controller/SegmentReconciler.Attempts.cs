@@ -34,6 +34,7 @@ public sealed partial class SegmentReconciler
 
         var latest = record.Attempts.Count == 0 ? null : record.Attempts[^1];
         var pods = await launcher.ListPodsAsync(segment, cancellationToken).ConfigureAwait(false);
+        await KeepEndedLogsAsync(segment, pods, cancellationToken).ConfigureAwait(false);
         if (record.State == SegmentState.Running && latest is not null)
         {
             var pod = pods.FirstOrDefault(p => p.Metadata.Name == latest.PodName);
@@ -149,7 +150,7 @@ public sealed partial class SegmentReconciler
             return ReconcileResult.Requeue();
         }
 
-        await launcher.DeletePodAsync(pod, cancellationToken).ConfigureAwait(false);
+        KeptLog(segment, pod, await launcher.StopPodAsync(segment, pod, cancellationToken).ConfigureAwait(false));
         return await OnStartedAsync(segment, chain with { Segments = [fresh] }, fresh, evaluation, cancellationToken).ConfigureAwait(false);
     }
 

@@ -103,6 +103,7 @@ public sealed partial class SegmentReconciler(
     {
         ArgumentNullException.ThrowIfNull(entity);
         status.Forget(entity.Metadata.Uid ?? "");
+        ForgetKeptLogs(entity.Metadata.Uid ?? "");
         WakeFollowers(entity);
         return Task.CompletedTask;
     }
@@ -169,7 +170,7 @@ public sealed partial class SegmentReconciler(
         var pods = await launcher.ListPodsAsync(segment, cancellationToken).ConfigureAwait(false);
         foreach (var pod in pods.Where(p => PodObservation.Of(p).Life == PodLife.Live))
         {
-            await launcher.DeletePodAsync(pod, cancellationToken).ConfigureAwait(false);
+            KeptLog(segment, pod, await launcher.StopPodAsync(segment, pod, cancellationToken).ConfigureAwait(false));
         }
 
         launcher.RevokeAll(segment);

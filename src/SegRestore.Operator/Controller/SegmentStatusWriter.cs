@@ -16,6 +16,17 @@ public sealed class SegmentStatusWriter(IKubernetesClient client, IEventRecorder
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastWrite = new();
 
+    /// <summary>The log window read from an attempt's kept log, written with the segment's next status.</summary>
+    private readonly ConcurrentDictionary<string, LogWindowStatus> _logWindows = new(StringComparer.Ordinal);
+
+    public void RememberLogWindow(string uid, LogWindowStatus? window)
+    {
+        if (window is not null)
+        {
+            _logWindows[uid] = window;
+        }
+    }
+
     /// <summary>Writes the composed status; returns the delay after which a throttled progress write is due, if any.</summary>
     public async Task<TimeSpan?> WriteAsync(PointRestoreSegment segment, Verdict verdict, StatusFacts facts, CancellationToken cancellationToken)
     {
@@ -23,6 +34,11 @@ public sealed class SegmentStatusWriter(IKubernetesClient client, IEventRecorder
         ArgumentNullException.ThrowIfNull(verdict);
         var now = time.GetUtcNow();
         var current = segment.Status;
+        if (facts.LogWindow is null && _logWindows.TryGetValue(segment.Metadata.Uid ?? "", out var window))
+        {
+            facts = facts with { LogWindow = window };
+        }
+
         var next = StatusComposer.Compose(current, segment.Metadata.Generation, verdict, facts, now.UtcDateTime);
         var decision = StatusWriteDecision.Classify(current, next);
         if (decision == StatusWrite.None)
@@ -54,5 +70,9 @@ public sealed class SegmentStatusWriter(IKubernetesClient client, IEventRecorder
     }
 
     /// <summary>Forgets a segment that is gone.</summary>
-    public void Forget(string uid) => _lastWrite.TryRemove(uid, out _);
+    public void Forget(string uid)
+    {
+        _lastWrite.TryRemove(uid, out _);
+        _logWindows.TryRemove(uid, out _);
+    }
 }

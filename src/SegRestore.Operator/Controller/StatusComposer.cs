@@ -26,6 +26,7 @@ public static class StatusComposer
             RestoredTime = (facts.RestoredTs ?? current?.RestoredTs)?.ToTime().UtcDateTime,
             Attempts = facts.Attempts ?? current?.Attempts,
             WorkerPod = facts.WorkerPod ?? current?.WorkerPod,
+            LogWindow = facts.LogWindow ?? current?.LogWindow,
             Progress = facts.Progress ?? (verdict.Phase == SegmentPhase.Running ? current?.Progress : null),
             Summary = facts.Summary ?? current?.Summary,
             Items = facts.Items ?? current?.Items,

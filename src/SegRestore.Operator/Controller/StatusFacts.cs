@@ -25,6 +25,8 @@ public sealed record StatusFacts
 
     public ItemsStatus? Items { get; init; }
 
+    public LogWindowStatus? LogWindow { get; init; }
+
     public DateTime? StartedAt { get; init; }
 
     public DateTime? CompletedAt { get; init; }

@@ -49,6 +49,7 @@ public static class OperatorServiceCollectionExtensions
             OperatorNamespace(options, sp.GetRequiredService<IKubernetesClient>()),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<PdClusterIds>();
+        services.AddSingleton<Logs.AttemptLogStore>();
         services.AddSingleton<AttemptLauncher>();
         services.AddSingleton<IAttemptGrantResolver, PodGrantResolver>();
         services.AddSingleton<SegmentStatusWriter>();

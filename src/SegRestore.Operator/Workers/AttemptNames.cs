@@ -35,6 +35,9 @@ public static class AttemptNames
     /// visibly with its pod.</summary>
     public static string TokenSecret(string segmentName, int attempt) => Pod(segmentName, attempt) + "-token";
 
+    /// <summary>The ConfigMap that keeps one attempt's worker log after its pod is gone.</summary>
+    public static string LogConfigMap(string segmentName, int attempt) => Pod(segmentName, attempt) + "-log";
+
     public static string TiFlashSqlConfigMap(string segmentName)
     {
         ArgumentException.ThrowIfNullOrEmpty(segmentName);

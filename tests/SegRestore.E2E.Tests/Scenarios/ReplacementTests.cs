@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace SegRestore.E2E.Tests.Scenarios;
 
 /// <summary>
-/// Issue 22 "A mistake costs one segment, never the chain": a later segment that failed is deleted and re-created
+/// Issue 22 "A mistake costs one segment, never the chain" (scenarios a, b and e): a later segment that failed is deleted and re-created
 /// with the mistake corrected and takes its place, and a running segment deleted (as a GitOps prune would) and
 /// re-applied takes its place and resumes; in both the full backup and every range are restored once.
 /// </summary>
@@ -30,6 +30,17 @@ public sealed class ReplacementTests(ITestOutputHelper output)
         var failed = await env.WaitForReasonAsync(second, SegmentPhase.Failed, "RangeOutsideLog", TimeSpan.FromMinutes(2));
         output.WriteLine($"failed: {failed.Status!.Message}");
         failed.Status.Message.Should().Contain("deleting the PointRestoreSegment and re-creating it", "the remedy is a step the user can take");
+
+        // Issue 22 (e): the failed attempt's log outlives its pod, and the log window BR read is in the status.
+        await Poll.UntilAsync(async () => (await env.GetRequiredAsync(second)).Status?.LogWindow?.MaxTs is not null,
+            TimeSpan.FromSeconds(30), "the log window in the status", () => env.DescribeAsync());
+        var window = (await env.GetRequiredAsync(second)).Status!.LogWindow!;
+        window.MaxTs!.Value.Value.Should().Be(env.World.Info.LogMaxTs, "BR's log-max-ts, the end a restoredTs must stay inside");
+        (await env.KubectlAsync("delete", "pod", failed.Status.WorkerPod!, "--wait=true")).ExitCode.Should().Be(0);
+        var (code, log, errors) = await SegmentLogsAsync(env, second, 1);
+        code.Should().Be(0, errors);
+        log.Should().Contain("restore log from").And.Contain("but the current existed log from", "BR's error is in the kept log");
+        errors.Should().Contain("as the operator kept it");
         (await env.KubectlAsync("delete", "prs", second, "--wait=true", "--timeout=60s")).ExitCode.Should().Be(0);
 
         await env.CreateAsync(chain[1]);
@@ -37,6 +48,15 @@ public sealed class ReplacementTests(ITestOutputHelper output)
         done.Status!.Chain!.Index.Should().Be(1, "the corrected segment took the failed one's place");
         env.World.AuditShowsEachRangeOnceInOrder(chain.Count);
         await env.World.VerifyPassesAsync();
+    }
+
+    private static async Task<(int Code, string Log, string Errors)> SegmentLogsAsync(E2EEnvironment env, string segment, int attempt)
+    {
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+        var code = await Cli.Commands.LogsCommand.RunAsync(env.Client, new Cli.Commands.LogsCommand.LogsRequest(segment, E2EEnvironment.Namespace, attempt),
+            output, errors, CancellationToken.None);
+        return (code, output.ToString(), errors.ToString());
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public class OperatorRbacTests
         "SegmentNamespaces core pods watch",                                     // owned-pod informer
         "SegmentNamespaces core pods create",                                    // AttemptLauncher.LaunchAsync
         "SegmentNamespaces core pods delete",                                    // AttemptLauncher.DeletePodAsync
+        "SegmentNamespaces core pods/log get",                                   // AttemptLogStore.CaptureAsync
         "SegmentNamespaces core secrets get",                                    // PdClusterIds TLS, UpsertSecretAsync
         "SegmentNamespaces core secrets create",                                 // token Secret
         "SegmentNamespaces core secrets update",                                 // token Secret left by a crash
@@ -28,7 +29,9 @@ public class OperatorRbacTests
         "SegmentNamespaces core persistentvolumeclaims get",                     // CheckpointClaims.PrepareAsync
         "SegmentNamespaces core persistentvolumeclaims create",                  // CheckpointClaims.PrepareAsync, when missing
         "SegmentNamespaces core persistentvolumeclaims delete",                  // CheckpointClaims.DeleteAsync, chain ended
-        "SegmentNamespaces core configmaps create",                              // WriteTiFlashSqlAsync
+        "SegmentNamespaces core configmaps get",                                 // AttemptLogStore: the kept log, after a restart
+        "SegmentNamespaces core configmaps create",                              // WriteTiFlashSqlAsync, AttemptLogStore
+        "SegmentNamespaces core configmaps update",                              // AttemptLogStore: replaces a kept log
         "SegmentNamespaces core events get",                                     // EventRecorder
         "SegmentNamespaces core events create",                                  // EventRecorder
         "SegmentNamespaces core events update",                                  // EventRecorder count bump

@@ -1,0 +1,28 @@
+using SegRestore.Api.Serialization;
+using SegRestore.Kube.Client;
+using SegRestore.Kube.Serialization;
+
+namespace SegRestore.Cli.Commands;
+
+/// <summary>The client of a command that talks to the cluster: from --kubeconfig, else $KUBECONFIG or
+/// ~/.kube/config, else in-cluster. A kubeconfig that cannot be read is said on stderr with the fix.</summary>
+public static class KubeConnection
+{
+    public static async Task<(KubernetesClient? Client, string Namespace)> OpenAsync(string command, string? kubeconfig, string? ns)
+    {
+        KubernetesClientConfiguration configuration;
+        try
+        {
+            configuration = kubeconfig is { } path
+                ? KubernetesClientConfiguration.BuildConfigFromConfigFile(path)
+                : KubernetesClientConfiguration.BuildDefaultConfig();
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or KubeConfigException)
+        {
+            await Console.Error.WriteLineAsync($"{command}: cannot read the kubeconfig: {e.Message}; pass --kubeconfig PATH or set KUBECONFIG").ConfigureAwait(false);
+            return (null, "");
+        }
+
+        return (new KubernetesClient(configuration, KubernetesJson.Create(SegRestoreJsonContext.Default)), ns ?? configuration.Namespace ?? "default");
+    }
+}
