@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using SegRestore.E2E.Tests.Infrastructure;
-using SegRestore.Grpc.Reporter;
+using SegRestore.Reporter.Contract;
 using SegRestore.Kube.Models;
 
 namespace SegRestore.Bench.E2E;

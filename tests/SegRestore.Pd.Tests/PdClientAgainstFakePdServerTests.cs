@@ -1,5 +1,5 @@
-using SegRestore.Grpc.Server;
-using SegRestore.Grpc.Tls;
+using SegRestore.Rpc;
+using SegRestore.Rpc.Tls;
 using SegRestore.Pd.Protocol;
 using SegRestore.Pd.Testing;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using SegRestore.Grpc.Reporter.Protos;
+using SegRestore.Reporter.Contract.Protos;
 using SegRestore.Operator.Workers;
 
 namespace SegRestore.Operator.Reporter;

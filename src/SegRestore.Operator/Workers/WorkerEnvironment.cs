@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using SegRestore.Api.Labels;
 using SegRestore.Api.Models;
-using SegRestore.Grpc.Reporter;
+using SegRestore.Reporter.Contract;
 using SegRestore.Kube.Models;
 
 namespace SegRestore.Operator.Workers;

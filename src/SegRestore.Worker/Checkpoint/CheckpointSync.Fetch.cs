@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
-using SegRestore.Grpc;
-using SegRestore.Grpc.Reporter;
-using SegRestore.Grpc.Reporter.Protos;
+using Grpc.Core;
+using SegRestore.Reporter.Contract;
+using SegRestore.Reporter.Contract.Protos;
 using SegRestore.Worker.Config;
 
 namespace SegRestore.Worker.Checkpoint;

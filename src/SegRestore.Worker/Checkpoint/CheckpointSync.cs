@@ -1,8 +1,8 @@
 using Google.Protobuf;
 using Microsoft.Extensions.Logging;
-using SegRestore.Grpc;
-using SegRestore.Grpc.Reporter;
-using SegRestore.Grpc.Reporter.Protos;
+using Grpc.Core;
+using SegRestore.Reporter.Contract;
+using SegRestore.Reporter.Contract.Protos;
 using SegRestore.Worker.Reporting;
 
 namespace SegRestore.Worker.Checkpoint;

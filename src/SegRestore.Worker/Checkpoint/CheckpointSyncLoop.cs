@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using SegRestore.Grpc;
+using Grpc.Core;
 
 namespace SegRestore.Worker.Checkpoint;
 

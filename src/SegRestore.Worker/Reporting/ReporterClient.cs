@@ -1,9 +1,10 @@
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
-using SegRestore.Grpc;
-using SegRestore.Grpc.Client;
-using SegRestore.Grpc.Reporter;
-using SegRestore.Grpc.Reporter.Protos;
+using Grpc.Core;
+using Grpc.Net.Client;
+using SegRestore.Rpc;
+using SegRestore.Reporter.Contract;
+using SegRestore.Reporter.Contract.Protos;
 
 namespace SegRestore.Worker.Reporting;
 

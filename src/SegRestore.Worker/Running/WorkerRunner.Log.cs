@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SegRestore.Br.Errors;
 using SegRestore.Br.Probe;
-using SegRestore.Grpc;
+using Grpc.Core;
 
 namespace SegRestore.Worker.Running;
 

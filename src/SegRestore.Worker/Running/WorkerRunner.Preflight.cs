@@ -1,7 +1,7 @@
 using SegRestore.Br.Errors;
 using SegRestore.Br.Output;
 using SegRestore.Br.Probe;
-using SegRestore.Grpc;
+using Grpc.Core;
 using SegRestore.Worker.Config;
 
 namespace SegRestore.Worker.Running;

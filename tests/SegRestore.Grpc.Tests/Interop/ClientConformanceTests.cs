@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Google.Protobuf;
-using SegRestore.Grpc.Client;
+using Grpc.Net.Client;
+using SegRestore.Rpc;
 using SegRestore.Grpc.Tests.Interop.Messages;
 
 namespace SegRestore.Grpc.Tests.Interop;

@@ -1,6 +1,6 @@
 using Google.Protobuf;
 using Microsoft.AspNetCore.Routing;
-using SegRestore.Grpc.Server;
+using SegRestore.Rpc;
 using SegRestore.Grpc.Tests.Interop.Messages;
 
 namespace SegRestore.Grpc.Tests.Interop;

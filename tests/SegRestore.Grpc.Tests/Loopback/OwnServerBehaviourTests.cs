@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Google.Protobuf;
-using SegRestore.Grpc.Client;
-using SegRestore.Grpc.Protocol;
-using SegRestore.Grpc.Server;
+using Grpc.Net.Client;
+using SegRestore.Rpc;
+using SegRestore.Rpc;
 using SegRestore.Grpc.Tests.Interop;
 using SegRestore.Grpc.Tests.Interop.Messages;
 using SegRestore.Grpc.Tests.Support;

@@ -1,8 +1,9 @@
 using Google.Protobuf;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
-using SegRestore.Grpc.Client;
-using SegRestore.Grpc.Server;
+using Grpc.Net.Client;
+using SegRestore.Rpc;
+using SegRestore.Rpc;
 using SegRestore.Grpc.Tests.Interop;
 using SegRestore.Grpc.Tests.Interop.Messages;
 

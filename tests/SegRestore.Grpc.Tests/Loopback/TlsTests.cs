@@ -1,10 +1,11 @@
 using System.Security.Cryptography.X509Certificates;
-using SegRestore.Grpc.Client;
-using SegRestore.Grpc.Server;
+using Grpc.Net.Client;
+using SegRestore.Rpc;
+using SegRestore.Rpc;
 using SegRestore.Grpc.Tests.Interop;
 using SegRestore.Grpc.Tests.Interop.Messages;
 using SegRestore.Grpc.Tests.Support;
-using SegRestore.Grpc.Tls;
+using SegRestore.Rpc.Tls;
 
 namespace SegRestore.Grpc.Tests.Loopback;
 

@@ -1,4 +1,4 @@
-using SegRestore.Grpc.Server;
+using SegRestore.Rpc;
 using SegRestore.Grpc.Tests.Interop;
 
 namespace SegRestore.Grpc.Tests.Support;

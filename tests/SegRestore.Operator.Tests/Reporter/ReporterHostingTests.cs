@@ -1,10 +1,11 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using SegRestore.Grpc;
-using SegRestore.Grpc.Client;
-using SegRestore.Grpc.Reporter;
-using SegRestore.Grpc.Reporter.Protos;
+using Grpc.Core;
+using Grpc.Net.Client;
+using SegRestore.Rpc;
+using SegRestore.Reporter.Contract;
+using SegRestore.Reporter.Contract.Protos;
 using SegRestore.Operator.Reporter;
 using SegRestore.Store;
 using SegRestore.Store.Model;

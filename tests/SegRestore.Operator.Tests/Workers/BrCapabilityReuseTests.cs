@@ -1,5 +1,5 @@
-using SegRestore.Grpc.Reporter;
-using SegRestore.Grpc.Reporter.Protos;
+using SegRestore.Reporter.Contract;
+using SegRestore.Reporter.Contract.Protos;
 using SegRestore.Operator.Reporter;
 using SegRestore.Operator.Workers;
 

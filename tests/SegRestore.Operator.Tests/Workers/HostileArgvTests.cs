@@ -4,7 +4,7 @@ using SegRestore.Api.Models;
 using SegRestore.Api.Timestamps;
 using SegRestore.Br.Arguments;
 using SegRestore.Br.Probe;
-using SegRestore.Grpc.Reporter;
+using SegRestore.Reporter.Contract;
 using SegRestore.Operator.Workers;
 
 namespace SegRestore.Operator.Tests.Workers;

@@ -1,4 +1,4 @@
-using SegRestore.Grpc.Reporter;
+using SegRestore.Reporter.Contract;
 using SegRestore.Operator.Workers;
 
 namespace SegRestore.Operator.Tests.Workers;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using SegRestore.Api.Models;
-using SegRestore.Grpc.Reporter;
+using SegRestore.Reporter.Contract;
 using SegRestore.Kube.Models;
 using SegRestore.Kube.Serialization;
 using SegRestore.Operator.Workers;

@@ -1,8 +1,9 @@
 using Google.Protobuf;
-using SegRestore.Grpc;
-using SegRestore.Grpc.Client;
-using SegRestore.Grpc.Reporter;
-using SegRestore.Grpc.Reporter.Protos;
+using Grpc.Core;
+using Grpc.Net.Client;
+using SegRestore.Rpc;
+using SegRestore.Reporter.Contract;
+using SegRestore.Reporter.Contract.Protos;
 using SegRestore.Worker.Tests.Infrastructure;
 
 namespace SegRestore.Worker.Tests.Acceptance;

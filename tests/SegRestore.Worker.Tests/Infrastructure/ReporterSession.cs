@@ -1,4 +1,5 @@
-using SegRestore.Grpc.Client;
+using Grpc.Net.Client;
+using SegRestore.Rpc;
 
 namespace SegRestore.Worker.Tests.Infrastructure;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
-using SegRestore.Grpc.Server;
+using SegRestore.Rpc;
 using SegRestore.Operator.Reporter;
 using SegRestore.Store;
 using SegRestore.Store.Model;
