@@ -1,4 +1,5 @@
 using System.Net;
+using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -41,6 +42,11 @@ public sealed class GrpcHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         options.ConfigureLogging?.Invoke(builder.Logging);
         builder.Services.AddGrpc(grpc => options.ConfigureGrpc?.Invoke(grpc));
+
+        // No message compression: SegRestore's peers send none, and a compressed request is then refused with
+        // Unimplemented, as the gRPC spec requires of a server that does not support the encoding. After AddGrpc's
+        // own setup, which puts gzip back into an empty list.
+        builder.Services.PostConfigure<GrpcServiceOptions>(grpc => grpc.CompressionProviders.Clear());
         options.ConfigureServices?.Invoke(builder.Services);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

@@ -8,16 +8,12 @@ public static class RetryDecision
 {
     /// <summary>
     /// The TLS handshake failed: the reporter's certificate is not trusted (or not for this address). Grpc.Net.Client
-    /// reports it as Unavailable whose debug exception holds the handshake's <see cref="AuthenticationException"/>.
+    /// reports it as Internal whose debug exception holds the handshake's <see cref="AuthenticationException"/>; the
+    /// status code alone cannot tell it from a transient failure.
     /// </summary>
     public static bool IsUntrustedServer(RpcException exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        if (exception.StatusCode != StatusCode.Unavailable)
-        {
-            return false;
-        }
-
         for (var cause = exception.Status.DebugException; cause is not null; cause = cause.InnerException)
         {
             if (cause is AuthenticationException)
