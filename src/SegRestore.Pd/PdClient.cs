@@ -1,8 +1,8 @@
 using System.Security.Cryptography.X509Certificates;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using SegRestore.Pd.Protocol;
 using SegRestore.Rpc;
 using SegRestore.Rpc.Tls;

@@ -1,9 +1,9 @@
 using System.Collections;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography.X509Certificates;
+using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using SegRestore.Br;
-using Grpc.Core;
 using SegRestore.Reporter.Contract;
 using SegRestore.Rpc.Tls;
 using SegRestore.Worker.Config;

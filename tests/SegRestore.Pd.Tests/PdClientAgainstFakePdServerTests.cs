@@ -1,7 +1,7 @@
-using SegRestore.Rpc;
-using SegRestore.Rpc.Tls;
 using SegRestore.Pd.Protocol;
 using SegRestore.Pd.Testing;
+using SegRestore.Rpc;
+using SegRestore.Rpc.Tls;
 
 namespace SegRestore.Pd.Tests;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using SegRestore.Reporter.Contract.Protos;
 using SegRestore.Operator.Workers;
+using SegRestore.Reporter.Contract.Protos;
 
 namespace SegRestore.Operator.Reporter;
 

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Logging;
 using Grpc.Core;
+using Microsoft.Extensions.Logging;
 using SegRestore.Reporter.Contract;
 using SegRestore.Reporter.Contract.Protos;
 using SegRestore.Worker.Config;

@@ -1,6 +1,6 @@
 using Google.Protobuf;
-using Microsoft.Extensions.Logging;
 using Grpc.Core;
+using Microsoft.Extensions.Logging;
 using SegRestore.Reporter.Contract;
 using SegRestore.Reporter.Contract.Protos;
 using SegRestore.Worker.Reporting;

@@ -1,12 +1,12 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Grpc.Core;
 using Grpc.Net.Client;
-using SegRestore.Rpc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SegRestore.Operator.Reporter;
 using SegRestore.Reporter.Contract;
 using SegRestore.Reporter.Contract.Protos;
-using SegRestore.Operator.Reporter;
+using SegRestore.Rpc;
 using SegRestore.Store;
 using SegRestore.Store.Model;
 using SegRestore.Store.Sql;

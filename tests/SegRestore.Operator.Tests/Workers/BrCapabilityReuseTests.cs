@@ -1,7 +1,7 @@
-using SegRestore.Reporter.Contract;
-using SegRestore.Reporter.Contract.Protos;
 using SegRestore.Operator.Reporter;
 using SegRestore.Operator.Workers;
+using SegRestore.Reporter.Contract;
+using SegRestore.Reporter.Contract.Protos;
 
 namespace SegRestore.Operator.Tests.Workers;
 

@@ -1,5 +1,5 @@
-using SegRestore.Reporter.Contract;
 using SegRestore.Operator.Workers;
+using SegRestore.Reporter.Contract;
 
 namespace SegRestore.Operator.Tests.Workers;
 

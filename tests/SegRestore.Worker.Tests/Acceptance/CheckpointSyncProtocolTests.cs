@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
 using Google.Protobuf;
-using Microsoft.Data.Sqlite;
 using Grpc.Core;
 using Grpc.Net.Client;
-using SegRestore.Rpc;
+using Microsoft.Data.Sqlite;
 using SegRestore.Reporter.Contract;
 using SegRestore.Reporter.Contract.Protos;
+using SegRestore.Rpc;
 using SegRestore.Worker.Tests.Infrastructure;
 using ReporterGrpc = SegRestore.Reporter.Contract.Protos.Reporter;
 

@@ -1,9 +1,9 @@
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Net.Client;
-using SegRestore.Rpc;
 using SegRestore.Reporter.Contract;
 using SegRestore.Reporter.Contract.Protos;
+using SegRestore.Rpc;
 using SegRestore.Worker.Tests.Infrastructure;
 using ReporterGrpc = SegRestore.Reporter.Contract.Protos.Reporter;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
-using SegRestore.Rpc;
 using SegRestore.Operator.Reporter;
+using SegRestore.Rpc;
 using SegRestore.Store;
 using SegRestore.Store.Model;
 using SegRestore.Store.Sql;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using SegRestore.Br.Output;
 using Grpc.Core;
+using SegRestore.Br.Output;
 using SegRestore.Reporter.Contract.Protos;
 using SegRestore.Worker.Checkpoint;
 using SegRestore.Worker.Reporting;
