@@ -36,11 +36,13 @@ public sealed class TlsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Call_without_a_client_certificate_is_unavailable()
+    public async Task Call_without_a_client_certificate_is_refused()
     {
         var call = () => CallAsync(_certificates.CaPath, null, null);
 
-        (await call.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.Unavailable);
+        // The server refuses the certificate once the client's side of the (TLS 1.3) handshake is done: Grpc.Net.Client
+        // reports that as Unavailable (a reset connection) or Internal (an SSL error), whichever the client reads first.
+        (await call.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().BeOneOf(StatusCode.Unavailable, StatusCode.Internal);
     }
 
     [Fact]
@@ -48,7 +50,9 @@ public sealed class TlsTests : IAsyncLifetime
     {
         var call = () => CallAsync(_certificates.CaPath, _certificates.OtherClientCertPath, _certificates.OtherClientKeyPath);
 
-        (await call.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.Unavailable);
+        // The server refuses the certificate once the client's side of the (TLS 1.3) handshake is done: Grpc.Net.Client
+        // reports that as Unavailable (a reset connection) or Internal (an SSL error), whichever the client reads first.
+        (await call.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().BeOneOf(StatusCode.Unavailable, StatusCode.Internal);
     }
 
     [Fact]
