@@ -1,4 +1,4 @@
-using SegRestore.Grpc;
+using Grpc.Core;
 
 namespace SegRestore.Pd;
 

@@ -1,10 +1,11 @@
 using System.Security.Cryptography.X509Certificates;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using SegRestore.Grpc;
-using SegRestore.Grpc.Client;
-using SegRestore.Grpc.Tls;
 using SegRestore.Pd.Protocol;
+using SegRestore.Rpc;
+using SegRestore.Rpc.Tls;
 
 namespace SegRestore.Pd;
 
@@ -18,7 +19,7 @@ public sealed class PdClient : IPdClient, IDisposable
     private readonly ILogger _logger;
     private readonly IReadOnlyList<Uri> _addresses;
     private readonly Dictionary<Uri, GrpcChannel> _channels = [];
-    private readonly GrpcChannelOptions _channelOptions;
+    private readonly Dictionary<Uri, PD.PDClient> _clients = [];
 
     /// <exception cref="ArgumentException">The address list is malformed.</exception>
     /// <exception cref="InvalidOperationException">A TLS file is missing or unreadable.</exception>
@@ -28,10 +29,12 @@ public sealed class PdClient : IPdClient, IDisposable
         _options = options;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _addresses = PdAddresses.Parse(options.Addresses, options.Tls is not null);
-        _channelOptions = ChannelOptions(options.Tls);
+        var settings = ChannelSettings(options.Tls);
         foreach (var address in _addresses)
         {
-            _channels[address] = GrpcChannel.ForAddress(address, _channelOptions);
+            var channel = GrpcChannels.ForAddress(address, settings);
+            _channels[address] = channel;
+            _clients[address] = new PD.PDClient(channel);
         }
     }
 
@@ -44,12 +47,11 @@ public sealed class PdClient : IPdClient, IDisposable
         {
             cancellationToken.ThrowIfCancellationRequested();
             var request = new GetMembersRequest { Header = new RequestHeader { CallerId = _options.CallerId } };
-            var callOptions = new CallOptions(Deadline: DateTime.UtcNow + _options.AttemptTimeout, CancellationToken: cancellationToken);
+            var callOptions = new CallOptions(deadline: DateTime.UtcNow + _options.AttemptTimeout, cancellationToken: cancellationToken);
             GetMembersResponse response;
             try
             {
-                response = await _channels[address].CreateCallInvoker()
-                    .UnaryAsync(PdMethods.GetMembers, request, callOptions).ConfigureAwait(false);
+                response = await _clients[address].GetMembersAsync(request, callOptions).ConfigureAwait(false);
             }
             catch (RpcException ex) when (cancellationToken.IsCancellationRequested)
             {
@@ -77,15 +79,14 @@ public sealed class PdClient : IPdClient, IDisposable
         }
     }
 
-    private static GrpcChannelOptions ChannelOptions(PdTlsOptions? tls)
+    private static GrpcChannelSettings ChannelSettings(PdTlsOptions? tls)
     {
-        var options = new GrpcChannelOptions();
         if (tls is null)
         {
-            return options;
+            return new GrpcChannelSettings();
         }
 
-        options.RootCertificates = PemFiles.LoadCertificates(tls.CaPath, "PD TLS CA (ca.crt)");
+        var roots = PemFiles.LoadCertificates(tls.CaPath, "PD TLS CA (ca.crt)");
         if (tls.CertPath is null != tls.KeyPath is null)
         {
             throw new InvalidOperationException(
@@ -93,12 +94,9 @@ public sealed class PdClient : IPdClient, IDisposable
                 $"got certificate '{tls.CertPath ?? "(none)"}' and key '{tls.KeyPath ?? "(none)"}'.");
         }
 
-        if (tls.CertPath is not null && tls.KeyPath is not null)
-        {
-            options.ClientCertificates = new X509Certificate2Collection(
-                PemFiles.LoadCertificateWithKey(tls.CertPath, tls.KeyPath, "PD TLS client (tls.crt/tls.key)"));
-        }
-
-        return options;
+        var clientCertificates = tls.CertPath is not null && tls.KeyPath is not null
+            ? new X509Certificate2Collection(PemFiles.LoadCertificateWithKey(tls.CertPath, tls.KeyPath, "PD TLS client (tls.crt/tls.key)"))
+            : null;
+        return new GrpcChannelSettings { RootCertificates = roots, ClientCertificates = clientCertificates };
     }
 }

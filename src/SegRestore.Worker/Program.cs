@@ -1,11 +1,11 @@
 using System.Collections;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography.X509Certificates;
+using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using SegRestore.Br;
-using SegRestore.Grpc;
-using SegRestore.Grpc.Reporter;
-using SegRestore.Grpc.Tls;
+using SegRestore.Reporter.Contract;
+using SegRestore.Rpc.Tls;
 using SegRestore.Worker.Config;
 using SegRestore.Worker.Reporting;
 using SegRestore.Worker.Running;

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using SegRestore.E2E.Tests.Infrastructure;
-using SegRestore.Grpc.Reporter;
 using SegRestore.Kube.Models;
+using SegRestore.Reporter.Contract;
 
 namespace SegRestore.Bench.E2E;
 

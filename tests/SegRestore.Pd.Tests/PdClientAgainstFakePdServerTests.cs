@@ -1,7 +1,7 @@
-using SegRestore.Grpc.Server;
-using SegRestore.Grpc.Tls;
 using SegRestore.Pd.Protocol;
 using SegRestore.Pd.Testing;
+using SegRestore.Rpc;
+using SegRestore.Rpc.Tls;
 
 namespace SegRestore.Pd.Tests;
 
@@ -33,7 +33,7 @@ public sealed class PdClientAgainstFakePdServerTests : PdClientContractTests
 
         var failure = (await call.Should().ThrowAsync<PdUnavailableException>()).Which;
         failure.Failures.Select(f => f.Address.Port).Should().Equal(first, second);
-        failure.Failures.Should().OnlyContain(f => f.StatusCode == Grpc.StatusCode.Unavailable);
+        failure.Failures.Should().OnlyContain(f => f.StatusCode == global::Grpc.Core.StatusCode.Unavailable);
         failure.Message.Should().Contain($"127.0.0.1:{first}").And.Contain($"127.0.0.1:{second}");
     }
 

@@ -97,5 +97,5 @@ public sealed class PdResponsesTests
     }
 
     [Fact]
-    public void Method_path_is_pdpb_PD_GetMembers() => PdMethods.GetMembers.FullName.Should().Be("/pdpb.PD/GetMembers");
+    public void Method_path_is_pdpb_PD_GetMembers() => $"/{PD.Descriptor.FullName}/{PD.Descriptor.FindMethodByName("GetMembers").Name}".Should().Be("/pdpb.PD/GetMembers");
 }

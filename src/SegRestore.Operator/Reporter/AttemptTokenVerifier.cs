@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using SegRestore.Grpc.Reporter;
+using SegRestore.Reporter.Contract;
 
 namespace SegRestore.Operator.Reporter;
 

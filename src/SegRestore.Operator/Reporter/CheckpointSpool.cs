@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using SegRestore.Grpc;
+using Grpc.Core;
 
 namespace SegRestore.Operator.Reporter;
 

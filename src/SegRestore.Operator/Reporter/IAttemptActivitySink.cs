@@ -1,4 +1,4 @@
-using SegRestore.Grpc.Reporter.Protos;
+using SegRestore.Reporter.Contract.Protos;
 
 namespace SegRestore.Operator.Reporter;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using SegRestore.Grpc.Reporter.Protos;
 using SegRestore.Operator.Workers;
+using SegRestore.Reporter.Contract.Protos;
 
 namespace SegRestore.Operator.Reporter;
 

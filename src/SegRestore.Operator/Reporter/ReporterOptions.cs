@@ -15,7 +15,7 @@ public sealed class ReporterOptions
     public TimeSpan SlotWait { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The largest gRPC message accepted (a checkpoint chunk plus headers).</summary>
-    public int MaxMessageSize { get; set; } = Grpc.Reporter.ReporterProtocol.MaxMessageSize;
+    public int MaxMessageSize { get; set; } = SegRestore.Reporter.Contract.ReporterProtocol.MaxMessageSize;
 
     /// <summary>PEM certificate and key files; null serves h2c.</summary>
     public string? TlsCertFile { get; set; }

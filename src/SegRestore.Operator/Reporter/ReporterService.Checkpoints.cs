@@ -1,7 +1,6 @@
-using SegRestore.Grpc;
-using SegRestore.Grpc.Reporter;
-using SegRestore.Grpc.Reporter.Protos;
-using SegRestore.Grpc.Server;
+using Grpc.Core;
+using SegRestore.Reporter.Contract;
+using SegRestore.Reporter.Contract.Protos;
 using SegRestore.Store.Errors;
 using SegRestore.Store.Model;
 
@@ -15,10 +14,11 @@ public sealed partial class ReporterService
     /// <c>already_applied</c> and writes nothing; any other stale expected generation fails FailedPrecondition with
     /// the actual generation in a trailer.
     /// </summary>
-    public async Task<SyncCheckpointResponse> SyncCheckpointAsync(IAsyncStreamReader<CheckpointSyncChunk> requests, ServerCallContext context)
+    public override async Task<SyncCheckpointResponse> SyncCheckpoint(IAsyncStreamReader<CheckpointSyncChunk> requestStream, ServerCallContext context)
     {
-        ArgumentNullException.ThrowIfNull(requests);
+        ArgumentNullException.ThrowIfNull(requestStream);
         ArgumentNullException.ThrowIfNull(context);
+        var requests = requestStream;
         var ct = context.CancellationToken;
         if (!await requests.MoveNext(ct).ConfigureAwait(false))
         {
@@ -26,8 +26,7 @@ public sealed partial class ReporterService
         }
 
         var first = requests.Current;
-        var grant = await AuthenticateAsync(first.Attempt, context).ConfigureAwait(false);
-        using var slot = await EnterAsync(grant, context).ConfigureAwait(false);
+        var grant = context.Grant();
         var spool = new CheckpointSpool(options.SpoolDirectory);
         await using (spool.ConfigureAwait(false))
         {
@@ -60,13 +59,13 @@ public sealed partial class ReporterService
     /// Streams the ledger's checkpoint: the generation, then every file in chunks (each file's last chunk with its
     /// sha256 and size). <c>manifest_only</c>: the generation, then one data-less message per file.
     /// </summary>
-    public async Task FetchCheckpointAsync(FetchCheckpointRequest request, IServerStreamWriter<CheckpointFileChunk> responses, ServerCallContext context)
+    public override async Task FetchCheckpoint(FetchCheckpointRequest request, IServerStreamWriter<CheckpointFileChunk> responseStream, ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(responses);
+        ArgumentNullException.ThrowIfNull(responseStream);
         ArgumentNullException.ThrowIfNull(context);
-        var grant = await AuthenticateAsync(request.Attempt, context).ConfigureAwait(false);
-        using var slot = await EnterAsync(grant, context).ConfigureAwait(false);
+        var responses = responseStream;
+        var grant = context.Grant();
         var ct = context.CancellationToken;
         var snapshot = await LedgerCallAsync(() => ledger.GetCheckpointAsync(grant.RootUid, ct)).ConfigureAwait(false);
         await responses.WriteAsync(new CheckpointFileChunk { Generation = snapshot.Generation }, ct).ConfigureAwait(false);

@@ -3,8 +3,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using SegRestore.Api.Labels;
 using SegRestore.Api.Models;
-using SegRestore.Grpc.Reporter;
 using SegRestore.Kube.Models;
+using SegRestore.Reporter.Contract;
 
 namespace SegRestore.Operator.Workers;
 

@@ -1,4 +1,4 @@
-using SegRestore.Grpc.Server;
+using SegRestore.Rpc;
 
 namespace SegRestore.Pd.Testing;
 

@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
-using SegRestore.Grpc.Server;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using SegRestore.Pd.Protocol;
+using SegRestore.Rpc;
 
 namespace SegRestore.Pd.Testing;
 
 /// <summary>
-/// A test double of PD on the project's own gRPC server: answers <c>pdpb.PD/GetMembers</c> on a loopback port with
+/// A test double of PD on Grpc.AspNetCore: answers <c>pdpb.PD/GetMembers</c> on a loopback port with
 /// a configurable cluster id and members, and can be told to answer with a header error. It is not a PD: it exists
 /// for tests and local end-to-end runs that need something PD-shaped to talk to.
 /// </summary>
@@ -39,8 +41,13 @@ public sealed class FakePdServer : IAsyncDisposable
     {
         var server = new FakePdServer(options ?? new FakePdOptions());
         server._host = await GrpcHost.StartAsync(
-            new GrpcHostOptions { Tls = server._options.Tls, Endpoint = new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, server._options.Port) },
-            endpoints => endpoints.MapGrpcUnary(PdMethods.GetMembers, server.GetMembersAsync),
+            new GrpcHostOptions
+            {
+                Tls = server._options.Tls,
+                Endpoint = new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, server._options.Port),
+                ConfigureServices = services => services.AddSingleton(new FakePdService(server.GetMembers)),
+            },
+            endpoints => endpoints.MapGrpcService<FakePdService>(),
             cancellationToken).ConfigureAwait(false);
         return server;
     }
@@ -59,14 +66,14 @@ public sealed class FakePdServer : IAsyncDisposable
         }
     }
 
-    private Task<GetMembersResponse> GetMembersAsync(GetMembersRequest request, ServerCallContext context)
+    private GetMembersResponse GetMembers(GetMembersRequest request)
     {
         _requests.Enqueue(request);
         var response = new GetMembersResponse { Header = new ResponseHeader { ClusterId = ClusterId } };
         if (Volatile.Read(ref _headerError) is { } error)
         {
             response.Header.Error = error.Clone();
-            return Task.FromResult(response);
+            return response;
         }
 
         var members = Enumerable.Range(0, _options.MemberCount).Select(Member).ToList();
@@ -77,7 +84,7 @@ public sealed class FakePdServer : IAsyncDisposable
             response.EtcdLeader = members[_options.LeaderIndex];
         }
 
-        return Task.FromResult(response);
+        return response;
     }
 
     private Member Member(int index)

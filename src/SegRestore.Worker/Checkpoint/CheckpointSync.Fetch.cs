@@ -1,7 +1,7 @@
+using Grpc.Core;
 using Microsoft.Extensions.Logging;
-using SegRestore.Grpc;
-using SegRestore.Grpc.Reporter;
-using SegRestore.Grpc.Reporter.Protos;
+using SegRestore.Reporter.Contract;
+using SegRestore.Reporter.Contract.Protos;
 using SegRestore.Worker.Config;
 
 namespace SegRestore.Worker.Checkpoint;
@@ -70,8 +70,7 @@ public sealed partial class CheckpointSync
     /// <summary>Replaces the directory's content with the ledger's files; returns how many files were written.</summary>
     public async Task<int> HydrateAsync(CancellationToken cancellationToken)
     {
-        using var call = client.Invoker.AsyncServerStreamingCall(
-            ReporterMethods.FetchCheckpoint, Options(cancellationToken), new FetchCheckpointRequest { Attempt = client.Attempt });
+        using var call = client.Calls.FetchCheckpoint(new FetchCheckpointRequest { Attempt = client.Attempt }, Options(cancellationToken));
         marker?.Delete(); // first: a kill while the directory is half rebuilt must leave no marker
         EmptyDirectory(directory.Root);
         var synced = new Dictionary<string, LocalFile>(StringComparer.Ordinal);
@@ -162,8 +161,7 @@ public sealed partial class CheckpointSync
     /// <summary>The ledger's generation and files without their data (<c>manifest_only</c>, see <see cref="LedgerManifest"/>).</summary>
     private async Task<(long Generation, Dictionary<string, LocalFile> Files)> FetchManifestAsync(CancellationToken cancellationToken)
     {
-        using var call = client.Invoker.AsyncServerStreamingCall(
-            ReporterMethods.FetchCheckpoint, Options(cancellationToken), new FetchCheckpointRequest { Attempt = client.Attempt, ManifestOnly = true });
+        using var call = client.Calls.FetchCheckpoint(new FetchCheckpointRequest { Attempt = client.Attempt, ManifestOnly = true }, Options(cancellationToken));
         var manifest = new LedgerManifest();
         while (await call.ResponseStream.MoveNext(cancellationToken).ConfigureAwait(false))
         {

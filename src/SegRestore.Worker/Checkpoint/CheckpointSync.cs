@@ -1,8 +1,8 @@
 using Google.Protobuf;
+using Grpc.Core;
 using Microsoft.Extensions.Logging;
-using SegRestore.Grpc;
-using SegRestore.Grpc.Reporter;
-using SegRestore.Grpc.Reporter.Protos;
+using SegRestore.Reporter.Contract;
+using SegRestore.Reporter.Contract.Protos;
 using SegRestore.Worker.Reporting;
 
 namespace SegRestore.Worker.Checkpoint;
@@ -102,7 +102,7 @@ public sealed partial class CheckpointSync(CheckpointDirectory directory, Report
 
     private async Task<SyncCheckpointResponse> SendAsync(CheckpointChange change, CancellationToken cancellationToken)
     {
-        using var call = client.Invoker.AsyncClientStreamingCall(ReporterMethods.SyncCheckpoint, Options(cancellationToken));
+        using var call = client.Calls.SyncCheckpoint(Options(cancellationToken));
         var header = new CheckpointSyncChunk { Attempt = client.Attempt, ExpectedGeneration = Generation };
         header.Deletes.AddRange(change.Deletes);
         await call.RequestStream.WriteAsync(header, cancellationToken).ConfigureAwait(false);

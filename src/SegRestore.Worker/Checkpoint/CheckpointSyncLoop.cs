@@ -1,5 +1,5 @@
+using Grpc.Core;
 using Microsoft.Extensions.Logging;
-using SegRestore.Grpc;
 
 namespace SegRestore.Worker.Checkpoint;
 

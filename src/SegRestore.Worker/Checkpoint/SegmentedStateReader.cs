@@ -1,7 +1,7 @@
 using System.Globalization;
 using SegRestore.Br.Probe;
 using SegRestore.Br.State;
-using SegRestore.Grpc.Reporter.Protos;
+using SegRestore.Reporter.Contract.Protos;
 
 namespace SegRestore.Worker.Checkpoint;
 

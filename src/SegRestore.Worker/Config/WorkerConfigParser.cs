@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using SegRestore.Br.Arguments;
-using SegRestore.Grpc.Reporter;
+using SegRestore.Reporter.Contract;
 
 namespace SegRestore.Worker.Config;
 

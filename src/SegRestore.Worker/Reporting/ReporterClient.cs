@@ -1,9 +1,11 @@
 using System.Security.Cryptography.X509Certificates;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Microsoft.Extensions.Logging;
-using SegRestore.Grpc;
-using SegRestore.Grpc.Client;
-using SegRestore.Grpc.Reporter;
-using SegRestore.Grpc.Reporter.Protos;
+using SegRestore.Reporter.Contract;
+using SegRestore.Reporter.Contract.Protos;
+using SegRestore.Rpc;
+using ReporterGrpc = SegRestore.Reporter.Contract.Protos.Reporter;
 
 namespace SegRestore.Worker.Reporting;
 
@@ -15,7 +17,7 @@ public sealed partial class ReporterClient : IDisposable
 {
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(20);
     private readonly GrpcChannel _channel;
-    private readonly CallInvoker _invoker;
+    private readonly ReporterGrpc.ReporterClient _calls;
     private readonly Metadata _headers;
     private readonly TimeSpan _initialBackoff;
     private readonly TimeSpan _maxBackoff;
@@ -26,7 +28,7 @@ public sealed partial class ReporterClient : IDisposable
         Uri address, string token, string segmentUid, int attempt, TimeSpan initialBackoff, TimeSpan maxBackoff, ILogger logger,
         X509Certificate2Collection? trustedRoots = null)
     {
-        _channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
+        _channel = GrpcChannels.ForAddress(address, new GrpcChannelSettings
         {
             MaxReceiveMessageSize = ReporterProtocol.MaxMessageSize,
             MaxSendMessageSize = ReporterProtocol.MaxMessageSize,
@@ -35,7 +37,7 @@ public sealed partial class ReporterClient : IDisposable
         });
         Address = address;
         _trustsPrivateCa = trustedRoots is not null;
-        _invoker = _channel.CreateCallInvoker();
+        _calls = new ReporterGrpc.ReporterClient(_channel);
         _headers = new Metadata { { ReporterProtocol.AuthorizationKey, ReporterProtocol.BearerValue(token) } };
         Attempt = new AttemptRef { SegmentUid = segmentUid, Attempt = attempt };
         _initialBackoff = initialBackoff;
@@ -50,16 +52,17 @@ public sealed partial class ReporterClient : IDisposable
     public CallOptions Options(CancellationToken cancellationToken) =>
         new(_headers, DateTime.UtcNow + CallTimeout, cancellationToken);
 
-    public CallInvoker Invoker => _invoker;
+    /// <summary>The generated client on this worker's one channel to the reporter (streaming calls use it directly).</summary>
+    public ReporterGrpc.ReporterClient Calls => _calls;
 
     public Task<RegisterAttemptResponse> RegisterAsync(RegisterAttemptRequest request, CancellationToken cancellationToken) =>
-        _invoker.UnaryAsync(ReporterMethods.RegisterAttempt, request, Options(cancellationToken));
+        _calls.RegisterAttemptAsync(request, Options(cancellationToken)).ResponseAsync;
 
     public Task<Ack> ProgressAsync(ProgressReport report, CancellationToken cancellationToken) =>
-        _invoker.UnaryAsync(ReporterMethods.ReportProgress, report, Options(cancellationToken));
+        _calls.ReportProgressAsync(report, Options(cancellationToken)).ResponseAsync;
 
     public Task<Ack> ResultAsync(ResultReport report, CancellationToken cancellationToken) =>
-        _invoker.UnaryAsync(ReporterMethods.ReportResult, report, Options(cancellationToken));
+        _calls.ReportResultAsync(report, Options(cancellationToken)).ResponseAsync;
 
     /// <summary>Runs <paramref name="call"/> until it succeeds, fails permanently, or <paramref name="deadline"/> passes.</summary>
     public async Task<T> RetryAsync<T>(string what, DateTimeOffset deadline, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)

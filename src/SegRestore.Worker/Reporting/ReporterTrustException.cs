@@ -1,5 +1,5 @@
-using SegRestore.Grpc;
-using SegRestore.Grpc.Reporter;
+using Grpc.Core;
+using SegRestore.Reporter.Contract;
 using SegRestore.Worker.Config;
 
 namespace SegRestore.Worker.Reporting;

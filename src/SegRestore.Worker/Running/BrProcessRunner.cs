@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using SegRestore.Br.Output;
 using SegRestore.Br.Probe;
-using SegRestore.Grpc.Reporter;
+using SegRestore.Reporter.Contract;
 using SegRestore.Shared;
 using SegRestore.Worker.Config;
 

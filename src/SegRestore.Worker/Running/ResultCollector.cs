@@ -1,6 +1,6 @@
 using SegRestore.Br.Errors;
 using SegRestore.Br.Output;
-using SegRestore.Grpc.Reporter.Protos;
+using SegRestore.Reporter.Contract.Protos;
 
 namespace SegRestore.Worker.Running;
 

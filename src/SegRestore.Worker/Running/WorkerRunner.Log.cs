@@ -1,7 +1,7 @@
+using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using SegRestore.Br.Errors;
 using SegRestore.Br.Probe;
-using SegRestore.Grpc;
 
 namespace SegRestore.Worker.Running;
 

@@ -1,7 +1,7 @@
+using Grpc.Core;
 using SegRestore.Br.Errors;
 using SegRestore.Br.Output;
 using SegRestore.Br.Probe;
-using SegRestore.Grpc;
 using SegRestore.Worker.Config;
 
 namespace SegRestore.Worker.Running;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Threading.Channels;
+using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using SegRestore.Br;
 using SegRestore.Br.Arguments;
@@ -7,8 +8,7 @@ using SegRestore.Br.Errors;
 using SegRestore.Br.Output;
 using SegRestore.Br.Probe;
 using SegRestore.Br.State;
-using SegRestore.Grpc;
-using SegRestore.Grpc.Reporter.Protos;
+using SegRestore.Reporter.Contract.Protos;
 using SegRestore.Worker.Checkpoint;
 using SegRestore.Worker.Config;
 using SegRestore.Worker.Reporting;

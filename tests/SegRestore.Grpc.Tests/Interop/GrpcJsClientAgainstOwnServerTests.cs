@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Grpc.Core;
 using SegRestore.Grpc.Tests.Support;
 
 namespace SegRestore.Grpc.Tests.Interop;

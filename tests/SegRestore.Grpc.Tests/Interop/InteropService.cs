@@ -1,27 +1,23 @@
+using System.Collections.Concurrent;
 using Google.Protobuf;
-using Microsoft.AspNetCore.Routing;
-using SegRestore.Grpc.Server;
+using Grpc.Core;
 using SegRestore.Grpc.Tests.Interop.Messages;
+using InteropGrpc = SegRestore.Grpc.Tests.Interop.Messages.Interop;
 
 namespace SegRestore.Grpc.Tests.Interop;
 
 /// <summary>
-/// The project's own implementation of the interop service, behaving like tests/interop/server.js so both servers
-/// answer the same cases the same way. It also rejects a wrong bearer token, as the worker reporter will.
+/// The project's implementation of the interop service on Grpc.AspNetCore, behaving like tests/interop/server.js so
+/// both servers answer the same cases the same way. It also rejects a wrong bearer token, as the worker reporter will.
 /// </summary>
-public static class InteropService
+public sealed class InteropService : InteropGrpc.InteropBase
 {
     public const string ValidBearer = "Bearer s3cret-token";
 
-    public static void Map(IEndpointRouteBuilder endpoints)
-    {
-        endpoints.MapGrpcUnary(InteropMethods.Unary, UnaryAsync);
-        endpoints.MapGrpcServerStreaming(InteropMethods.ServerStream, ServerStreamAsync);
-        endpoints.MapGrpcClientStreaming(InteropMethods.ClientStream, ClientStreamAsync);
-        endpoints.MapGrpcDuplexStreaming(InteropMethods.Bidi, BidiAsync);
-    }
+    /// <summary>The <c>text</c> of every unary call whose handler saw its cancellation token fire.</summary>
+    public static ConcurrentBag<string> CancelledTexts { get; } = [];
 
-    private static async Task<EchoReply> UnaryAsync(EchoRequest request, ServerCallContext context)
+    public override async Task<EchoReply> Unary(EchoRequest request, ServerCallContext context)
     {
         var authorization = context.RequestHeaders.GetValue("authorization");
         if (authorization is not null && authorization != ValidBearer)
@@ -31,7 +27,15 @@ public static class InteropService
 
         if (request.DelayMs > 0)
         {
-            await Task.Delay(request.DelayMs, context.CancellationToken);
+            try
+            {
+                await Task.Delay(request.DelayMs, context.CancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                CancelledTexts.Add(request.Text);
+                throw;
+            }
         }
 
         if (request.FailCode != 0)
@@ -49,7 +53,7 @@ public static class InteropService
         return Reply(request, 0, context);
     }
 
-    private static async Task ServerStreamAsync(EchoRequest request, IServerStreamWriter<EchoReply> responses, ServerCallContext context)
+    public override async Task ServerStream(EchoRequest request, IServerStreamWriter<EchoReply> responseStream, ServerCallContext context)
     {
         for (var i = 0; i < request.Count; i++)
         {
@@ -60,7 +64,7 @@ public static class InteropService
 
             var reply = Reply(request, i, context);
             reply.Text = $"{request.Text}-{i}";
-            await responses.WriteAsync(reply);
+            await responseStream.WriteAsync(reply);
         }
 
         if (request.FailCode != 0)
@@ -69,12 +73,12 @@ public static class InteropService
         }
     }
 
-    private static async Task<SumReply> ClientStreamAsync(IAsyncStreamReader<EchoRequest> requests, ServerCallContext context)
+    public override async Task<SumReply> ClientStream(IAsyncStreamReader<EchoRequest> requestStream, ServerCallContext context)
     {
         var sum = new SumReply();
         var texts = new List<string>();
         RpcException? failure = null;
-        await foreach (var request in requests.ReadAllAsync(context.CancellationToken))
+        await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken))
         {
             sum.Count++;
             sum.TotalPayloadBytes += request.Payload.Length;
@@ -86,12 +90,12 @@ public static class InteropService
         return failure is null ? sum : throw failure;
     }
 
-    private static async Task BidiAsync(IAsyncStreamReader<EchoRequest> requests, IServerStreamWriter<EchoReply> responses, ServerCallContext context)
+    public override async Task Bidi(IAsyncStreamReader<EchoRequest> requestStream, IServerStreamWriter<EchoReply> responseStream, ServerCallContext context)
     {
         var index = 0;
-        await foreach (var request in requests.ReadAllAsync(context.CancellationToken))
+        await foreach (var request in requestStream.ReadAllAsync(context.CancellationToken))
         {
-            await responses.WriteAsync(new EchoReply { Text = $"echo:{request.Text}", Index = index++ });
+            await responseStream.WriteAsync(new EchoReply { Text = $"echo:{request.Text}", Index = index++ });
         }
     }
 

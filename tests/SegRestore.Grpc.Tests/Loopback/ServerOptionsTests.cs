@@ -1,26 +1,28 @@
 using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
-using SegRestore.Grpc.Client;
-using SegRestore.Grpc.Server;
 using SegRestore.Grpc.Tests.Interop;
 using SegRestore.Grpc.Tests.Interop.Messages;
+using SegRestore.Grpc.Tests.Support;
+using SegRestore.Rpc;
+using InteropGrpc = SegRestore.Grpc.Tests.Interop.Messages.Interop;
 
 namespace SegRestore.Grpc.Tests.Loopback;
 
-/// <summary>Servers built for one test: limits, deadline propagation to handlers, mapping errors.</summary>
+/// <summary>Servers built for one test: limits, deadline propagation to handlers, detailed errors.</summary>
 public sealed class ServerOptionsTests
 {
     [Fact]
     public async Task Configured_server_receive_limit_rejects_larger_requests()
     {
         await using var host = await GrpcHost.StartAsync(
-            new GrpcHostOptions { ConfigureGrpc = o => o.MaxReceiveMessageSize = 1024 }, InteropService.Map);
+            new GrpcHostOptions { ConfigureGrpc = o => o.MaxReceiveMessageSize = 1024 }, endpoints => endpoints.MapGrpcService<InteropService>());
         using var channel = GrpcChannel.ForAddress(host.Address);
-        var calls = channel.CreateCallInvoker();
+        var calls = new InteropGrpc.InteropClient(channel);
 
-        var small = await calls.UnaryAsync(InteropMethods.Unary, new EchoRequest { Payload = ByteString.CopyFrom(new byte[512]) }, Within30s());
-        var large = () => calls.UnaryAsync(InteropMethods.Unary, new EchoRequest { Payload = ByteString.CopyFrom(new byte[2048]) }, Within30s());
+        var small = await calls.UnaryAsync(new EchoRequest { Payload = ByteString.CopyFrom(new byte[512]) }, Within30s());
+        var large = () => calls.UnaryAsync(new EchoRequest { Payload = ByteString.CopyFrom(new byte[2048]) }, Within30s()).ResponseAsync;
 
         small.Payload.Length.Should().Be(512);
         (await large.Should().ThrowAsync<RpcException>()).Which.StatusCode.Should().Be(StatusCode.ResourceExhausted);
@@ -31,8 +33,7 @@ public sealed class ServerOptionsTests
     {
         var deadlineSeen = new TaskCompletionSource<DateTime>(TaskCreationOptions.RunContinuationsAsynchronously);
         var cancellationSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var host = await GrpcHost.StartAsync(new GrpcHostOptions(), endpoints =>
-            endpoints.MapGrpcUnary(InteropMethods.Unary, async (EchoRequest _, ServerCallContext context) =>
+        await using var host = await new ScriptedInteropService(unary: async (_, context) =>
             {
                 deadlineSeen.TrySetResult(context.Deadline);
                 try
@@ -46,15 +47,15 @@ public sealed class ServerOptionsTests
                 }
 
                 return new EchoReply();
-            }));
+            }).StartAsync();
 
         // A raw HTTP/2 client that never cancels by itself: only the server's own deadline can end this call.
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(120) };
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(host.Address, InteropMethods.Unary.FullName))
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(host.Address, InteropMethods.UnaryPath))
         {
             Version = System.Net.HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Content = new ByteArrayContent(Grpc.Protocol.MessageFrameWriter.Frame(new EchoRequest(), null)),
+            Content = new ByteArrayContent(GrpcFrames.Frame(new EchoRequest())),
         };
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/grpc");
         request.Headers.TryAddWithoutValidation("grpc-timeout", "300m");
@@ -73,8 +74,7 @@ public sealed class ServerOptionsTests
     {
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var handlerWriteFailed = new TaskCompletionSource<Exception>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var host = await GrpcHost.StartAsync(new GrpcHostOptions(), endpoints =>
-            endpoints.MapGrpcServerStreaming(InteropMethods.ServerStream, async (EchoRequest _, IServerStreamWriter<EchoReply> responses, ServerCallContext context) =>
+        await using var host = await new ScriptedInteropService(serverStream: async (_, responses, context) =>
             {
                 await responses.WriteAsync(new EchoReply { Text = "before the deadline" });
                 await release.Task; // deliberately deaf to context.CancellationToken
@@ -87,21 +87,21 @@ public sealed class ServerOptionsTests
                     handlerWriteFailed.TrySetResult(ex);
                     throw;
                 }
-            }));
+            }).StartAsync();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(host.Address, InteropMethods.ServerStream.FullName))
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(host.Address, InteropMethods.ServerStreamPath))
         {
             Version = System.Net.HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Content = new ByteArrayContent(Grpc.Protocol.MessageFrameWriter.Frame(new EchoRequest(), null)),
+            Content = new ByteArrayContent(GrpcFrames.Frame(new EchoRequest())),
         };
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/grpc");
         request.Headers.TryAddWithoutValidation("grpc-timeout", "300m");
 
         using var response = await http.SendAsync(request);
         var body = await response.Content.ReadAsStreamAsync();
-        var first = await Grpc.Protocol.MessageFrameReader.ReadMessageAsync(body, int.MaxValue, CancellationToken.None);
-        var end = await Grpc.Protocol.MessageFrameReader.ReadMessageAsync(body, int.MaxValue, CancellationToken.None);
+        var first = await GrpcFrames.ReadMessageAsync(body);
+        var end = await GrpcFrames.ReadMessageAsync(body);
         release.SetResult();
 
         EchoReply.Parser.ParseFrom(first).Text.Should().Be("before the deadline");
@@ -115,10 +115,10 @@ public sealed class ServerOptionsTests
     public async Task Detailed_errors_pass_the_exception_message_when_enabled()
     {
         await using var host = await GrpcHost.StartAsync(
-            new GrpcHostOptions { ConfigureGrpc = o => o.EnableDetailedErrors = true }, InteropService.Map);
+            new GrpcHostOptions { ConfigureGrpc = o => o.EnableDetailedErrors = true }, endpoints => endpoints.MapGrpcService<InteropService>());
         using var channel = GrpcChannel.ForAddress(host.Address);
 
-        var call = () => channel.CreateCallInvoker().UnaryAsync(InteropMethods.Unary, new EchoRequest { Text = "throw" }, Within30s());
+        var call = () => new InteropGrpc.InteropClient(channel).UnaryAsync(new EchoRequest { Text = "throw" }, Within30s()).ResponseAsync;
 
         var failure = (await call.Should().ThrowAsync<RpcException>()).Which;
         failure.StatusCode.Should().Be(StatusCode.Unknown);
@@ -126,16 +126,5 @@ public sealed class ServerOptionsTests
             "Exception was thrown by handler. InvalidOperationException: internal detail that must not reach the client");
     }
 
-    [Fact]
-    public async Task Mapping_a_method_with_the_wrong_kind_is_refused()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        await using var app = builder.Build();
-
-        var map = () => app.MapGrpcUnary(InteropMethods.ServerStream, (EchoRequest r, ServerCallContext c) => Task.FromResult(new EchoReply()));
-
-        map.Should().Throw<ArgumentException>().WithMessage("*ServerStreaming*Unary*");
-    }
-
-    private static CallOptions Within30s() => new(Deadline: DateTime.UtcNow.AddSeconds(30));
+    private static CallOptions Within30s() => new(deadline: DateTime.UtcNow.AddSeconds(30));
 }

@@ -1,16 +1,18 @@
-using SegRestore.Grpc.Server;
+using Microsoft.AspNetCore.Builder;
 using SegRestore.Grpc.Tests.Interop;
+using SegRestore.Rpc;
 
 namespace SegRestore.Grpc.Tests.Support;
 
-/// <summary>The project's own server (Kestrel, h2c) serving the interop service for a test class.</summary>
+/// <summary>The project's server (Grpc.AspNetCore on Kestrel, h2c) serving the interop service for a test class.</summary>
 public sealed class OwnServerFixture : IAsyncLifetime
 {
     private GrpcHost? _host;
 
     public Uri Address => _host!.Address;
 
-    public async Task InitializeAsync() => _host = await GrpcHost.StartAsync(new GrpcHostOptions(), InteropService.Map);
+    public async Task InitializeAsync() =>
+        _host = await GrpcHost.StartAsync(new GrpcHostOptions(), endpoints => endpoints.MapGrpcService<InteropService>());
 
     public async Task DisposeAsync()
     {

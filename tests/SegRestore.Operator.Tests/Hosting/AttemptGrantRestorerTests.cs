@@ -3,13 +3,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using SegRestore.Api.Labels;
-using SegRestore.Grpc.Reporter;
 using SegRestore.Kube.Client;
 using SegRestore.Kube.Models;
 using SegRestore.Operator.Configuration;
 using SegRestore.Operator.Hosting;
 using SegRestore.Operator.Reporter;
 using SegRestore.Operator.Tests.Support;
+using SegRestore.Reporter.Contract;
 
 namespace SegRestore.Operator.Tests.Hosting;
 

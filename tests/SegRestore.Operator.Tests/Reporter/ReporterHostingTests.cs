@@ -1,14 +1,16 @@
 using System.Net;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using SegRestore.Grpc;
-using SegRestore.Grpc.Client;
-using SegRestore.Grpc.Reporter;
-using SegRestore.Grpc.Reporter.Protos;
 using SegRestore.Operator.Reporter;
+using SegRestore.Reporter.Contract;
+using SegRestore.Reporter.Contract.Protos;
+using SegRestore.Rpc;
 using SegRestore.Store;
 using SegRestore.Store.Model;
 using SegRestore.Store.Sql;
+using ReporterGrpc = SegRestore.Reporter.Contract.Protos.Reporter;
 
 namespace SegRestore.Operator.Tests.Reporter;
 
@@ -38,10 +40,8 @@ public sealed class ReporterHostingTests
             host.Services.GetRequiredService<InMemoryAttemptTokenRegistry>().Grant("root", "seg", 1, "pod-1", token);
             var address = host.Services.GetRequiredService<ReporterHostedService>().Address!;
             using var channel = GrpcChannel.ForAddress(address);
-            var response = await channel.CreateCallInvoker().UnaryAsync(
-                ReporterMethods.RegisterAttempt,
-                new RegisterAttemptRequest { Attempt = new AttemptRef { SegmentUid = "seg", Attempt = 1 }, PodName = "pod-1" },
-                new CallOptions(new Metadata { { ReporterProtocol.AuthorizationKey, ReporterProtocol.BearerValue(token) } }, DateTime.UtcNow.AddMinutes(1)));
+            var response = await new ReporterGrpc.ReporterClient(channel).RegisterAttemptAsync(new RegisterAttemptRequest { Attempt = new AttemptRef { SegmentUid = "seg", Attempt = 1 }, PodName = "pod-1" },
+                new CallOptions(new Metadata { { ReporterProtocol.AuthorizationKey, ReporterProtocol.BearerValue(token) } }, DateTime.UtcNow.AddMinutes(1))).ResponseAsync;
 
             response.CheckpointGeneration.Should().Be(0);
             (await ledger.ListSegmentsAsync("root", CancellationToken.None)).Single().Attempts.Should().ContainSingle().Which.PodName.Should().Be("pod-1");

@@ -1,5 +1,5 @@
-using SegRestore.Grpc.Reporter.Protos;
 using SegRestore.Operator.Reporter;
+using SegRestore.Reporter.Contract.Protos;
 using SegRestore.Store.Model;
 
 namespace SegRestore.Operator.Tests.Reporter;

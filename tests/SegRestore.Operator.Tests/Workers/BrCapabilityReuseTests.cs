@@ -1,7 +1,7 @@
-using SegRestore.Grpc.Reporter;
-using SegRestore.Grpc.Reporter.Protos;
 using SegRestore.Operator.Reporter;
 using SegRestore.Operator.Workers;
+using SegRestore.Reporter.Contract;
+using SegRestore.Reporter.Contract.Protos;
 
 namespace SegRestore.Operator.Tests.Workers;
 

@@ -4,8 +4,8 @@ using SegRestore.Api.Models;
 using SegRestore.Api.Timestamps;
 using SegRestore.Br.Arguments;
 using SegRestore.Br.Probe;
-using SegRestore.Grpc.Reporter;
 using SegRestore.Operator.Workers;
+using SegRestore.Reporter.Contract;
 
 namespace SegRestore.Operator.Tests.Workers;
 

@@ -1,5 +1,5 @@
-using SegRestore.Grpc.Reporter;
 using SegRestore.Operator.Workers;
+using SegRestore.Reporter.Contract;
 
 namespace SegRestore.Operator.Tests.Workers;
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using SegRestore.Api.Models;
-using SegRestore.Grpc.Reporter;
 using SegRestore.Kube.Models;
 using SegRestore.Kube.Serialization;
 using SegRestore.Operator.Workers;
+using SegRestore.Reporter.Contract;
 
 namespace SegRestore.Operator.Tests.Workers;
 

@@ -1,11 +1,13 @@
 using System.Security.Cryptography;
 using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Microsoft.Data.Sqlite;
-using SegRestore.Grpc;
-using SegRestore.Grpc.Client;
-using SegRestore.Grpc.Reporter;
-using SegRestore.Grpc.Reporter.Protos;
+using SegRestore.Reporter.Contract;
+using SegRestore.Reporter.Contract.Protos;
+using SegRestore.Rpc;
 using SegRestore.Worker.Tests.Infrastructure;
+using ReporterGrpc = SegRestore.Reporter.Contract.Protos.Reporter;
 
 namespace SegRestore.Worker.Tests.Acceptance;
 
@@ -37,7 +39,7 @@ public sealed class CheckpointSyncProtocolTests
         snapshot.Files.Select(f => f.Path).Should().Equal("pitr_id_maps/s");
 
         // FetchCheckpoint streams the same bytes back.
-        using var fetch = invoker.AsyncServerStreamingCall(ReporterMethods.FetchCheckpoint, Options(token), new FetchCheckpointRequest { Attempt = Attempt });
+        using var fetch = invoker.FetchCheckpoint(new FetchCheckpointRequest { Attempt = Attempt }, Options(token));
         var chunks = new List<CheckpointFileChunk>();
         while (await fetch.ResponseStream.MoveNext(CancellationToken.None))
         {
@@ -56,8 +58,7 @@ public sealed class CheckpointSyncProtocolTests
         var big = RandomNumberGenerator.GetBytes((2 * ReporterProtocol.ChunkSize) + 5);
         await SyncAsync(invoker, token, 0, [("checkpoints/big", big), ("pitr_id_maps/s", [1, 2, 3]), ("empty", [])], []);
 
-        using var fetch = invoker.AsyncServerStreamingCall(
-            ReporterMethods.FetchCheckpoint, Options(token), new FetchCheckpointRequest { Attempt = Attempt, ManifestOnly = true });
+        using var fetch = invoker.FetchCheckpoint(new FetchCheckpointRequest { Attempt = Attempt, ManifestOnly = true }, Options(token));
         var chunks = new List<CheckpointFileChunk>();
         while (await fetch.ResponseStream.MoveNext(CancellationToken.None))
         {
@@ -79,7 +80,7 @@ public sealed class CheckpointSyncProtocolTests
         var (reporter, token, invoker) = (session.Reporter, session.Token, session.Invoker);
         var act = async () =>
         {
-            using var call = invoker.AsyncClientStreamingCall(ReporterMethods.SyncCheckpoint, Options(token));
+            using var call = invoker.SyncCheckpoint(Options(token));
             await call.RequestStream.WriteAsync(new CheckpointSyncChunk { Attempt = Attempt });
             await call.RequestStream.WriteAsync(new CheckpointSyncChunk
             {
@@ -122,9 +123,9 @@ public sealed class CheckpointSyncProtocolTests
         new(new Metadata { { ReporterProtocol.AuthorizationKey, ReporterProtocol.BearerValue(token) } }, DateTime.UtcNow.AddMinutes(1));
 
     private static async Task<SyncCheckpointResponse> SyncAsync(
-        CallInvoker invoker, string token, long expected, (string Path, byte[] Bytes)[] files, string[] deletes)
+        ReporterGrpc.ReporterClient invoker, string token, long expected, (string Path, byte[] Bytes)[] files, string[] deletes)
     {
-        using var call = invoker.AsyncClientStreamingCall(ReporterMethods.SyncCheckpoint, Options(token));
+        using var call = invoker.SyncCheckpoint(Options(token));
         var header = new CheckpointSyncChunk { Attempt = Attempt, ExpectedGeneration = expected };
         header.Deletes.AddRange(deletes);
         await call.RequestStream.WriteAsync(header);

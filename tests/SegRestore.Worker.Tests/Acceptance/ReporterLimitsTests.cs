@@ -1,9 +1,11 @@
 using Google.Protobuf;
-using SegRestore.Grpc;
-using SegRestore.Grpc.Client;
-using SegRestore.Grpc.Reporter;
-using SegRestore.Grpc.Reporter.Protos;
+using Grpc.Core;
+using Grpc.Net.Client;
+using SegRestore.Reporter.Contract;
+using SegRestore.Reporter.Contract.Protos;
+using SegRestore.Rpc;
 using SegRestore.Worker.Tests.Infrastructure;
+using ReporterGrpc = SegRestore.Reporter.Contract.Protos.Reporter;
 
 namespace SegRestore.Worker.Tests.Acceptance;
 
@@ -21,11 +23,11 @@ public sealed class ReporterLimitsTests
         await using var reporter = await TestReporter.StartAsync(Path.Combine(temp.Path, "operator"), world, o => o.MaxMessageSize = limit);
         var token = reporter.Grant(0, 1);
         using var channel = GrpcChannel.ForAddress(reporter.Address, new GrpcChannelOptions { MaxSendMessageSize = null });
-        var invoker = channel.CreateCallInvoker();
+        var invoker = new ReporterGrpc.ReporterClient(channel);
         var options = Options(token);
         var act = async () =>
         {
-            using var call = invoker.AsyncClientStreamingCall(ReporterMethods.SyncCheckpoint, options);
+            using var call = invoker.SyncCheckpoint(options);
             try
             {
                 await call.RequestStream.WriteAsync(new CheckpointSyncChunk
@@ -62,10 +64,10 @@ public sealed class ReporterLimitsTests
         var token = reporter.Grant(0, 1);
         var attempt = new AttemptRef { SegmentUid = TestReporter.SegmentUid(0), Attempt = 1 };
         using var channel = GrpcChannel.ForAddress(reporter.Address);
-        var invoker = channel.CreateCallInvoker();
+        var invoker = new ReporterGrpc.ReporterClient(channel);
 
         // A sync stream that stays open holds the attempt's only slot.
-        using var holding = invoker.AsyncClientStreamingCall(ReporterMethods.SyncCheckpoint, Options(token));
+        using var holding = invoker.SyncCheckpoint(Options(token));
         await holding.RequestStream.WriteAsync(new CheckpointSyncChunk { Attempt = attempt, ExpectedGeneration = 0 });
         await holding.RequestStream.WriteAsync(new CheckpointSyncChunk { Path = "checkpoints/a", Data = ByteString.CopyFromUtf8("a") });
 
@@ -74,7 +76,7 @@ public sealed class ReporterLimitsTests
         {
             try
             {
-                await invoker.UnaryAsync(ReporterMethods.RegisterAttempt, new RegisterAttemptRequest { Attempt = attempt }, Options(token));
+                await invoker.RegisterAttemptAsync(new RegisterAttemptRequest { Attempt = attempt }, Options(token)).ResponseAsync;
                 return false; // the stream had not reached the handler yet
             }
             catch (RpcException ex)
@@ -95,7 +97,7 @@ public sealed class ReporterLimitsTests
         });
         await holding.RequestStream.CompleteAsync();
         (await holding.ResponseAsync).Generation.Should().Be(1, "the holder itself completes normally");
-        await invoker.UnaryAsync(ReporterMethods.RegisterAttempt, new RegisterAttemptRequest { Attempt = attempt }, Options(token));
+        await invoker.RegisterAttemptAsync(new RegisterAttemptRequest { Attempt = attempt }, Options(token)).ResponseAsync;
     }
 
     private static CallOptions Options(string token) =>

@@ -92,7 +92,7 @@ public sealed class ReporterTlsTests
             TlsCertFile = certificates.CertFile,
             TlsKeyFile = certificates.KeyFile,
         };
-        var service = new ReporterHostedService(reporter.Service, options, NullLoggerFactory.Instance);
+        var service = new ReporterHostedService(reporter.Service, reporter.Tokens, options, NullLoggerFactory.Instance);
         await service.StartAsync(CancellationToken.None);
         return service;
     }

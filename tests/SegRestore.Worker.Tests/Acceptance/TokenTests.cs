@@ -1,9 +1,11 @@
 using Google.Protobuf;
-using SegRestore.Grpc;
-using SegRestore.Grpc.Client;
-using SegRestore.Grpc.Reporter;
-using SegRestore.Grpc.Reporter.Protos;
+using Grpc.Core;
+using Grpc.Net.Client;
+using SegRestore.Reporter.Contract;
+using SegRestore.Reporter.Contract.Protos;
+using SegRestore.Rpc;
 using SegRestore.Worker.Tests.Infrastructure;
+using ReporterGrpc = SegRestore.Reporter.Contract.Protos.Reporter;
 
 namespace SegRestore.Worker.Tests.Acceptance;
 
@@ -33,7 +35,7 @@ public sealed class TokenTests
         var expected = header is null || credential == "not-bearer" ? StatusCode.Unauthenticated : StatusCode.PermissionDenied;
         var attempt = new AttemptRef { SegmentUid = TestReporter.SegmentUid(0), Attempt = 1 };
         using var channel = GrpcChannel.ForAddress(reporter.Address);
-        var invoker = channel.CreateCallInvoker();
+        var invoker = new ReporterGrpc.ReporterClient(channel);
         var options = new CallOptions(header is null ? new Metadata() : new Metadata { { ReporterProtocol.AuthorizationKey, header } }, DateTime.UtcNow.AddMinutes(1));
 
         await RefusedOnEveryCallAsync(invoker, attempt, options, expected);
@@ -46,20 +48,20 @@ public sealed class TokenTests
 
         // The same calls with the attempt's own token are accepted: the refusals above were about the token.
         var granted = new CallOptions(new Metadata { { ReporterProtocol.AuthorizationKey, ReporterProtocol.BearerValue(own) } }, DateTime.UtcNow.AddMinutes(1));
-        await invoker.UnaryAsync(ReporterMethods.RegisterAttempt, new RegisterAttemptRequest { Attempt = attempt, PodName = "worker" }, granted);
+        await invoker.RegisterAttemptAsync(new RegisterAttemptRequest { Attempt = attempt, PodName = "worker" }, granted).ResponseAsync;
         (await reporter.SegmentAsync(0)).Attempts.Should().ContainSingle();
     }
 
     /// <summary>All five reporter calls (register, progress, result, checkpoint fetch and sync) with these
     /// credentials: each is refused with <paramref name="expected"/>.</summary>
-    private static async Task RefusedOnEveryCallAsync(CallInvoker invoker, AttemptRef attempt, CallOptions options, StatusCode expected)
+    private static async Task RefusedOnEveryCallAsync(ReporterGrpc.ReporterClient invoker, AttemptRef attempt, CallOptions options, StatusCode expected)
     {
-        await Refused(() => invoker.UnaryAsync(ReporterMethods.RegisterAttempt, new RegisterAttemptRequest { Attempt = attempt, PodName = "intruder" }, options), expected);
-        await Refused(() => invoker.UnaryAsync(ReporterMethods.ReportProgress, new ProgressReport { Attempt = attempt, Step = "x", Percent = 50 }, options), expected);
-        await Refused(() => invoker.UnaryAsync(ReporterMethods.ReportResult, new ResultReport { Attempt = attempt, Succeeded = false, FailureReason = "BrError" }, options), expected);
+        await Refused(() => invoker.RegisterAttemptAsync(new RegisterAttemptRequest { Attempt = attempt, PodName = "intruder" }, options).ResponseAsync, expected);
+        await Refused(() => invoker.ReportProgressAsync(new ProgressReport { Attempt = attempt, Step = "x", Percent = 50 }, options).ResponseAsync, expected);
+        await Refused(() => invoker.ReportResultAsync(new ResultReport { Attempt = attempt, Succeeded = false, FailureReason = "BrError" }, options).ResponseAsync, expected);
         await Refused(async () =>
         {
-            using var call = invoker.AsyncServerStreamingCall(ReporterMethods.FetchCheckpoint, options, new FetchCheckpointRequest { Attempt = attempt });
+            using var call = invoker.FetchCheckpoint(new FetchCheckpointRequest { Attempt = attempt }, options);
             while (await call.ResponseStream.MoveNext(CancellationToken.None))
             {
             }
@@ -68,7 +70,7 @@ public sealed class TokenTests
         }, expected);
         await Refused(async () =>
         {
-            using var call = invoker.AsyncClientStreamingCall(ReporterMethods.SyncCheckpoint, options);
+            using var call = invoker.SyncCheckpoint(options);
             await call.RequestStream.WriteAsync(new CheckpointSyncChunk
             {
                 Attempt = attempt,
@@ -95,7 +97,7 @@ public sealed class TokenTests
         using var channel = GrpcChannel.ForAddress(reporter.Address);
         var options = new CallOptions(new Metadata { { ReporterProtocol.AuthorizationKey, ReporterProtocol.BearerValue(own) } }, DateTime.UtcNow.AddMinutes(1));
 
-        await RefusedOnEveryCallAsync(channel.CreateCallInvoker(), attempt, options, StatusCode.PermissionDenied);
+        await RefusedOnEveryCallAsync(new ReporterGrpc.ReporterClient(channel), attempt, options, StatusCode.PermissionDenied);
 
         (await reporter.SegmentAsync(0)).Attempts.Should().BeEmpty("a superseded or finished attempt writes nothing");
     }

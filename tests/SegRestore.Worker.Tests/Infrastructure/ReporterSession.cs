@@ -1,4 +1,6 @@
-using SegRestore.Grpc.Client;
+using Grpc.Net.Client;
+using SegRestore.Rpc;
+using ReporterGrpc = SegRestore.Reporter.Contract.Protos.Reporter;
 
 namespace SegRestore.Worker.Tests.Infrastructure;
 
@@ -15,14 +17,14 @@ public sealed class ReporterSession : IAsyncDisposable
         Reporter = reporter;
         _channel = channel;
         Token = reporter.Grant(0, 1);
-        Invoker = channel.CreateCallInvoker();
+        Invoker = new ReporterGrpc.ReporterClient(channel);
     }
 
     public TestReporter Reporter { get; }
 
     public string Token { get; }
 
-    public CallInvoker Invoker { get; }
+    public ReporterGrpc.ReporterClient Invoker { get; }
 
     /// <summary>The reporter's SQLite ledger file.</summary>
     public string LedgerFile => Path.Combine(_temp.Path, "operator", "ledger.db");

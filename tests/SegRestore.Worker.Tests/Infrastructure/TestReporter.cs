@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
-using SegRestore.Grpc.Server;
 using SegRestore.Operator.Reporter;
+using SegRestore.Rpc;
 using SegRestore.Store;
 using SegRestore.Store.Model;
 using SegRestore.Store.Sql;
@@ -24,7 +24,8 @@ public sealed class TestReporter : IAsyncDisposable
         _directory = directory;
         Ledger = ledger;
         Port = port;
-        Service = new ReporterService(Ledger, Tokens, Activity, options, NullLogger<ReporterService>.Instance);
+        Options = options;
+        Service = new ReporterService(Ledger, Activity, options, NullLogger<ReporterService>.Instance);
     }
 
     public IChainLedger Ledger { get; }
@@ -34,6 +35,8 @@ public sealed class TestReporter : IAsyncDisposable
     public InMemoryAttemptActivitySink Activity { get; } = new();
 
     public ReporterService Service { get; }
+
+    public ReporterOptions Options { get; }
 
     public int Port { get; }
 
@@ -73,13 +76,8 @@ public sealed class TestReporter : IAsyncDisposable
 
     public async Task StartHostAsync()
     {
-        _host = await GrpcHost.StartAsync(
-            new GrpcHostOptions
-            {
-                Endpoint = new IPEndPoint(IPAddress.Loopback, Port),
-                ConfigureGrpc = o => o.MaxReceiveMessageSize = Service.MaxMessageSize,
-            },
-            Service.Map);
+        Options.Endpoint = new IPEndPoint(IPAddress.Loopback, Port);
+        _host = await ReporterHost.StartAsync(Service, Tokens, Options, NullLoggerFactory.Instance);
     }
 
     /// <summary>Takes the endpoint down (the operator unreachable); <see cref="StartHostAsync"/> brings it back on the same port.</summary>

@@ -1,5 +1,5 @@
 using Google.Protobuf;
-using SegRestore.Grpc.Reporter.Protos;
+using SegRestore.Reporter.Contract.Protos;
 using SegRestore.Worker.Checkpoint;
 
 namespace SegRestore.Worker.Tests.Unit;

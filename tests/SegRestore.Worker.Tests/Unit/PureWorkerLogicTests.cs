@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using Grpc.Core;
 using SegRestore.Br.Output;
-using SegRestore.Grpc;
-using SegRestore.Grpc.Reporter.Protos;
+using SegRestore.Reporter.Contract.Protos;
 using SegRestore.Worker.Checkpoint;
 using SegRestore.Worker.Reporting;
 using SegRestore.Worker.Running;

@@ -1,5 +1,5 @@
 using SegRestore.Br.Output;
-using SegRestore.Grpc.Reporter.Protos;
+using SegRestore.Reporter.Contract.Protos;
 using SegRestore.Worker.Running;
 
 namespace SegRestore.Worker.Tests.Unit;

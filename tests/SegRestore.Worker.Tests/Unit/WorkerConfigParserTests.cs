@@ -1,5 +1,5 @@
 using SegRestore.Br.Arguments;
-using SegRestore.Grpc.Reporter;
+using SegRestore.Reporter.Contract;
 using SegRestore.Worker.Config;
 
 namespace SegRestore.Worker.Tests.Unit;

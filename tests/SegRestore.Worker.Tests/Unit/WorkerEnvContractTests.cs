@@ -1,9 +1,9 @@
-using SegRestore.Grpc.Reporter;
 using SegRestore.Operator.Workers;
+using SegRestore.Reporter.Contract;
 
 namespace SegRestore.Worker.Tests.Unit;
 
-/// <summary>The environment names are one list (SegRestore.Grpc.Reporter.WorkerEnv); the pod builder's paths must be the
+/// <summary>The environment names are one list (SegRestore.Reporter.Contract.WorkerEnv); the pod builder's paths must be the
 /// worker's defaults.</summary>
 public sealed class WorkerEnvContractTests
 {
