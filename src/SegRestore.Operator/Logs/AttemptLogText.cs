@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using SegRestore.Br;
 using SegRestore.Br.Output;
 
@@ -10,7 +12,7 @@ namespace SegRestore.Operator.Logs;
 /// <see cref="MaxBytes"/> at a line boundary (the end of a log says why it ended), and BR's log window read from the
 /// whole text before it is cut.
 /// </summary>
-public static class AttemptLogText
+public static partial class AttemptLogText
 {
     /// <summary>A ConfigMap holds 1 MiB; one attempt's tail stays far below, so many attempts fit beside the ledger.</summary>
     public const int MaxBytes = 64 * 1024;
@@ -75,11 +77,25 @@ public static class AttemptLogText
         return last[from..];
     }
 
+    /// <summary>The last window in the log: BR's `start point in time restore` line, or the worker's own "Log window
+    /// MIN..MAX" line (WorkerRunner.Log), which it writes when it reads `br log metadata` before it starts BR and may
+    /// stop there (a range outside the log is refused before BR runs).</summary>
     private static (ulong? Min, ulong? Max) LogWindow(string text)
     {
         var parser = new BrOutputParser();
-        var events = parser.Push(text).Concat(parser.Complete());
+        var events = parser.Push(text).Concat(parser.Complete()).ToList();
         var start = events.OfType<StartPointEvent>().LastOrDefault(e => e.LogMinTs is not null || e.LogMaxTs is not null);
+        var worker = WorkerWindow().Matches(text).LastOrDefault();
+        if (worker is not null && (start is null || text.LastIndexOf(start.Raw, StringComparison.Ordinal) < worker.Index)
+            && ulong.TryParse(worker.Groups["min"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var min)
+            && ulong.TryParse(worker.Groups["max"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var max))
+        {
+            return (min, max);
+        }
+
         return (start?.LogMinTs, start?.LogMaxTs);
     }
+
+    [GeneratedRegex(@"Log window (?<min>\d{1,20})\.\.(?<max>\d{1,20})\b", RegexOptions.CultureInvariant)]
+    private static partial Regex WorkerWindow();
 }

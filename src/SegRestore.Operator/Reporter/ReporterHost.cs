@@ -51,7 +51,10 @@ public static class ReporterHost
                 },
                 ConfigureLogging = logging => logging
                     .AddProvider(new ForwardingLoggerProvider(loggerFactory))
-                    .AddFilter(UnredactedCategory, LogLevel.None),
+                    .AddFilter(UnredactedCategory, LogLevel.None)
+                    // Kestrel's and routing's per-request lines (two to four per call, many calls per attempt) are
+                    // noise in the operator's log; the call logging interceptor says what matters, redacted.
+                    .AddFilter("Microsoft.AspNetCore", LogLevel.Warning),
             },
             endpoints => endpoints.MapGrpcService<ReporterService>(),
             cancellationToken);

@@ -39,7 +39,7 @@ public sealed class ReplacementTests(ITestOutputHelper output)
         (await env.KubectlAsync("delete", "pod", failed.Status.WorkerPod!, "--wait=true")).ExitCode.Should().Be(0);
         var (code, log, errors) = await SegmentLogsAsync(env, second, 1);
         code.Should().Be(0, errors);
-        log.Should().Contain("restore log from").And.Contain("but the current existed log from", "BR's error is in the kept log");
+        log.Should().Contain("Stopped before BR started: RangeOutsideLog", "the worker's reason is in the kept log");
         errors.Should().Contain("as the operator kept it");
         (await env.KubectlAsync("delete", "prs", second, "--wait=true", "--timeout=60s")).ExitCode.Should().Be(0);
 

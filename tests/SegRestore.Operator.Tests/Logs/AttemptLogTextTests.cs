@@ -59,6 +59,12 @@ public sealed class AttemptLogTextTests
     }
 
     [Fact]
+    public void The_workers_own_window_line_counts_when_BR_never_started() =>
+        AttemptLogText.Prepare("2026-12-03T19:47:36.570Z info: SegRestore.Worker[1524734639] Log window 463732846109392898..463732846722809858\n" +
+            "2026-12-03T19:47:36.624Z fail: SegRestore.Worker[512731717] Stopped before BR started: RangeOutsideLog")
+            .Should().BeEquivalentTo(new { LogMinTs = 463732846109392898UL, LogMaxTs = 463732846722809858UL });
+
+    [Fact]
     public void A_log_without_the_start_line_has_no_window() =>
         AttemptLogText.Prepare("worker started\nBR failed before it read the log").LogMaxTs.Should().BeNull();
 }
