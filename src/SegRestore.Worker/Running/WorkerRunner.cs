@@ -106,6 +106,12 @@ public sealed partial class WorkerRunner(
         }
 
         await hydration.ConfigureAwait(false);
+        if (managed && await CompletedEarlierAsync(client.Attempt, capabilities.Dialect, ct).ConfigureAwait(false) is { } completed)
+        {
+            await DeliverAsync(client, completed, ct).ConfigureAwait(false);
+            return 0;
+        }
+
         int exitCode;
         ResultCollector collector;
         try

@@ -6,7 +6,7 @@ namespace SegRestore.E2E.Tests.Infrastructure;
 /// The API access a security review allows the operator (issue 11 "RBAC rules compared with an allow-list"): per
 /// group and resource, the verbs. Written from the operator's call sites (informers list and watch segments and pods;
 /// status is a PUT; token Secrets are created, updated and deleted by name, never listed; the ledger's ConfigMaps;
-/// Events; Leases; the chain's checkpoint claim: read, created, deleted), independently of the RBAC manifests, which are checked against it.
+/// Events; Leases; the chain's checkpoint claim: read, created, deleted; worker pods' logs, read), independently of the RBAC manifests, which are checked against it.
 /// </summary>
 public static class OperatorRbacAllowList
 {
@@ -18,6 +18,8 @@ public static class OperatorRbacAllowList
         [("segrestore.io", "pointrestoresegments/status")] = ["update"],
         [("segrestore.io", "pointrestoresegments/finalizers")] = ["update"],
         [("", "pods")] = ["get", "list", "watch", "create", "delete"],
+        // The worker's log is kept when its attempt ends (issue 22 "BR logs kept"); read only, never exec or attach.
+        [("", "pods/log")] = ["get"],
         [("", "secrets")] = ["get", "create", "update", "delete"],
         [("", "configmaps")] = ["get", "list", "create", "update", "delete"],
         [("", "persistentvolumeclaims")] = ["get", "create", "delete"],
