@@ -68,7 +68,8 @@ public static class ChainRules
     }
 
     /// <summary>
-    /// One segment per index. A claimant that failed or is invalid no longer holds its index, and a ledger record at
+    /// One segment per index. A claimant that failed no longer holds its index (an Invalid one still does: ChainFork
+    /// is itself Invalid, and two forked claimants must not decide by who was marked first), and a ledger record at
     /// the index that did not succeed (its resource failed or was deleted) is taken over: this segment replaces it
     /// when it restores the same range (BR's checkpoint carries on) or when BR wrote nothing in that segment's
     /// attempts (the target is still at the predecessor's TSO). The root is never replaced: its uid names the chain.
@@ -83,7 +84,7 @@ public static class ChainRules
 
         var rivals = view.Segments
             .Where(other => other.Name != self.Name && other.Spec.PreviousSegment == self.Spec.PreviousSegment)
-            .Where(other => other.Phase is not (SegmentPhase.Failed or SegmentPhase.Invalid))
+            .Where(other => other.Phase != SegmentPhase.Failed)
             .Select(other => other.Name)
             .ToList();
         var recordedRival = position is null

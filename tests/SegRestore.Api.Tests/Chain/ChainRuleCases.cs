@@ -47,8 +47,6 @@ internal static class ChainRuleCases
             ["Failed_sibling_still_present_is_replaced_by_a_new_name"] = new(Next("s1b", "s0", "1800"),
                 View(s0, Next("s1", "s0", "2000", SegmentPhase.Failed)) with { Ledger = Ledger(segments: [Recorded("s0", 0, 1000), Recorded("s1", 1, 2000, succeeded: false) with { WroteNothing = true }]) },
                 ChainOutcome.Ready, null, "in place of s1", e => e.ReplacesUid.Should().Be("uid-s1")),
-            ["Invalid_sibling_that_never_started_does_not_fork"] = new(Next("s1", "s0", "2000"),
-                View(s0, Next("s1b", "s0", "2500", SegmentPhase.Invalid)), ChainOutcome.Ready, null, "may run", e => e.ReplacesUid.Should().BeNull()),
             ["Lost_status_write_is_rebuilt_from_the_ledger"] = new(Next("s1", "s0", "2000"),
                 View(Root(phase: SegmentPhase.Running)) with { Ledger = Ledger(segments: [Recorded("s0", 0, 1000)]) }, ChainOutcome.Ready, null, "may run"),
             ["Cluster_lease_held_by_this_chain_is_no_obstacle"] = new(Next("s1", "s0", "2000"),
@@ -162,6 +160,8 @@ internal static class ChainRuleCases
         add("Replacing_a_segment_BR_may_have_written_needs_the_same_range", Next("s1", "s0", "2500") with { Uid = "uid-s1-new" },
             View(s0) with { Ledger = Ledger(segments: [Recorded("s0", 0, 1000), Recorded("s1", 1, 2000, succeeded: false)]) },
             ChainReason.ReplacementUnsafe, "re-create it with spec.restoredTs: \"2000\" and spec.last: false");
+        add("A_sibling_marked_ChainFork_still_forks", Next("s1", "s0", "2000"), View(s0, Next("s1b", "s0", "2500", SegmentPhase.Invalid)),
+            ChainReason.ChainFork, "also the previous segment of s1b");
         add("Running_sibling_recorded_at_the_index_still_forks", Next("s1b", "s0", "2000"),
             View(s0, Next("s1", "s0", "2000", SegmentPhase.Running)) with { Ledger = Ledger(segments: [Recorded("s0", 0, 1000), Recorded("s1", 1, 2000, succeeded: false)]) },
             ChainReason.ChainFork, "also the previous segment of s1");

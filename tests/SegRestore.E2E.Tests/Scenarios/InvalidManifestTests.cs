@@ -11,7 +11,8 @@ namespace SegRestore.E2E.Tests.Scenarios;
 public sealed class InvalidManifestTests(ITestOutputHelper output)
 {
     /// <summary>Reasons that need a chain that already ran; <see cref="StartedChainTests"/> reaches them.</summary>
-    private static readonly string[] ReachedOnAStartedChain = [nameof(ChainReason.SpecChangedAfterStart), nameof(ChainReason.ChainFinalized)];
+    private static readonly string[] ReachedOnAStartedChain =
+        [nameof(ChainReason.SpecChangedAfterStart), nameof(ChainReason.ChainFinalized), nameof(ChainReason.ReplacementUnsafe)]; // ReplacementTests
 
     [Fact]
     public void Every_invalid_reason_has_a_manifest_directory_or_a_started_chain_scenario()
