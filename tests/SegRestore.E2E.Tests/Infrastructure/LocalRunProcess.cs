@@ -6,7 +6,6 @@ using SegRestore.Api.Serialization;
 using SegRestore.Kube.Client;
 using SegRestore.Kube.Serialization;
 using SegRestore.LocalRun;
-using SegRestore.Shared;
 
 namespace SegRestore.E2E.Tests.Infrastructure;
 
@@ -136,7 +135,8 @@ public sealed class LocalRunProcess : IAsyncDisposable
         {
             if (!_process.HasExited)
             {
-                PosixSignals.TrySend(_process.Id, PosixSignals.Sigterm);
+                // kill(1), not PosixSignals: this file is also compiled into the chaos suite, which has no copy of it.
+                await ChildProcess.RunAsync("kill", ["-TERM", Text(_process.Id)]);
                 using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(30));
                 try
                 {
