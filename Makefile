@@ -26,7 +26,8 @@ run:
 demo:
 	CONFIGURATION=$(CONFIGURATION) tests/setup/demo.sh
 
-## Installs `kubectl segrestore` (a kubectl-segrestore wrapper) into PREFIX (default ~/.local/bin).
+## Installs `segrestore` and `kubectl segrestore` into PREFIX (default ~/.local/bin): the single-file CLI of
+## `make publish` when it exists, else wrappers that run the built CLI.
 plugin:
 	CONFIGURATION=$(CONFIGURATION) PREFIX="$(PREFIX)" tests/setup/install-plugin.sh
 
@@ -42,12 +43,14 @@ crds:
 manifests:
 	$(CLI) manifests --output config --chart charts/segrestore
 
-## Self-contained linux-x64 builds of the operator and the worker, which docker/*.Dockerfile copy.
+## Self-contained linux-x64 builds of the operator and the worker, which docker/*.Dockerfile copy, and the CLI as one
+## self-contained file, artifacts/publish/cli/segrestore (copy it onto PATH; `make plugin` installs from it).
 PUBLISH_DIR := artifacts/publish
 publish:
-	rm -rf $(PUBLISH_DIR)/operator $(PUBLISH_DIR)/worker
+	rm -rf $(PUBLISH_DIR)/operator $(PUBLISH_DIR)/worker $(PUBLISH_DIR)/cli
 	$(DOTNET) publish src/SegRestore.Operator/SegRestore.Operator.csproj -c Release -r linux-x64 --self-contained -nologo -o $(PUBLISH_DIR)/operator
 	$(DOTNET) publish src/SegRestore.Worker/SegRestore.Worker.csproj -c Release -r linux-x64 --self-contained -nologo -o $(PUBLISH_DIR)/worker
+	$(DOTNET) publish src/SegRestore.Cli/SegRestore.Cli.csproj -c Release -r linux-x64 --self-contained -nologo -o $(PUBLISH_DIR)/cli
 
 fmt:
 	$(DOTNET) format SegRestore.sln

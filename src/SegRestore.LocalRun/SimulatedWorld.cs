@@ -58,6 +58,18 @@ public sealed class SimulatedWorld
             throw new InvalidOperationException($"br brsim workload failed: {result.Describe()}");
         }
 
+        return await OpenAsync(brDll, directory, targets, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>True when <paramref name="directory"/> holds a generated world (its world.json).</summary>
+    public static bool Exists(string directory) => File.Exists(Path.Combine(directory, "world.json"));
+
+    /// <summary>A world generated earlier (a restarted `local run` keeps its world, backups and targets); the
+    /// wrapper is rewritten so it names <paramref name="brDll"/>.</summary>
+    public static async Task<SimulatedWorld> OpenAsync(
+        string brDll, string directory, IReadOnlyList<string> targets, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
         var manifest = WorldManifestInfo.Read(Path.Combine(directory, "world.json"));
         var clusterIds = new Dictionary<string, ulong>(StringComparer.Ordinal);
         foreach (var pd in targets)

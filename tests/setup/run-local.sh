@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make run` without KUBECONFIG: `segrestore local run` = LocalCluster + process kubelet + fake PD + the BR SIMULATOR
-# + the operator, in the foreground. With KUBECONFIG: the operator host against that cluster (as before).
+# + the operator, in the foreground. State stays in .tmp/run across restarts; FRESH=1 starts over. With KUBECONFIG: the operator host against that cluster (as before).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -20,4 +20,4 @@ exec dotnet "$(out src/SegRestore.Cli segrestore.dll)" local run --dir "$root/.t
   --operator "$(out src/SegRestore.Operator SegRestore.Operator.dll)" \
   --worker "$(out src/SegRestore.Worker SegRestore.Worker.dll)" \
   --br "$(out tests/SegRestore.BrSim br.dll)" \
-  --crd "$root/crds/segrestore.io_pointrestoresegments.yaml"
+  --crd "$root/crds/segrestore.io_pointrestoresegments.yaml" ${FRESH:+--fresh}

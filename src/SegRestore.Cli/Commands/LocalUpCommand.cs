@@ -49,6 +49,7 @@ public static class LocalUpCommand
         var local = new Command("local", "An embedded control plane for machines with no cluster.");
         local.Subcommands.Add(up);
         local.Subcommands.Add(Local.LocalRunCommand.Create());
+        local.Subcommands.Add(Local.LocalRestartOperatorCommand.Create());
         return local;
     }
 

@@ -22,6 +22,9 @@ public static class LocalOperatorEnvironment
             ["Operator__WorkerSyncIntervalSeconds"] = "2",
             ["Operator__WorkerProgressIntervalSeconds"] = "1",
             ["Operator__ProgressWriteIntervalSeconds"] = "1",
+            // Two operators never reconcile at once: one started beside another (or a restart racing the old
+            // process) waits for the segrestore-operator Lease.
+            ["Operator__LeaderElection"] = "true",
             ["Ledger__Store"] = "configMap",
             ["Ledger__Namespace"] = LocalRunSettings.Namespace,
             ["Logging__Console__FormatterName"] = "simple",

@@ -29,8 +29,10 @@ public static class LocalRunCommand
         var crd = new Option<string>("--crd") { Description = "The CRD file to apply.", DefaultValueFactory = _ => Path.Combine("crds", "segrestore.io_pointrestoresegments.yaml") };
         var pdPort = new Option<int>("--pd-port") { Description = "Port of the fake PD (the samples name 23790).", DefaultValueFactory = _ => LocalRunSettings.DefaultPdPort };
         var httpPort = new Option<int>("--http-port") { Description = "The operator's /metrics, /healthz, /readyz port.", DefaultValueFactory = _ => 18080 };
+        var reporterPort = new Option<int>("--reporter-port") { Description = "The operator's worker reporter port.", DefaultValueFactory = _ => 18443 };
+        var fresh = new Option<bool>("--fresh") { Description = "Start over: remove the saved cluster state, world and backups of --dir." };
         var command = new Command("run", "Start LocalCluster, a fake PD, the BR SIMULATOR and the operator: a whole SegRestore on this machine.");
-        foreach (var option in new Option[] { directory, operatorDll, workerDll, brDll, crd, pdPort, httpPort })
+        foreach (var option in new Option[] { directory, operatorDll, workerDll, brDll, crd, pdPort, httpPort, reporterPort, fresh })
         {
             command.Options.Add(option);
         }
@@ -44,6 +46,8 @@ public static class LocalRunCommand
             CrdFile = Path.GetFullPath(parse.GetValue(crd)!),
             PdPort = parse.GetValue(pdPort),
             OperatorHttpPort = parse.GetValue(httpPort),
+            ReporterPort = parse.GetValue(reporterPort),
+            Fresh = parse.GetValue(fresh),
         }, cancellationToken));
         return command;
     }
@@ -65,9 +69,42 @@ public static class LocalRunCommand
         using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel);
         cancellationToken = stop.Token;
         Directory.CreateDirectory(settings.Directory);
+        var control = new LocalRunControl(settings.Directory);
+        if (control.RunningPid() is { } other && other != Environment.ProcessId)
+        {
+            await Console.Error.WriteLineAsync($"--dir '{settings.Directory}': another `local run` (pid {other}) uses it; stop that one or pass another --dir").ConfigureAwait(false);
+            return 2;
+        }
+
+        control.Announce();
+        try
+        {
+            return await RunAnnouncedAsync(settings, control, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            control.Withdraw();
+        }
+
+        void Cancel(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
+    }
+
+    private static async Task<int> RunAnnouncedAsync(LocalRunSettings settings, LocalRunControl control, CancellationToken cancellationToken)
+    {
         Say("BR is SIMULATED: every image matching '" + LocalRunSettings.BrImagePattern + "' runs the BR simulator " +
             "(tests/SegRestore.BrSim) over a generated world, not a real TiDB. Use a real cluster for real restores.");
-        var world = await CreateWorldAsync(settings, cancellationToken).ConfigureAwait(false);
+        var (prepared, plan) = await LocalRunWorld.PrepareAsync(settings, cancellationToken).ConfigureAwait(false);
+        if (prepared is not { } world)
+        {
+            await Console.Error.WriteLineAsync(plan.Message).ConfigureAwait(false);
+            return 2;
+        }
+
+        Say(plan.Message);
         Say($"simulated world: {world.Directory} (backups {LocalRunSettings.PodFullBackupUrl} and {LocalRunSettings.PodLogBackupUrl} are {settings.StorageRoot}, restore points {string.Join(", ", world.Manifest.RestorePoints)})");
         await using var pd = await FakePdServer.StartAsync(
             new FakePdOptions { Port = settings.PdPort, ClusterId = world.TargetClusterIds[settings.PdAddress] }, cancellationToken).ConfigureAwait(false);
@@ -77,6 +114,7 @@ public static class LocalRunCommand
         await using var cluster = await LocalClusterServer.StartAsync(new LocalClusterOptions
         {
             LoggerFactory = loggers,
+            DataFile = settings.ClusterDataFile,
             Kubelet = new KubeletOptions
             {
                 WorkDirectory = Path.Combine(settings.Directory, "pods"),
@@ -105,7 +143,7 @@ public static class LocalRunCommand
         using var operatorProcess = new ServiceProcess("operator", settings.OperatorDll, LocalOperatorEnvironment.For(settings, settings.KubeconfigPath), settings.OperatorHttpPort, settings.OperatorLog);
         await operatorProcess.StartAsync(OperatorStartTimeout, cancellationToken).ConfigureAwait(false);
         Say($"operator running (log {settings.OperatorLog}; metrics http://127.0.0.1:{settings.OperatorHttpPort}/metrics)");
-        var cli = "dotnet " + Path.Combine(AppContext.BaseDirectory, "segrestore.dll");
+        var cli = CliInvocation.Current();
         Console.WriteLine($"""
 
             Ready. BR is SIMULATED. Kubeconfig: {settings.KubeconfigPath}
@@ -114,13 +152,19 @@ public static class LocalRunCommand
               kubectl apply -f config/samples/local-demo/
               kubectl get prs
               {cli} status local-demo-0 --watch
-            (or `make demo`; `make plugin` installs `kubectl segrestore`). Ctrl+C stops the operator, LocalCluster and the fake PD.
+            (or `make demo`; `make plugin` puts `segrestore` and `kubectl segrestore` into ~/.local/bin).
+            Restart only the operator: {cli} local restart-operator --dir {settings.Directory}
+            Ctrl+C stops the operator, LocalCluster and the fake PD; the state stays in {settings.ClusterDataFile} for the next start (--fresh starts over).
             """);
         try
         {
             while (!operatorProcess.HasExited)
             {
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+                if (control.TakeRequest() is { } token)
+                {
+                    control.Answer(await RestartOperatorAsync(operatorProcess, settings, token, cancellationToken).ConfigureAwait(false));
+                }
             }
 
             await Console.Error.WriteLineAsync($"local run: the operator exited; see {settings.OperatorLog}").ConfigureAwait(false);
@@ -132,27 +176,27 @@ public static class LocalRunCommand
             await operatorProcess.StopAsync(OperatorStopGrace).ConfigureAwait(false);
             return 0;
         }
-
-        void Cancel(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            stop.Cancel();
-        }
     }
 
-    /// <summary>A fresh world each run: the previous run's world and backups are removed first.</summary>
-    private static Task<SimulatedWorld> CreateWorldAsync(LocalRunSettings settings, CancellationToken cancellationToken)
+    /// <summary>`local restart-operator`: SIGTERM (the operator releases its Lease and ends its watches), then a new
+    /// operator process; LocalCluster, the fake PD and the worker pods are not touched.</summary>
+    private static async Task<LocalRunControlAnswer> RestartOperatorAsync(ServiceProcess operatorProcess, LocalRunSettings settings, string token, CancellationToken cancellationToken)
     {
-        foreach (var directory in new[] { settings.WorldDirectory, settings.StorageRoot })
+        Say("restarting the operator (asked by `local restart-operator`)");
+        await operatorProcess.StopAsync(OperatorStopGrace).ConfigureAwait(false);
+        try
         {
-            if (Directory.Exists(directory))
-            {
-                Directory.Delete(directory, recursive: true);
-            }
+            await operatorProcess.StartAsync(OperatorStartTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+        {
+            Say("the restarted operator did not come up: " + e.Message);
+            return new LocalRunControlAnswer(token, false, $"the restarted operator did not come up; see {settings.OperatorLog}");
         }
 
-        return SimulatedWorld.GenerateAsync(settings.BrDll, settings.WorldDirectory, [settings.PdAddress], LocalRunSettings.Seed, LocalRunSettings.Points,
-            ["--full-storage", settings.FullBackupUrl, "--log-storage", settings.LogBackupUrl], cancellationToken);
+        var message = $"operator restarted (pid {operatorProcess.Pid}; log {settings.OperatorLog})";
+        Say(message);
+        return new LocalRunControlAnswer(token, true, message);
     }
 
     private static async Task ApplyCrdAsync(LocalRunSettings settings, CancellationToken cancellationToken)

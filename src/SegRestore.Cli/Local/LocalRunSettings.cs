@@ -61,4 +61,10 @@ public sealed record LocalRunSettings
     public string WorldDirectory => Path.Combine(Directory, "world");
 
     public string OperatorLog => Path.Combine(Directory, "operator.log");
+
+    /// <summary>LocalCluster's objects (segments, ConfigMap ledger, Leases, pods) across restarts of `local run`.</summary>
+    public string ClusterDataFile => Path.Combine(Directory, "cluster.db");
+
+    /// <summary>Start over even when --dir holds a resumable state.</summary>
+    public bool Fresh { get; init; }
 }

@@ -50,6 +50,13 @@ public sealed class BrSimWorld
         return new BrSimWorld(world, targets[0]);
     }
 
+    /// <summary>A world another process generated (`local run`'s, under its --dir), restoring into <paramref name="pd"/>.</summary>
+    public static async Task<BrSimWorld> OpenAsync(string directory, string pd)
+    {
+        var world = await SimulatedWorld.OpenAsync(RepoLayout.BrDll, directory, [pd]);
+        return new BrSimWorld(world, pd);
+    }
+
     /// <summary>Faults for every BR run from now on (BRSIM_KILL_AT, BRSIM_HANG_AT, BRSIM_KV_PER_SEC, ...).</summary>
     public void SetFaults(IReadOnlyDictionary<string, string> variables)
     {

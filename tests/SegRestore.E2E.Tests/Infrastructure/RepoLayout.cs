@@ -26,6 +26,8 @@ public static class RepoLayout
 
     public static string WorkerDll => Output("src/SegRestore.Worker", "SegRestore.Worker.dll");
 
+    public static string CliDll => Output("src/SegRestore.Cli", "segrestore.dll");
+
     public static string BrDll => Output("tests/SegRestore.BrSim", "br.dll");
 
     public static string CrdFile => Path.Combine(Root, "crds", "segrestore.io_pointrestoresegments.yaml");
