@@ -48,7 +48,7 @@ public class ValidateReasonTests
     [Fact]
     public void Every_invalid_reason_validate_can_see_offline_has_an_example_directory()
     {
-        var needsARunningChain = new[] { ChainReason.SpecChangedAfterStart, ChainReason.ChainFinalized };
+        var needsARunningChain = new[] { ChainReason.SpecChangedAfterStart, ChainReason.ChainFinalized, ChainReason.ReplacementUnsafe };
         var offline = Enum.GetValues<ChainReason>()
             .Where(r => ChainReasons.OutcomeOf(r) == ChainOutcome.Invalid && !needsARunningChain.Contains(r))
             .Select(r => r.ToString());
