@@ -95,6 +95,28 @@ public class PlanValidateTests
     }
 
     [Theory]
+    [InlineData("2026-01-22T00:00:00Z..2026-01-24T00:00:00Z", null)]
+    [InlineData("2026-01-22T06:00:00Z..2026-01-24T00:00:00Z", "--from '2026-01-22T00:00:00Z'")]
+    [InlineData("2026-01-21T00:00:00Z..2026-01-22T12:00:00Z", "--to '2026-01-23T00:00:00Z'")]
+    [InlineData("2026-01-21T00:00:00Z", "--log-window '2026-01-21T00:00:00Z': write MIN..MAX")]
+    [InlineData("yesterday..2026-01-24T00:00:00Z", "--log-window MIN")]
+    public void Plan_stays_inside_the_log_window_it_is_given(string window, string? refusal)
+    {
+        var plan = ChainPlanner.Plan(Request(["--from", "2026-01-22T00:00:00Z", "--to", "2026-01-23T00:00:00Z", "--segments", "2"]) with { LogWindow = window });
+
+        if (refusal is null)
+        {
+            plan.Error.Should().BeNull();
+            plan.Segments.Should().HaveCount(2);
+        }
+        else
+        {
+            plan.Error.Should().Contain(refusal);
+            plan.Segments.Should().BeEmpty();
+        }
+    }
+
+    [Theory]
     [InlineData("6h", 6 * 3600)]
     [InlineData("90m", 90 * 60)]
     [InlineData("1d12h", 36 * 3600)]

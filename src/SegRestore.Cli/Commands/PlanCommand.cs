@@ -33,9 +33,10 @@ public static class PlanCommand
         var every = new Option<string?>("--every") { Description = "One segment per interval, e.g. 6h, 90m, 1d." };
         var brImage = new Option<string?>("--br-image") { Description = "BR image for every segment (default: the operator's)." };
         var hold = new Option<bool>("--hold-after-first") { Description = "Segments after the first start with spec.hold: true (release each with kubectl patch)." };
+        var window = new Option<string?>("--log-window") { Description = "The log backup's window MIN..MAX (br log metadata, or a segment's status.logWindow): the plan must lie inside it." };
         var output = new Option<string>("--output", "-o") { Description = "Directory to write the manifests into.", Required = true };
         var command = new Command("plan", "Write the manifests of a segmented restore chain");
-        foreach (var option in new Option[] { name, ns, pd, full, fullSecret, log, logSecret, from, to, segments, every, brImage, hold, output })
+        foreach (var option in new Option[] { name, ns, pd, full, fullSecret, log, logSecret, from, to, segments, every, brImage, hold, window, output })
         {
             command.Options.Add(option);
         }
@@ -55,6 +56,7 @@ public static class PlanCommand
             Every = parse.GetValue(every),
             BrImage = parse.GetValue(brImage),
             HoldAfterFirst = parse.GetValue(hold),
+            LogWindow = parse.GetValue(window),
         }, parse.GetValue(output)!, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }

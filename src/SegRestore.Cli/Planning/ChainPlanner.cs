@@ -48,8 +48,47 @@ public static partial class ChainPlanner
                 "--from is where the log restore starts (the full backup's time), --to the final restore point");
         }
 
+        if (WindowProblem(request, fromTso, toTso) is { } outside)
+        {
+            return ChainPlan.Fail(outside);
+        }
+
         var (boundaries, error) = Boundaries(request, from, to);
         return error is not null ? ChainPlan.Fail(error) : new ChainPlan(Build(request, boundaries), null);
+    }
+
+    /// <summary>With --log-window: --from and --to inside it (BR's checkLogRange), else the reason naming the window.</summary>
+    private static string? WindowProblem(PlanRequest request, Tso from, Tso to)
+    {
+        if (request.LogWindow is not { } window)
+        {
+            return null;
+        }
+
+        var parts = window.Split("..", 2, StringSplitOptions.TrimEntries);
+        if (parts.Length != 2)
+        {
+            return $"--log-window '{window}': write MIN..MAX, TSOs or times with a zone, as `br log metadata` prints them " +
+                "(log-min-ts, log-max-ts) or a segment's status.logWindow shows them (e.g. 463732846109392898..463732846722809858)";
+        }
+
+        if (!TimestampParser.TryParse(parts[0], "--log-window MIN", out var min, out var minError))
+        {
+            return minError;
+        }
+
+        if (!TimestampParser.TryParse(parts[1], "--log-window MAX", out var max, out var maxError))
+        {
+            return maxError;
+        }
+
+        return from < min
+            ? $"--from '{request.From}' ({Format(from.ToTime())}) is before the log backup's start, {min.Value} ({Format(min.ToTime())}): " +
+                "BR refuses that range (RangeOutsideLog); start at or after it, with a full backup taken after the log task started"
+            : to > max
+                ? $"--to '{request.To}' ({Format(to.ToTime())}) is after the log backup's end, {max.Value} ({Format(max.ToTime())}): " +
+                    "BR refuses that range (RangeOutsideLog); restore to at most that point, or wait for the log task to move its end"
+                : null;
     }
 
     /// <summary>The end time of each segment, increasing, the last being <paramref name="to"/>.</summary>

@@ -30,6 +30,10 @@ public sealed record PlanRequest
 
     public string? BrImage { get; init; }
 
+    /// <summary>The log backup's window, MIN..MAX (TSOs or times with a zone), as `br log metadata` or a segment's
+    /// status.logWindow shows it: the plan must lie inside it.</summary>
+    public string? LogWindow { get; init; }
+
     /// <summary>Every segment after the first starts held (spec.hold: true), so a DBA releases each one.</summary>
     public bool HoldAfterFirst { get; init; }
 }
