@@ -1,12 +1,10 @@
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using SegRestore.Operator.Configuration;
 using SegRestore.Operator.Hosting;
-using SegRestore.Operator.Metrics;
 
-var builder = WebApplication.CreateBuilder(args);
+WebApplicationBuilder builder;
 try
 {
-    builder.Services.AddSegRestoreOperator(builder.Configuration);
+    builder = OperatorApplication.CreateBuilder(args);
 }
 catch (OperatorConfigurationException e)
 {
@@ -14,15 +12,5 @@ catch (OperatorConfigurationException e)
     return 2;
 }
 
-var httpPort = builder.Configuration.GetValue($"{OperatorOptions.SectionName}:{nameof(OperatorOptions.HttpPort)}", 8080);
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenAnyIP(httpPort));
-builder.Services.AddHealthChecks()
-    .AddCheck<LedgerHealthCheck>("ledger", tags: ["ready"])
-    .AddCheck<LeadershipHealthCheck>("leadership", tags: ["ready"]);
-
-var app = builder.Build();
-app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-app.MapSegRestoreMetrics();
-await app.RunAsync().ConfigureAwait(false);
+await OperatorApplication.Build(builder).RunAsync().ConfigureAwait(false);
 return 0;

@@ -1,5 +1,4 @@
 using System.Net;
-using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -11,8 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace SegRestore.Rpc;
 
 /// <summary>
-/// A self-contained Kestrel host serving Grpc.AspNetCore services on one HTTP/2 endpoint: for the operator's
-/// reporter (its own listener, apart from /healthz and /metrics) and test doubles such as the fake PD.
+/// A self-contained Kestrel host serving Grpc.AspNetCore services on one HTTP/2 endpoint: for test doubles such as
+/// the fake PD and for tests that need the reporter alone. The operator serves its reporter in its main host.
 /// </summary>
 public sealed class GrpcHost : IAsyncDisposable
 {
@@ -41,12 +40,7 @@ public sealed class GrpcHost : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
         options.ConfigureLogging?.Invoke(builder.Logging);
-        builder.Services.AddGrpc(grpc => options.ConfigureGrpc?.Invoke(grpc));
-
-        // No message compression: SegRestore's peers send none, and a compressed request is then refused with
-        // Unimplemented, as the gRPC spec requires of a server that does not support the encoding. After AddGrpc's
-        // own setup, which puts gzip back into an empty list.
-        builder.Services.PostConfigure<GrpcServiceOptions>(grpc => grpc.CompressionProviders.Clear());
+        builder.Services.AddSegRestoreGrpc(options.ConfigureGrpc);
         options.ConfigureServices?.Invoke(builder.Services);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

@@ -93,6 +93,12 @@ public static partial class OperatorOptionsReader
             problems.Add($"{OperatorOptions.SectionName}:ReporterCaSecretName = \"{ca}\" is not a Secret name (lower-case letters, digits, '-' and '.')");
         }
 
+        if (options.HttpPort == options.ReporterPort)
+        {
+            problems.Add($"{OperatorOptions.SectionName}:HttpPort and {OperatorOptions.SectionName}:ReporterPort are both {options.ReporterPort}; " +
+                "the probes-and-metrics listener and the reporter's HTTP/2 listener need ports of their own: set e.g. HttpPort 8080 and ReporterPort 9443");
+        }
+
         return problems.Count == 0
             ? options
             : throw new OperatorConfigurationException("The operator's configuration is invalid:\n- " + string.Join("\n- ", problems));

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace SegRestore.Operator.Reporter;
 
-/// <summary>Registers the reporter endpoint (its own Kestrel listener) and the registries the controller fills.</summary>
+/// <summary>Registers the reporter's gRPC service and the registries the controller fills. The host maps it
+/// (<see cref="ReporterGrpcServices.MapReporter"/>) on its listener (<see cref="ReporterGrpcServices.ListenReporter"/>).</summary>
 public static class ReporterServiceCollectionExtensions
 {
     /// <summary>Needs an <see cref="Store.IChainLedger"/> registered by the host.</summary>
@@ -18,8 +18,7 @@ public static class ReporterServiceCollectionExtensions
         services.AddSingleton<InMemoryAttemptActivitySink>();
         services.AddSingleton<IAttemptActivitySink>(sp => sp.GetRequiredService<InMemoryAttemptActivitySink>());
         services.AddSingleton<ReporterService>();
-        services.AddSingleton<ReporterHostedService>();
-        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<ReporterHostedService>());
+        services.AddReporterGrpc(options);
         return services;
     }
 }

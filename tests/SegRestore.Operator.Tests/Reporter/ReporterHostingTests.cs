@@ -1,12 +1,12 @@
 using System.Net;
 using Grpc.Core;
 using Grpc.Net.Client;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using SegRestore.Operator.Reporter;
 using SegRestore.Reporter.Contract;
 using SegRestore.Reporter.Contract.Protos;
-using SegRestore.Rpc;
 using SegRestore.Store;
 using SegRestore.Store.Model;
 using SegRestore.Store.Sql;
@@ -17,7 +17,7 @@ namespace SegRestore.Operator.Tests.Reporter;
 public sealed class ReporterHostingTests
 {
     [Fact]
-    public async Task AddReporter_serves_the_reporter_on_its_own_http2_listener_inside_the_host()
+    public async Task AddReporter_and_MapReporter_serve_the_reporter_on_an_http2_listener_of_the_host()
     {
         var directory = Path.Combine(Path.GetTempPath(), "segrestore-operator-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -25,21 +25,22 @@ public sealed class ReporterHostingTests
         await ledger.CreateChainAsync(new NewChain("root", "seg-0", "ns", 1, "pd:2379", "local:///log", CheckpointMode.Managed, null, BrDialect.LastSegment), CancellationToken.None);
         await ledger.RecordSegmentStartAsync("root", new SegmentStart("seg", 0, "seg-0", 10, 20, true, "h"), CancellationToken.None);
 
-        var builder = Host.CreateApplicationBuilder();
+        var builder = WebApplication.CreateSlimBuilder();
         builder.Services.AddSingleton(ledger);
         builder.Services.AddReporter(o =>
         {
             o.Endpoint = new IPEndPoint(IPAddress.Loopback, 0);
             o.SpoolDirectory = Path.Combine(directory, "spool");
         });
-        using var host = builder.Build();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenReporter(kestrel.ApplicationServices.GetRequiredService<ReporterOptions>()));
+        await using var host = builder.Build();
+        host.MapReporter();
         await host.StartAsync();
         try
         {
             var token = InMemoryAttemptTokenRegistry.NewToken();
             host.Services.GetRequiredService<InMemoryAttemptTokenRegistry>().Grant("root", "seg", 1, "pod-1", token);
-            var address = host.Services.GetRequiredService<ReporterHostedService>().Address!;
-            using var channel = GrpcChannel.ForAddress(address);
+            using var channel = GrpcChannel.ForAddress(host.Urls.Single());
             var response = await new ReporterGrpc.ReporterClient(channel).RegisterAttemptAsync(new RegisterAttemptRequest { Attempt = new AttemptRef { SegmentUid = "seg", Attempt = 1 }, PodName = "pod-1" },
                 new CallOptions(new Metadata { { ReporterProtocol.AuthorizationKey, ReporterProtocol.BearerValue(token) } }, DateTime.UtcNow.AddMinutes(1))).ResponseAsync;
 

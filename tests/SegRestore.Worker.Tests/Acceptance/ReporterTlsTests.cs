@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using SegRestore.LocalCluster.Security;
 using SegRestore.Operator.Reporter;
+using SegRestore.Rpc;
 using SegRestore.Store.Model;
 using SegRestore.Worker.Tests.Infrastructure;
 
@@ -83,8 +84,9 @@ public sealed class ReporterTlsTests
         worker.Stderr.Should().Contain("SEGRESTORE_REPORTER_CA").And.Contain("does not exist");
     }
 
-    /// <summary>The operator's own hosted service over the test reporter's ledger and tokens, with TLS from PEM files.</summary>
-    private static async Task<ReporterHostedService> StartTlsReporterAsync(TestReporter reporter, PemFileSet certificates)
+    /// <summary>The reporter composed as the operator composes it, over the test reporter's ledger and tokens, with TLS
+    /// from PEM files.</summary>
+    private static Task<GrpcHost> StartTlsReporterAsync(TestReporter reporter, PemFileSet certificates)
     {
         var options = new ReporterOptions
         {
@@ -92,8 +94,6 @@ public sealed class ReporterTlsTests
             TlsCertFile = certificates.CertFile,
             TlsKeyFile = certificates.KeyFile,
         };
-        var service = new ReporterHostedService(reporter.Service, reporter.Tokens, options, NullLoggerFactory.Instance);
-        await service.StartAsync(CancellationToken.None);
-        return service;
+        return ReporterHost.StartAsync(reporter.Service, reporter.Tokens, options, NullLoggerFactory.Instance);
     }
 }
