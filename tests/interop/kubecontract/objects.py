@@ -1,0 +1,173 @@
+"""CRUD, the status subresource, patches and optimistic concurrency (KUBE-SEMANTICS items 1-4, 10)."""
+import base64
+
+from kubernetes import client
+
+from .support import case, check, config_map, expect_error, segment
+
+
+@case("configmap-crud")
+def configmap_crud(c):
+    created = c.core.create_namespaced_config_map(c.ns, config_map("crud", labels={"suite": "crud"}))
+    check(created.metadata.uid and created.metadata.resource_version and created.metadata.creation_timestamp,
+          f"create sets uid, resourceVersion and creationTimestamp: {created.metadata}")
+    expect_error(409, "AlreadyExists", c.core.create_namespaced_config_map, c.ns, config_map("crud"))
+
+    read = c.core.read_namespaced_config_map("crud", c.ns)
+    check(read.data == {"a": "1"}, f"read returns the data: {read.data}")
+    read.data["a"] = "2"
+    replaced = c.core.replace_namespaced_config_map("crud", c.ns, read)
+    check(replaced.data == {"a": "2"}, f"replace stores the data: {replaced.data}")
+    check(replaced.metadata.resource_version != created.metadata.resource_version, "replace changes resourceVersion")
+
+    listed = c.core.list_namespaced_config_map(c.ns, label_selector="suite=crud")
+    check([item.metadata.name for item in listed.items] == ["crud"], f"the label selector lists it: {listed.items}")
+    check(listed.metadata.resource_version, "a list carries a resourceVersion")
+
+    c.core.delete_namespaced_config_map("crud", c.ns)
+    expect_error(404, "NotFound", c.core.read_namespaced_config_map, "crud", c.ns)
+
+
+@case("secret-crud")
+def secret_crud(c):
+    body = client.V1Secret(metadata=client.V1ObjectMeta(name="creds"), string_data={"token": "s3cr3t"})
+    created = c.core.create_namespaced_secret(c.ns, body)
+    check(created.type == "Opaque", f"type defaults to Opaque: {created.type}")
+
+    read = c.core.read_namespaced_secret("creds", c.ns)
+    check(read.data == {"token": base64.b64encode(b"s3cr3t").decode()}, f"stringData is stored as data: {read.data}")
+    check(read.string_data is None, "stringData is write-only")
+    read.data["token"] = base64.b64encode(b"rotated").decode()
+    replaced = c.core.replace_namespaced_secret("creds", c.ns, read)
+    check(base64.b64decode(replaced.data["token"]) == b"rotated", f"replace stores the data: {replaced.data}")
+
+    c.core.delete_namespaced_secret("creds", c.ns)
+    expect_error(404, "NotFound", c.core.read_namespaced_secret, "creds", c.ns)
+
+
+@case("segment-crud")
+def segment_crud(c):
+    created = c.create_segment(segment("crud"))
+    check(created["metadata"]["generation"] == 1, f"a new segment has generation 1: {created['metadata']}")
+    check(created["spec"].get("hold") is False, f"the schema default spec.hold=false is applied: {created['spec']}")
+    expect_error(409, "AlreadyExists", c.create_segment, segment("crud"))
+
+    read = c.get_segment("crud")
+    read["spec"]["hold"] = True
+    replaced = c.replace_segment("crud", read)
+    check(replaced["spec"]["hold"] is True and replaced["metadata"]["generation"] == 2,
+          f"a spec change is stored and bumps generation: {replaced['metadata']}")
+    replaced["metadata"]["labels"] = {"tier": "gold"}
+    relabelled = c.replace_segment("crud", replaced)
+    check(relabelled["metadata"]["generation"] == 2, "a label change does not bump generation")
+
+    listed = c.custom.list_namespaced_custom_object("segrestore.io", "v1alpha1", c.ns, "pointrestoresegments")
+    check([item["metadata"]["name"] for item in listed["items"]] == ["crud"], f"the list holds it: {listed}")
+    check(listed["kind"] == "PointRestoreSegmentList", f"the list kind: {listed['kind']}")
+
+    c.delete_segment("crud")
+    expect_error(404, "NotFound", c.get_segment, "crud")
+
+
+@case("segment-status-subresource")
+def segment_status_subresource(c):
+    body = segment("status")
+    body["status"] = {"phase": "Running"}
+    created = c.create_segment(body)
+    check("status" not in created, f"create ignores status when the subresource is enabled: {created.get('status')}")
+
+    created["status"] = {"phase": "Pending", "observedGeneration": 1}
+    created["spec"]["hold"] = True
+    written = c.replace_segment_status("status", created)
+    check(written["status"]["phase"] == "Pending", f"a /status replace stores status: {written.get('status')}")
+    check(written["spec"]["hold"] is False, "a /status replace leaves spec alone")
+    check(written["metadata"]["generation"] == 1, "a status write does not bump generation")
+    check(written["metadata"]["resourceVersion"] != created["metadata"]["resourceVersion"], "it bumps resourceVersion")
+
+    patched = c.patch_segment_status("status", {"status": {"phase": "Waiting"}, "spec": {"hold": True}})
+    check(patched["status"]["phase"] == "Waiting" and patched["spec"]["hold"] is False,
+          f"a /status merge patch changes only status: {patched['spec']} {patched['status']}")
+
+    patched["spec"]["hold"] = True
+    patched["status"]["phase"] = "Failed"
+    main = c.replace_segment("status", patched)
+    check(main["spec"]["hold"] is True and main["status"]["phase"] == "Waiting",
+          f"a main replace changes spec and leaves status alone: {main['spec']} {main['status']}")
+    main_patched = c.patch_segment("status", {"status": {"phase": "Failed"}})
+    check(main_patched["status"]["phase"] == "Waiting", "a main merge patch leaves status alone")
+
+
+@case("configmap-strategic-merge-patch")
+def configmap_strategic_merge_patch(c):
+    c.core.create_namespaced_config_map(c.ns, config_map("smp", labels={"keep": "yes"}))
+    # A dict body is sent as application/strategic-merge-patch+json by this client.
+    patched = c.core.patch_namespaced_config_map("smp", c.ns, {"metadata": {"labels": {"added": "yes"}}, "data": {"b": "2"}})
+    check(patched.data == {"a": "1", "b": "2"}, f"maps are merged: {patched.data}")
+    check(patched.metadata.labels == {"keep": "yes", "added": "yes"}, f"labels are merged: {patched.metadata.labels}")
+
+
+@case("configmap-merge-patch")
+def configmap_merge_patch(c):
+    c.core.create_namespaced_config_map(c.ns, config_map("merge", {"a": "1", "b": "2"}))
+    # The generated CoreV1Api cannot choose merge-patch for a dict, so ask the client's ApiClient directly.
+    patched = c.api_client.call_api(
+        f"/api/v1/namespaces/{c.ns}/configmaps/merge", "PATCH",
+        header_params={"Content-Type": "application/merge-patch+json", "Accept": "application/json"},
+        body={"data": {"a": None, "c": "3"}}, response_type="V1ConfigMap", auth_settings=["BearerToken"],
+        _return_http_data_only=True)
+    check(patched.data == {"b": "2", "c": "3"}, f"null deletes a key, a value adds one (RFC 7386): {patched.data}")
+
+
+@case("configmap-json-patch")
+def configmap_json_patch(c):
+    c.core.create_namespaced_config_map(c.ns, config_map("json", {"a": "1", "c": "3"}))
+    # A list body is sent as application/json-patch+json.
+    patched = c.core.patch_namespaced_config_map("json", c.ns, [
+        {"op": "test", "path": "/data/a", "value": "1"},
+        {"op": "replace", "path": "/data/a", "value": "10"},
+        {"op": "add", "path": "/data/b", "value": "2"},
+        {"op": "remove", "path": "/data/c"},
+    ])
+    check(patched.data == {"a": "10", "b": "2"}, f"the operations apply in order: {patched.data}")
+
+    expect_error(422, None, c.core.patch_namespaced_config_map, "json", c.ns, [
+        {"op": "replace", "path": "/data/b", "value": "20"},
+        {"op": "test", "path": "/data/a", "value": "1"},
+    ])
+    after = c.core.read_namespaced_config_map("json", c.ns)
+    check(after.data == {"a": "10", "b": "2"}, f"a failed test applies nothing: {after.data}")
+
+
+@case("segment-merge-patch")
+def segment_merge_patch(c):
+    c.create_segment(segment("merge"))
+    patched = c.patch_segment("merge", {"metadata": {"labels": {"tier": "gold"}}, "spec": {"hold": True, "last": True}})
+    check(patched["metadata"]["labels"] == {"tier": "gold"}, f"labels merged: {patched['metadata']}")
+    check(patched["spec"]["hold"] is True and patched["spec"]["last"] is True, f"spec merged: {patched['spec']}")
+    check(patched["spec"]["cluster"] == {"pd": "basic-pd.tidb:2379"}, "untouched fields stay")
+    unset = c.patch_segment("merge", {"metadata": {"labels": {"tier": None}}, "spec": {"last": None}})
+    check(not unset["metadata"].get("labels"), f"null removes a field: {unset['metadata']}")
+    check(unset["spec"]["last"] is False, f"a removed field with a schema default gets the default: {unset['spec']}")
+
+
+@case("conflict-on-stale-resource-version")
+def conflict_on_stale_resource_version(c):
+    stale = c.core.create_namespaced_config_map(c.ns, config_map("stale"))
+    c.core.replace_namespaced_config_map("stale", c.ns, config_map("stale", {"a": "2"},
+                                         resource_version=stale.metadata.resource_version))
+    stale.data["a"] = "3"
+    status = expect_error(409, "Conflict", c.core.replace_namespaced_config_map, "stale", c.ns, stale)
+    check("the object has been modified" in status.get("message", ""), f"the real message: {status}")
+    expect_error(409, "Conflict", c.core.patch_namespaced_config_map, "stale", c.ns,
+                 {"metadata": {"resourceVersion": stale.metadata.resource_version}, "data": {"a": "4"}})
+    expect_error(409, "Conflict", c.core.delete_namespaced_config_map, "stale", c.ns,
+                 body=client.V1DeleteOptions(preconditions=client.V1Preconditions(
+                     resource_version=stale.metadata.resource_version)))
+    check(c.core.read_namespaced_config_map("stale", c.ns).data == {"a": "2"}, "the refused writes changed nothing")
+
+    old = c.create_segment(segment("stale"))
+    fresh = dict(old, spec=dict(old["spec"], hold=True))
+    c.replace_segment("stale", fresh)
+    expect_error(409, "Conflict", c.replace_segment, "stale", old)
+    del old["metadata"]["resourceVersion"]
+    expect_error(422, "Invalid", c.replace_segment, "stale", old)

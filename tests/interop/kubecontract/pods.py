@@ -1,0 +1,80 @@
+"""Pods run to completion and their logs (KUBE-SEMANTICS item 14)."""
+import time
+
+from kubernetes import client, watch
+from kubernetes.client.rest import ApiException
+
+from .support import case, check, eventually, meta, status_body
+
+
+def create_pod(c, name, script):
+    pod = client.V1Pod(metadata=meta(name), spec=client.V1PodSpec(
+        restart_policy="Never", termination_grace_period_seconds=1,
+        containers=[client.V1Container(name="main", image=c.image, command=["/bin/sh", "-c", script])]))
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            return c.core.create_namespaced_pod(c.ns, pod)
+        except ApiException as error:
+            # A real cluster refuses pods until the namespace's default service account exists.
+            if error.status != 403 or "serviceaccount" not in status_body(error).get("message", "") \
+                    or time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+
+
+def phases_until_finished(c, name, timeout=180):
+    """The distinct phases a watch sees until the pod ends, and the final pod."""
+    stream = watch.Watch()
+    phases, pod = [], None
+    for event in stream.stream(c.core.list_namespaced_pod, c.ns, field_selector=f"metadata.name={name}",
+                               timeout_seconds=timeout):
+        pod = event["object"]
+        if not phases or phases[-1] != pod.status.phase:
+            phases.append(pod.status.phase)
+        if pod.status.phase in ("Succeeded", "Failed"):
+            stream.stop()
+            break
+    return phases, pod
+
+
+def terminated(pod):
+    statuses = pod.status.container_statuses or []
+    check(len(statuses) == 1 and statuses[0].state.terminated, f"one terminated container: {statuses}")
+    return statuses[0].state.terminated
+
+
+@case("pod-runs-to-succeeded")
+def pod_runs_to_succeeded(c):
+    create_pod(c, "runner", "echo started; sleep 3; echo finished")
+    phases, pod = phases_until_finished(c, "runner")
+    check(phases[-1:] == ["Succeeded"] and "Running" in phases, f"Pending -> Running -> Succeeded: {phases}")
+    state = terminated(pod)
+    check((state.exit_code, state.reason) == (0, "Completed"), f"exit 0 is Completed: {state}")
+    log = c.core.read_namespaced_pod_log("runner", c.ns, container="main")
+    check(log == "started\nfinished\n", f"the log holds the output: {log!r}")
+
+
+@case("pod-fails-with-exit-code")
+def pod_fails_with_exit_code(c):
+    create_pod(c, "failer", "echo oops >&2; exit 3")
+    phases, pod = phases_until_finished(c, "failer")
+    check(phases[-1:] == ["Failed"], f"a non-zero exit fails the pod: {phases}")
+    state = terminated(pod)
+    check((state.exit_code, state.reason) == (3, "Error"), f"exit 3 is Error: {state}")
+    log = c.core.read_namespaced_pod_log("failer", c.ns)
+    check(log == "oops\n", f"stderr is in the log: {log!r}")
+
+
+@case("pod-log-follow")
+def pod_log_follow(c):
+    create_pod(c, "follower", "for i in 1 2 3 4 5; do echo line $i; sleep 1; done")
+    eventually(lambda: c.core.read_namespaced_pod("follower", c.ns).status.phase == "Running",
+               "the pod runs", timeout=120)
+    lines, phase_at_first_line = [], None
+    for line in watch.Watch().stream(c.core.read_namespaced_pod_log, "follower", c.ns, follow=True):
+        if not lines:
+            phase_at_first_line = c.core.read_namespaced_pod("follower", c.ns).status.phase
+        lines.append(line)
+    check(lines == [f"line {i}" for i in range(1, 6)], f"follow streams every line, then ends: {lines}")
+    check(phase_at_first_line == "Running", f"lines arrive while the pod runs (phase {phase_at_first_line})")
