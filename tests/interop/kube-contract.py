@@ -87,7 +87,7 @@ def main():
         report("setup", False, f"python3-kubernetes is missing ({error}): run tests/setup/deps.sh "
                                "(apt-get install python3-kubernetes)")
         return 2
-    from kubecontract import objects, watches, deletion, coordination, pods  # noqa: F401 - they register cases
+    from kubecontract import objects, segments, watches, deletion, coordination, pods  # noqa: F401 - they register cases
     from kubecontract.support import CASES, Cluster
 
     if args.list:

@@ -15,13 +15,15 @@ public sealed class PythonClientContractTests(PythonClientSuite suite) : IClassF
     {
         "configmap-crud",
         "secret-crud",
-        "segment-crud",
-        "segment-status-subresource",
         "configmap-strategic-merge-patch",
         "configmap-merge-patch",
         "configmap-json-patch",
-        "segment-merge-patch",
         "conflict-on-stale-resource-version",
+        "segment-crud",
+        "segment-status-subresource",
+        "segment-merge-patch",
+        "segment-schema-prunes-and-validates",
+        "list-pages-with-limit-and-continue",
         "watch-resumes-from-resource-version",
         "watch-without-resource-version-starts-with-existing",
         "watch-too-old-resource-version-is-gone",
@@ -34,6 +36,7 @@ public sealed class PythonClientContractTests(PythonClientSuite suite) : IClassF
         "pod-runs-to-succeeded",
         "pod-fails-with-exit-code",
         "pod-log-follow",
+        "pod-delete-stops-a-running-pod",
     };
 
     [Theory]

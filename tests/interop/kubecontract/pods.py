@@ -4,7 +4,7 @@ import time
 from kubernetes import client, watch
 from kubernetes.client.rest import ApiException
 
-from .support import case, check, eventually, meta, status_body
+from .support import case, check, eventually, is_gone, meta, status_body
 
 
 def create_pod(c, name, script):
@@ -78,3 +78,15 @@ def pod_log_follow(c):
         lines.append(line)
     check(lines == [f"line {i}" for i in range(1, 6)], f"follow streams every line, then ends: {lines}")
     check(phase_at_first_line == "Running", f"lines arrive while the pod runs (phase {phase_at_first_line})")
+
+
+@case("pod-delete-stops-a-running-pod")
+def pod_delete_stops_a_running_pod(c):
+    # exec: sleep is the container's main process. LocalCluster runs no PID namespace, so a child left behind by a
+    # main process that exits on SIGTERM would keep running (a real container dies with its PID 1).
+    create_pod(c, "sleeper", "echo sleeping; exec sleep 300")
+    eventually(lambda: c.core.read_namespaced_pod("sleeper", c.ns).status.phase == "Running", "the pod runs",
+               timeout=120)
+    c.core.delete_namespaced_pod("sleeper", c.ns, grace_period_seconds=1)
+    eventually(lambda: is_gone(c.core.read_namespaced_pod, "sleeper", c.ns),
+               "the kubelet stops the container and the pod goes", timeout=60)
