@@ -19,6 +19,15 @@ import time
 import traceback
 import uuid
 
+try:
+    import yaml
+    from kubernetes import client, config
+    from kubernetes.client.rest import ApiException
+except ImportError as error:
+    MISSING = error
+else:
+    MISSING = None
+
 CRD = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "crds",
                    "segrestore.io_pointrestoresegments.yaml")
 CRD_NAME = "pointrestoresegments.segrestore.io"
@@ -40,11 +49,14 @@ def parse_args():
 
 
 def run_case(cluster, name, function):
+    from kubecontract.support import Failed, NotServed
     started = time.monotonic()
     try:
         function(cluster)
+    except NotServed as missing:
+        print(f"kube-contract: {name} not run: the server does not serve {missing}", file=sys.stderr)
+        return True
     except Exception as error:  # noqa: BLE001 - every failure is reported, with the server's answer
-        from kubecontract.support import Failed
         detail = str(error) if isinstance(error, Failed) else "".join(traceback.format_exception(error))[-4000:]
         report(name, False, detail)
         return False
@@ -52,21 +64,21 @@ def run_case(cluster, name, function):
     return True
 
 
-def install_crd(cluster, path):
-    """Creates the CRD unless the cluster has it; True when this run created it."""
-    import yaml
-    from kubernetes.client.rest import ApiException
-
-    from kubecontract.support import SEGMENTS, eventually
+def create_crd_if_missing(cluster, path):
+    """Creates the CRD unless the cluster has it; True when this run created it (and so removes it at the end)."""
     try:
         cluster.extensions.read_custom_resource_definition(CRD_NAME)
-        created = False
+        return False
     except ApiException as error:
         if error.status != 404:
             raise
-        with open(path, encoding="utf-8") as file:
-            cluster.extensions.create_custom_resource_definition(yaml.safe_load(file))
-        created = True
+    with open(path, encoding="utf-8") as file:
+        cluster.extensions.create_custom_resource_definition(yaml.safe_load(file))
+    return True
+
+
+def wait_until_segments_are_served(cluster):
+    from kubecontract.support import SEGMENTS, eventually
 
     def served():
         try:
@@ -76,44 +88,45 @@ def install_crd(cluster, path):
                 return False
             raise
     eventually(served, f"{CRD_NAME} is served")
-    return created
 
 
 def main():
     args = parse_args()
-    try:
-        from kubernetes import client, config
-    except ImportError as error:
-        report("setup", False, f"python3-kubernetes is missing ({error}): run tests/setup/deps.sh "
+    if MISSING is not None:
+        report("setup", False, f"python3-kubernetes is missing ({MISSING}): run tests/setup/deps.sh "
                                "(apt-get install python3-kubernetes)")
         return 2
     from kubecontract import objects, segments, watches, deletion, coordination, pods  # noqa: F401 - they register cases
     from kubecontract.support import CASES, Cluster
 
     if args.list:
-        print("\n".join(name for name, _, _ in CASES))
+        print("\n".join(name for name, _ in CASES))
         return 0
+    unknown = set(args.cases or []) - {name for name, _ in CASES}
+    if unknown:
+        report("setup", False, f"no such case: {', '.join(sorted(unknown))} (--list names them)")
+        return 2
 
-    cluster, created_crd, ok = None, False, True
+    cluster, created_crd = None, False
     try:
         config.load_kube_config(config_file=args.kubeconfig)
         api_client = client.ApiClient()
         namespace = "py-" + uuid.uuid4().hex[:10]
         client.CoreV1Api(api_client).create_namespace(client.V1Namespace(metadata=client.V1ObjectMeta(name=namespace)))
         cluster = Cluster(api_client, namespace, args.image, args.churn)
-        created_crd = install_crd(cluster, args.crd)
+        created_crd = create_crd_if_missing(cluster, args.crd)
+        wait_until_segments_are_served(cluster)
     except Exception:  # noqa: BLE001 - no case can run; say why
         report("setup", False, traceback.format_exc()[-4000:])
+        if cluster is not None:
+            cleanup(cluster, created_crd)
         return 2
 
+    ok = True
     try:
-        for name, function, when in CASES:
-            if args.cases and name not in args.cases:
-                continue
-            if when is not None and not when(cluster):
-                print(f"kube-contract: {name} not run: the server does not serve its API", file=sys.stderr)
-                continue
-            ok = run_case(cluster, name, function) and ok
+        for name, function in CASES:
+            if not args.cases or name in args.cases:
+                ok = run_case(cluster, name, function) and ok
     finally:
         ok = cleanup(cluster, created_crd) and ok
     return 0 if ok else 1

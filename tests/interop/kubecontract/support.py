@@ -10,13 +10,16 @@ CASES = []
 SEGMENTS = ("segrestore.io", "v1alpha1", "pointrestoresegments")
 
 
-def case(name, when=None):
-    """Registers a case. `when(cluster)` false means the server lacks the API the case needs: it is not run and
-    the runner says so on stderr."""
+def case(name):
+    """Registers a case: a function of a Cluster that raises when the server does not behave."""
     def register(function):
-        CASES.append((name, function, when))
+        CASES.append((name, function))
         return function
     return register
+
+
+class NotServed(Exception):
+    """The server lacks the API group/version a case needs: the runner says so on stderr, the case is not reported."""
 
 
 class Failed(Exception):
@@ -132,10 +135,12 @@ class Cluster:
         self.image = image
         self.churn = churn
 
-    def serves(self, group_version):
+    def require(self, group_version):
+        """Raises NotServed unless discovery lists the group/version."""
         group, version = group_version.split("/")
         groups = client.ApisApi(self.api_client).get_api_versions().groups
-        return any(g.name == group and any(v.version == version for v in g.versions) for g in groups)
+        if not any(g.name == group and any(v.version == version for v in g.versions) for g in groups):
+            raise NotServed(group_version)
 
     def create_segment(self, body):
         return self.custom.create_namespaced_custom_object(*SEGMENTS[:2], self.ns, SEGMENTS[2], body)
