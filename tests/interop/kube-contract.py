@@ -6,7 +6,8 @@ LocalCluster (SegRestore.LocalCluster.Tests runs it) or any real cluster:
 
 Each case prints one JSON line {"case": ..., "ok": true|false, "detail": ...}; the exit code is 0 when every case
 passed, 1 when one failed, 2 when the suite could not start. It works in a namespace of its own (deleted at the end)
-and installs the PointRestoreSegment CRD from crds/ when the cluster lacks it (and then removes it again).
+and installs the PointRestoreSegment CRD from crds/ when the cluster lacks it (and then removes it again). On a real
+cluster, no SegRestore operator may watch that namespace: it would reconcile the suite's segments.
 
 Options: --image for the pods (default busybox:1.36; LocalCluster maps its own image names to local commands),
 --churn N writes before the 410 case (a server that keeps fewer than N events then has discarded resourceVersion 1),

@@ -3,7 +3,7 @@ import base64
 
 from kubernetes import client
 
-from .support import case, check, config_map, expect_error, segment
+from .support import case, check, config_map, eventually, expect_error, is_gone, segment
 
 
 @case("configmap-crud")
@@ -107,3 +107,22 @@ def conflict_on_stale_resource_version(c):
     expect_error(409, "Conflict", c.replace_segment, "stale", old)
     del old["metadata"]["resourceVersion"]
     expect_error(422, "Invalid", c.replace_segment, "stale", old)
+
+
+@case("configmap-delete-collection")
+def configmap_delete_collection(c):
+    for name, group in (("drop-1", "drop"), ("drop-2", "drop"), ("keep-1", "keep")):
+        c.core.create_namespaced_config_map(c.ns, config_map(name, labels={"case": "collection", "group": group}))
+    c.core.delete_collection_namespaced_config_map(c.ns, label_selector="case=collection,group=drop")
+    left = c.core.list_namespaced_config_map(c.ns, label_selector="case=collection")
+    check([item.metadata.name for item in left.items] == ["keep-1"], f"only the selected ones go: {left.items}")
+
+
+@case("namespace-deletion-removes-its-objects")
+def namespace_deletion_removes_its_objects(c):
+    name = c.ns + "-gone"
+    c.core.create_namespace(client.V1Namespace(metadata=client.V1ObjectMeta(name=name)))
+    c.core.create_namespaced_config_map(name, config_map("inside"))
+    c.core.delete_namespace(name)
+    eventually(lambda: is_gone(c.core.read_namespace, name), "the namespace and its objects are removed", timeout=120)
+    expect_error(404, "NotFound", c.core.read_namespaced_config_map, "inside", name)

@@ -7,10 +7,10 @@ from kubernetes.client.rest import ApiException
 from .support import case, check, eventually, is_gone, meta, status_body
 
 
-def create_pod(c, name, script):
+def create_pod(c, name, script, **container):
     pod = client.V1Pod(metadata=meta(name), spec=client.V1PodSpec(
-        restart_policy="Never", termination_grace_period_seconds=1,
-        containers=[client.V1Container(name="main", image=c.image, command=["/bin/sh", "-c", script])]))
+        restart_policy="Never", termination_grace_period_seconds=1, volumes=container.pop("volumes", None),
+        containers=[client.V1Container(name="main", image=c.image, command=["/bin/sh", "-c", script], **container)]))
     deadline = time.monotonic() + 30
     while True:
         try:
@@ -64,6 +64,27 @@ def pod_fails_with_exit_code(c):
     check((state.exit_code, state.reason) == (3, "Error"), f"exit 3 is Error: {state}")
     log = c.core.read_namespaced_pod_log("failer", c.ns)
     check(log == "oops\n", f"stderr is in the log: {log!r}")
+
+
+@case("pod-env-and-volumes")
+def pod_env_and_volumes(c):
+    c.core.create_namespaced_secret(c.ns, client.V1Secret(metadata=meta("pod-creds"), string_data={"token": "s3cr3t"}))
+    env = [
+        client.V1EnvVar(name="TOKEN", value_from=client.V1EnvVarSource(
+            secret_key_ref=client.V1SecretKeySelector(name="pod-creds", key="token"))),
+        client.V1EnvVar(name="POD_NAME", value_from=client.V1EnvVarSource(
+            field_ref=client.V1ObjectFieldSelector(field_path="metadata.name"))),
+    ]
+    volumes = [client.V1Volume(name="scratch", empty_dir=client.V1EmptyDirVolumeSource()),
+               client.V1Volume(name="creds", secret=client.V1SecretVolumeSource(secret_name="pod-creds"))]
+    mounts = [client.V1VolumeMount(name="scratch", mount_path="/scratch"),
+              client.V1VolumeMount(name="creds", mount_path="/creds", read_only=True)]
+    create_pod(c, "env", 'echo "$POD_NAME $TOKEN" > /scratch/out; cat /scratch/out; cat /creds/token; echo',
+               env=env, volumes=volumes, volume_mounts=mounts)
+    phases, _ = phases_until_finished(c, "env")
+    log = c.core.read_namespaced_pod_log("env", c.ns)
+    check(phases[-1:] == ["Succeeded"] and log == "env s3cr3t\ns3cr3t\n",
+          f"secretKeyRef, fieldRef, emptyDir and secret volumes reach the container: {phases} {log!r}")
 
 
 @case("pod-log-follow")

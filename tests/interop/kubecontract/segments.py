@@ -1,6 +1,6 @@
 """The PointRestoreSegment custom resource through CustomObjectsApi: CRUD, the status subresource, merge patches
 and the structural schema (KUBE-SEMANTICS items 1-4, 10, 11)."""
-from .support import case, check, expect_error, segment
+from .support import SEGMENTS, case, check, collect, expect_error, segment
 
 
 @case("segment-crud")
@@ -81,3 +81,17 @@ def segment_schema_prunes_and_validates(c):
     fields = [cause.get("field") for cause in status.get("details", {}).get("causes", [])]
     check("spec.cluster.pd" in fields, f"the cause names the field: {status}")
     expect_error(404, "NotFound", c.get_segment, "invalid")
+
+
+@case("segment-watch-sees-spec-and-status-changes")
+def segment_watch_sees_spec_and_status_changes(c):
+    created = c.create_segment(segment("watched", labels={"case": "watched"}))
+    c.patch_segment("watched", {"spec": {"hold": True}})
+    c.patch_segment_status("watched", {"status": {"phase": "Waiting"}})
+    c.delete_segment("watched")
+
+    events = collect(c.custom.list_namespaced_custom_object, *SEGMENTS[:2], c.ns, SEGMENTS[2],
+                     label_selector="case=watched", resource_version=created["metadata"]["resourceVersion"], count=3)
+    seen = [(e["type"], e["object"]["spec"]["hold"], e["object"].get("status", {}).get("phase")) for e in events]
+    check(seen == [("MODIFIED", True, None), ("MODIFIED", True, "Waiting"), ("DELETED", True, "Waiting")],
+          f"spec, status and deletion arrive in order as dicts: {seen}")
