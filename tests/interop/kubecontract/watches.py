@@ -18,7 +18,8 @@ def list_pages_with_limit_and_continue(c):
         check(len(page.items) <= 2, f"a page holds at most limit items: {len(page.items)}")
         if not token:
             break
-    check(sorted(names) == [f"page-{i}" for i in range(5)] and pages == 3, f"3 pages list all 5: {pages} {names}")
+    # A server may return fewer than limit items per page (a real one may when a selector filters), never more.
+    check(sorted(names) == [f"page-{i}" for i in range(5)] and pages >= 3, f"pages list all 5: {pages} {names}")
     only_a = c.core.list_namespaced_config_map(c.ns, label_selector="case=page,tier notin (b)")
     check(sorted(i.metadata.name for i in only_a.items) == ["page-0", "page-2", "page-4"],
           f"notin selects: {[i.metadata.name for i in only_a.items]}")
