@@ -19,8 +19,7 @@ def segment_crud(c):
     relabelled = c.replace_segment("crud", replaced)
     check(relabelled["metadata"]["generation"] == 2, "a label change does not bump generation")
 
-    listed = c.custom.list_namespaced_custom_object("segrestore.io", "v1alpha1", c.ns, "pointrestoresegments",
-                                                    label_selector="case=crud")
+    listed = c.custom.list_namespaced_custom_object(*SEGMENTS[:2], c.ns, SEGMENTS[2], label_selector="case=crud")
     check([item["metadata"]["name"] for item in listed["items"]] == ["crud"], f"the list holds it: {listed}")
     check(listed["kind"] == "PointRestoreSegmentList", f"the list kind: {listed['kind']}")
 
