@@ -97,7 +97,8 @@ def main():
         report("setup", False, f"python3-kubernetes is missing ({MISSING}): run tests/setup/deps.sh "
                                "(apt-get install python3-kubernetes)")
         return 2
-    from kubecontract import objects, segments, watches, deletion, coordination, pods  # noqa: F401 - they register cases
+    # Importing the case modules registers their cases, in this order.
+    from kubecontract import objects, segments, watches, deletion, coordination, pods  # noqa: F401
     from kubecontract.support import CASES, Cluster
 
     if args.list:

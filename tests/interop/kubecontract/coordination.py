@@ -55,7 +55,8 @@ def events_create_list(c):
     listed = c.core.list_namespaced_event(c.ns, field_selector="involvedObject.name=evented")
     check([e.metadata.name for e in listed.items] == ["evented.contract"], f"listed by involvedObject: {listed.items}")
     found = listed.items[0]
-    check((found.reason, found.message, found.involved_object.uid) == (event.reason, event.message, subject.metadata.uid),
+    written = (event.reason, event.message, subject.metadata.uid)
+    check((found.reason, found.message, found.involved_object.uid) == written,
           f"the event is stored as written: {found}")
 
     found.count = 2

@@ -35,8 +35,8 @@ def finalizer_holds_deletion(c):
 @case("gc-background-deletes-dependents")
 def gc_background_deletes_dependents(c):
     owner = c.create_segment(segment("owner"))
-    c.core.create_namespaced_config_map(c.ns, config_map(
-        "dependent", owner_references=owned_by("segrestore.io/v1alpha1", "PointRestoreSegment", segment_metadata(owner))))
+    references = owned_by("segrestore.io/v1alpha1", "PointRestoreSegment", segment_metadata(owner))
+    c.core.create_namespaced_config_map(c.ns, config_map("dependent", owner_references=references))
     c.delete_segment("owner")
     eventually(lambda: is_gone(c.core.read_namespaced_config_map, "dependent", c.ns),
                "the dependent of a deleted owner is collected")
@@ -45,8 +45,9 @@ def gc_background_deletes_dependents(c):
 @case("gc-foreground-waits-for-dependents")
 def gc_foreground_waits_for_dependents(c):
     owner = c.core.create_namespaced_config_map(c.ns, config_map("fg-owner"))
-    c.core.create_namespaced_config_map(c.ns, config_map(
-        "fg-dependent", finalizers=[FINALIZER], owner_references=owned_by("v1", "ConfigMap", owner.metadata, block=True)))
+    references = owned_by("v1", "ConfigMap", owner.metadata, block=True)
+    c.core.create_namespaced_config_map(c.ns, config_map("fg-dependent", finalizers=[FINALIZER],
+                                                         owner_references=references))
     c.core.delete_namespaced_config_map("fg-owner", c.ns, body=client.V1DeleteOptions(propagation_policy="Foreground"))
 
     eventually(lambda: c.core.read_namespaced_config_map("fg-dependent", c.ns).metadata.deletion_timestamp,

@@ -49,7 +49,8 @@ def secret_crud(c):
 def configmap_strategic_merge_patch(c):
     c.core.create_namespaced_config_map(c.ns, config_map("smp", labels={"keep": "yes"}))
     # A dict body is sent as application/strategic-merge-patch+json by this client.
-    patched = c.core.patch_namespaced_config_map("smp", c.ns, {"metadata": {"labels": {"added": "yes"}}, "data": {"b": "2"}})
+    patch = {"metadata": {"labels": {"added": "yes"}}, "data": {"b": "2"}}
+    patched = c.core.patch_namespaced_config_map("smp", c.ns, patch)
     check(patched.data == {"a": "1", "b": "2"}, f"maps are merged: {patched.data}")
     check(patched.metadata.labels == {"keep": "yes", "added": "yes"}, f"labels are merged: {patched.metadata.labels}")
 
