@@ -65,7 +65,9 @@ clean:
 bench:
 	tests/setup/bench.sh
 
-## The Kubernetes contract suite against a real cluster (needs KUBECONFIG).
+## The Kubernetes contract suite against a real cluster (needs KUBECONFIG), the Python client suite
+## (tests/interop/kube-contract.py, PythonClientContractTests) included; that one also runs alone:
+## tests/interop/kube-contract.py --kubeconfig "$KUBECONFIG".
 contract-real:
 	@test -n "$$KUBECONFIG" || { echo "contract-real: set KUBECONFIG to a real cluster's kubeconfig" >&2; exit 1; }
 	$(DOTNET) test tests/SegRestore.LocalCluster.Tests -c $(CONFIGURATION) --filter Category=Contract

@@ -9,6 +9,8 @@ command -v protoc >/dev/null 2>&1 || need_apt+=(protobuf-compiler)
 command -v sqlite3 >/dev/null 2>&1 || need_apt+=(sqlite3)
 # The official Python client's text-format parser checks what /metrics serves (tests/interop/parse-prometheus.py).
 /usr/bin/python3 -c 'import prometheus_client.parser' >/dev/null 2>&1 || need_apt+=(python3-prometheus-client)
+# The official Python Kubernetes client drives LocalCluster's contract suite (tests/interop/kube-contract.py).
+/usr/bin/python3 -c 'import kubernetes.client' >/dev/null 2>&1 || need_apt+=(python3-kubernetes)
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then need_apt+=(postgresql); fi
 
 if [ ${#need_apt[@]} -gt 0 ]; then

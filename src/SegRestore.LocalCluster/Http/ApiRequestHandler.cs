@@ -115,7 +115,7 @@ public sealed class ApiRequestHandler(
             }
 
             await podLogs.WriteAsync(context, apiPath.Namespace ?? "", pod, context.Request.Query["container"].FirstOrDefault(),
-                context.Request.Query["follow"].FirstOrDefault() is "true" or "1").ConfigureAwait(false);
+                QueryFlag.IsSet(context.Request.Query, "follow")).ConfigureAwait(false);
             return;
         }
 

@@ -20,10 +20,10 @@ public sealed record ListQuery(
     public static ListQuery From(IQueryCollection query, bool legacyWatch) => new(
         query["labelSelector"].FirstOrDefault(),
         query["fieldSelector"].FirstOrDefault(),
-        legacyWatch || query["watch"].FirstOrDefault() is "1" or "true",
+        legacyWatch || QueryFlag.IsSet(query, "watch"),
         query["resourceVersion"].FirstOrDefault(),
         Int(query, "timeoutSeconds"),
-        query["allowWatchBookmarks"].FirstOrDefault() is "1" or "true",
+        QueryFlag.IsSet(query, "allowWatchBookmarks"),
         Int(query, "limit") ?? 0,
         query["continue"].FirstOrDefault(),
         query["includeObject"].FirstOrDefault());

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SegRestore.Api.Tests.Support;
 using SegRestore.LocalCluster.Tests.Support;
 
 namespace SegRestore.LocalCluster.Tests.Contract;
@@ -49,7 +50,7 @@ public sealed class ProjectCrdValidationTests(ClusterFixture cluster)
     public async Task The_samples_pass_strict_field_validation_without_warnings()
     {
         var ns = await Setup();
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot(), "config", "samples", "three-segment"), "*.yaml").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "config", "samples", "three-segment"), "*.yaml").Order(StringComparer.Ordinal))
         {
             var segment = YamlJson.Documents(File.ReadAllText(file))[0];
             segment["metadata"]!.AsObject().Remove("namespace");
@@ -68,23 +69,10 @@ public sealed class ProjectCrdValidationTests(ClusterFixture cluster)
 
     private async Task<string> Setup()
     {
-        var crd = YamlJson.Documents(File.ReadAllText(Path.Combine(RepositoryRoot(), "crds", "segrestore.io_pointrestoresegments.yaml")))[0];
+        var crd = YamlJson.Documents(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "crds", "segrestore.io_pointrestoresegments.yaml")))[0];
         var created = await cluster.Http.Post("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", crd);
         created.Code.Should().BeOneOf([201, 409], created.Text);
         await Eventually.Until(async () => (await cluster.Http.Get($"{Segments}/pointrestoresegments")).Code == 200, "segments are served");
         return await cluster.NewNamespace();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SegRestore.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"SegRestore.sln not found above {AppContext.BaseDirectory}");
     }
 }

@@ -1,3 +1,5 @@
+using SegRestore.Api.Tests.Support;
+
 namespace SegRestore.LocalCluster.Tests.Kubectl;
 
 /// <summary>
@@ -10,7 +12,7 @@ public sealed class ProjectCrdKubectlTests : KubectlTestBase
     [KubectlFact]
     public async Task Samples_apply_and_get_prs_shows_the_printer_columns_and_a_started_spec_is_immutable()
     {
-        var root = RepositoryRoot();
+        var root = RepositoryPaths.Root;
         (await Kubectl.Ok("apply", "-f", Path.Combine(root, "crds", "segrestore.io_pointrestoresegments.yaml")))
             .Should().Contain("pointrestoresegments.segrestore.io created");
         await Kubectl.Ok("create", "namespace", "tidb");
@@ -29,18 +31,5 @@ public sealed class ProjectCrdKubectlTests : KubectlTestBase
         error.Should().Contain("spec is immutable once the segment has started");
         (await Kubectl.Ok("patch", "prs", "orders-1", "-n", "tidb", "--type=merge", "-p", """{"spec":{"hold":true}}"""))
             .Should().Contain("patched");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "SegRestore.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"SegRestore.sln not found above {AppContext.BaseDirectory}");
     }
 }
