@@ -11,6 +11,8 @@ internal static class PosixSignals
 {
     public const int Sigterm = 15;
 
+    public const int Sigkill = 9;
+
     /// <summary>True when the signal was delivered.</summary>
     public static bool TrySend(int pid, int signal) => !OperatingSystem.IsWindows() && NativeMethods.kill(pid, signal) == 0;
 

@@ -12,11 +12,13 @@ public sealed class ContainerProcess : IDisposable
 {
     private readonly Process _process;
     private readonly Task _pump;
+    private readonly bool _grouped;
 
-    private ContainerProcess(Process process, Task pump)
+    private ContainerProcess(Process process, Task pump, bool grouped)
     {
         _process = process;
         _pump = pump;
+        _grouped = grouped;
     }
 
     public int ProcessId => _process.Id;
@@ -43,6 +45,12 @@ public sealed class ContainerProcess : IDisposable
     public static ContainerProcess Start(string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment,
         string workingDirectory, string logPath)
     {
+        var session = ProcessSession.Wrap(program, arguments, Environment.GetEnvironmentVariable("PATH"));
+        if (session is { } wrapped)
+        {
+            (program, arguments) = wrapped;
+        }
+
         var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
@@ -73,13 +81,15 @@ public sealed class ContainerProcess : IDisposable
                 await log.DisposeAsync().ConfigureAwait(false);
                 gate.Dispose();
             }, TaskScheduler.Default).Unwrap();
-        return new ContainerProcess(process, pump);
+        return new ContainerProcess(process, pump, session is not null);
     }
 
-    /// <summary>Waits for exit and for all output to reach the log; returns the exit code.</summary>
+    /// <summary>Waits for the main process to exit, ends what it left running in its group (the container is over),
+    /// and waits for all output to reach the log; returns the main process's exit code.</summary>
     public async Task<int> WaitAsync(CancellationToken cancellationToken)
     {
         await _process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        KillGroup();
         await _pump.WaitAsync(cancellationToken).ConfigureAwait(false);
         return _process.ExitCode;
     }
@@ -109,6 +119,7 @@ public sealed class ContainerProcess : IDisposable
 
     public void Kill()
     {
+        KillGroup();
         try
         {
             _process.Kill(entireProcessTree: true);
@@ -120,6 +131,14 @@ public sealed class ContainerProcess : IDisposable
     }
 
     public void Dispose() => _process.Dispose();
+
+    private void KillGroup()
+    {
+        if (_grouped)
+        {
+            PosixSignals.TrySend(-_process.Id, PosixSignals.Sigkill);
+        }
+    }
 
     private static async Task Copy(Stream source, FileStream target, SemaphoreSlim gate)
     {
