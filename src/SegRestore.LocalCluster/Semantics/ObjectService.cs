@@ -110,6 +110,11 @@ public sealed partial class ObjectService(
             errors.AddRange(ClaimRules.Admit(candidate, previous));
         }
 
+        if (resource.Id == BuiltInResources.EventsV1.Id)
+        {
+            errors.AddRange(EventRules.Validate(candidate, previous));
+        }
+
         if (errors.Count > 0)
         {
             throw StatusErrors.Invalid(resource, Name(candidate), errors);
