@@ -83,11 +83,12 @@ public static class BuiltInResources
         ],
     };
 
-    /// <summary><c>events.k8s.io/v1</c> Events, stored apart from core/v1 Events (see docs/localcluster.md);
-    /// the columns are those kubectl shows for events, with the v1 field names.</summary>
+    /// <summary><c>events.k8s.io/v1</c> Events: a view of the core/v1 Event storage (see
+    /// <c>EventConversion</c>); the columns are those kubectl shows for events, with the v1 field names.</summary>
     public static readonly ResourceDefinition EventsV1 = new()
     {
         Group = EventsGroup,
+        StorageGroup = "",
         Version = "v1",
         Plural = "events",
         Singular = "event",

@@ -95,7 +95,7 @@ public sealed partial class ObjectService
                 throw StatusErrors.AlreadyExists(resource, name);
             }
 
-            return tx.Put(key, obj);
+            return tx.Put(key, Stored(resource, obj));
         });
         AfterCommit(resource, committed, removed: false);
         return AsVersion(resource, committed.ToJson());

@@ -109,8 +109,8 @@ public sealed partial class ObjectService
 
             var deleting = candidate["metadata"]?["deletionTimestamp"] is not null;
             return deleting && ServerFields.Finalizers(candidate).Count == 0 && !HeldByController(resource, candidate)
-                ? (tx.Remove(key, candidate), true)
-                : (tx.Put(key, candidate), false);
+                ? (tx.Remove(key, Stored(resource, candidate)), true)
+                : (tx.Put(key, Stored(resource, candidate)), false);
         });
         AfterCommit(resource, committed, removed);
         return AsVersion(resource, committed.ToJson());

@@ -3,8 +3,9 @@ using SegRestore.LocalCluster.Tests.Support;
 
 namespace SegRestore.LocalCluster.Tests.Contract;
 
-/// <summary><c>events.k8s.io/v1</c> Events beside core/v1 Events: discovery, CRUD, list, watch, patch, and the
-/// API server's validation of the v1 fields (reported under the internal field names).</summary>
+/// <summary><c>events.k8s.io/v1</c> Events beside core/v1 Events: discovery, CRUD, list, watch, patch, the
+/// API server's validation of the v1 fields (reported under the internal field names), and the two APIs as views
+/// of one storage.</summary>
 [Collection(SharedCluster.Name)]
 [Trait("Category", "Contract")]
 public sealed class EventsV1Tests(ClusterFixture cluster)
@@ -113,6 +114,51 @@ public sealed class EventsV1Tests(ClusterFixture cluster)
         };
 
         (await cluster.Http.Post($"/api/v1/namespaces/{ns}/events", core)).ShouldBe(201);
+    }
+
+    [Fact]
+    public async Task A_v1_event_is_also_a_core_event_with_the_fields_converted()
+    {
+        var ns = await cluster.NewNamespace();
+        var created = (await cluster.Http.Post($"/apis/events.k8s.io/v1/namespaces/{ns}/events", Event("both", ns))).ShouldBe(201).Json;
+
+        var core = (await cluster.Http.Get($"/api/v1/namespaces/{ns}/events/both")).ShouldBe(200).Json;
+        var selected = (await cluster.Http.Get($"/api/v1/namespaces/{ns}/events?fieldSelector=involvedObject.name%3Dc")).ShouldBe(200).Json;
+
+        core["apiVersion"]!.GetValue<string>().Should().Be("v1");
+        core["message"]!.GetValue<string>().Should().Be("restore started");
+        core["involvedObject"]!["kind"]!.GetValue<string>().Should().Be("ConfigMap");
+        core["reportingComponent"]!.GetValue<string>().Should().Be("segrestore.io/operator");
+        core["metadata"]!["uid"]!.GetValue<string>().Should().Be(created["metadata"]!["uid"]!.GetValue<string>());
+        core["metadata"]!["resourceVersion"]!.GetValue<string>().Should().Be(created["metadata"]!["resourceVersion"]!.GetValue<string>());
+        selected["items"]!.AsArray().Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task A_core_event_is_also_a_v1_event_with_regarding_and_note()
+    {
+        var ns = await cluster.NewNamespace();
+        var core = new JsonObject
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "Event",
+            ["metadata"] = new JsonObject { ["name"] = "old-style" },
+            ["involvedObject"] = new JsonObject { ["kind"] = "Pod", ["name"] = "p", ["namespace"] = ns },
+            ["reason"] = "Pulled",
+            ["message"] = "image pulled",
+            ["count"] = 3,
+            ["source"] = new JsonObject { ["component"] = "kubelet" },
+        };
+        (await cluster.Http.Post($"/api/v1/namespaces/{ns}/events", core)).ShouldBe(201);
+
+        var v1 = (await cluster.Http.Get($"/apis/events.k8s.io/v1/namespaces/{ns}/events/old-style")).ShouldBe(200).Json;
+
+        v1["apiVersion"]!.GetValue<string>().Should().Be("events.k8s.io/v1");
+        v1["note"]!.GetValue<string>().Should().Be("image pulled");
+        v1["regarding"]!["name"]!.GetValue<string>().Should().Be("p");
+        v1["deprecatedCount"]!.GetValue<int>().Should().Be(3);
+        v1["deprecatedSource"]!["component"]!.GetValue<string>().Should().Be("kubelet");
+        v1.ContainsKey("message").Should().BeFalse();
     }
 
     public static JsonObject Event(string name, string ns) => new()

@@ -40,6 +40,7 @@ public sealed class EventsKubectlTests : KubectlTestBase
             table.Should().MatchRegex(@"NAME\s+TYPE\s+REASON\s+OBJECT\s+MESSAGE\s+AGE");
             table.Should().MatchRegex(@"restore-started\s+Normal\s+Started\s+configmap/settings\s+restore started");
             one.Should().Be("restore started");
+            (await Kubectl.Ok("get", "events")).Should().MatchRegex(@"Normal\s+Started\s+configmap/settings\s+restore started");
             (await Kubectl.Ok("api-resources", "--api-group=events.k8s.io")).Should().MatchRegex(@"events\s+ev\s+events\.k8s\.io/v1\s+true\s+Event");
         }
         finally
