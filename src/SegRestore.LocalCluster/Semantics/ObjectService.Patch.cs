@@ -7,10 +7,14 @@ namespace SegRestore.LocalCluster.Semantics;
 
 public sealed partial class ObjectService
 {
-    public static readonly string[] MergePatchMediaTypes = ["application/json-patch+json", "application/merge-patch+json"];
+    public static readonly string[] MergePatchMediaTypes =
+        ["application/json-patch+json", "application/merge-patch+json", "application/apply-patch+yaml"];
 
     public static readonly string[] BuiltInPatchMediaTypes =
-        ["application/json-patch+json", "application/merge-patch+json", "application/strategic-merge-patch+json"];
+    [
+        "application/json-patch+json", "application/merge-patch+json", "application/strategic-merge-patch+json",
+        "application/apply-patch+yaml",
+    ];
 
     /// <summary>PATCH (item 10): merge and JSON patch for every kind, strategic merge for built-ins only (415 on
     /// custom resources, as a real server); server-side apply is <see cref="Apply"/>. A resourceVersion inside the
