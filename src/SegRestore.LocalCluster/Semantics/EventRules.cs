@@ -71,6 +71,8 @@ public static class EventRules
         }
 
         RequireBounded(errors, ev, "reportingController", "reportingController", null);
+        var controller = ServerFields.Str(ev["reportingController"]) ?? "";
+        errors.AddRange(NameRules.QualifiedNameProblems(controller).Select(p => Invalid("reportingController", Quote(controller), p)));
         RequireBounded(errors, ev, "reportingInstance", "reportingInstance", ReportingInstanceLengthLimit);
         RequireBounded(errors, ev, "action", "action", ActionLengthLimit);
         RequireBounded(errors, ev, "reason", "reason", ReasonLengthLimit);

@@ -81,8 +81,11 @@ public sealed class EventsV1Tests(ClusterFixture cluster)
 
         response.ShouldBe(422);
         var fields = response.Json["details"]!["causes"]!.AsArray().Select(c => c!["field"]!.GetValue<string>()).ToList();
-        fields.Should().Equal("reportingController", "reportingInstance", "action", "reason");
-        response.Json["details"]!["causes"]![0]!["message"]!.GetValue<string>().Should().Be("Required value");
+        fields.Should().Equal("reportingController", "reportingController", "reportingController", "reportingInstance", "action", "reason");
+        var messages = response.Json["details"]!["causes"]!.AsArray().Select(c => c!["message"]!.GetValue<string>()).ToList();
+        messages[0].Should().Be("Required value");
+        messages[1].Should().Be("Invalid value: \"\": name part must be non-empty");
+        messages[2].Should().StartWith("Invalid value: \"\": name part must consist of alphanumeric characters");
     }
 
     [Fact]
