@@ -14,6 +14,10 @@ public sealed class FieldOwnersTests
     [InlineData(null, null, null, false, "unknown", false)]
     [InlineData("kubectl", "true", null, true, "kubectl", true)]
     [InlineData("kubectl", "false", null, true, "kubectl", false)]
+    [InlineData("kubectl", "False", null, true, "kubectl", false)]
+    [InlineData("kubectl", "0", null, true, "kubectl", false)]
+    [InlineData("kubectl", "1", null, true, "kubectl", true)]
+    [InlineData("kubectl", "", null, true, "kubectl", true)]
     [InlineData("kubectl", null, null, true, "kubectl", false)]
     public void The_manager_and_force_come_from_the_request(string? fieldManager, string? force, string? userAgent, bool apply, string manager, bool forced)
     {
