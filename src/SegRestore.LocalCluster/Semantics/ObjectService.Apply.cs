@@ -27,7 +27,7 @@ public sealed partial class ObjectService
                 ["kind"] = resource.Kind,
                 ["metadata"] = new JsonObject { ["name"] = name },
             };
-            var result = Accepted(FieldManager.Apply(fresh, config, [], writer, owner.Force, scope, types));
+            var result = Accepted(LastAppliedUpgrade.Apply(fresh, config, [], writer, owner.Force, scope, types));
             var managers = ManagedFieldsCodec.Write(result.Managers);
             return (Create(resource, ns, result.Merged!, validation, _ => managers), true);
         }
@@ -35,7 +35,7 @@ public sealed partial class ObjectService
         IReadOnlyList<ManagedFieldsEntry> applied = [];
         var updated = Commit(resource, key, statusWrite, existing =>
         {
-            var result = Accepted(FieldManager.Apply(existing, config, ManagedFieldsCodec.Read(existing), writer, owner.Force, scope, types));
+            var result = Accepted(LastAppliedUpgrade.Apply(existing, config, ManagedFieldsCodec.Read(existing), writer, owner.Force, scope, types));
             applied = result.Managers;
             return result.Merged!;
         }, validation, (_, _) => ManagedFieldsCodec.Write(applied));

@@ -74,6 +74,23 @@ public sealed class ServerSideApplyKubectlTests : KubectlTestBase
     }
 
     [KubectlFact]
+    public async Task Kubectl_server_side_apply_takes_over_an_object_kubectl_apply_created()
+    {
+        using var files = new TempFiles();
+        (await Kubectl.Ok("apply", "-f", files.Write(ConfigMap("fast", "")))).Should().Contain("configmap/settings created");
+
+        (await Kubectl.Ok("apply", "--server-side", "-f", files.Write(ConfigMap("slow", ""))))
+            .Should().Contain("configmap/settings serverside-applied");
+
+        (await Kubectl.Ok("get", "configmap", "settings", "-o", "jsonpath={.data.mode}")).Should().Be("slow");
+        (await Kubectl.Ok("get", "configmap", "settings", "-o", "jsonpath={.metadata.annotations.kubectl\\.kubernetes\\.io/last-applied-configuration}"))
+            .Should().Contain("\"mode\":\"slow\"");
+        var (code, _, error) = await Kubectl.Run("apply", "--server-side", "--field-manager=dba", "-f", files.Write(ConfigMap("table", "")));
+        code.Should().NotBe(0);
+        error.Should().Contain("conflict with \"kubectl\": .data.mode");
+    }
+
+    [KubectlFact]
     public async Task Kubectl_server_side_apply_creates_and_updates_a_point_restore_segment()
     {
         using var files = new TempFiles();
