@@ -127,6 +127,7 @@ public sealed class EventsV1Tests(ClusterFixture cluster)
 
         var core = (await cluster.Http.Get($"/api/v1/namespaces/{ns}/events/both")).ShouldBe(200).Json;
         var selected = (await cluster.Http.Get($"/api/v1/namespaces/{ns}/events?fieldSelector=involvedObject.name%3Dc")).ShouldBe(200).Json;
+        var byController = (await cluster.Http.Get($"/apis/events.k8s.io/v1/namespaces/{ns}/events?fieldSelector=reportingComponent%3Dsegrestore.io%2Foperator")).ShouldBe(200).Json;
 
         core["apiVersion"]!.GetValue<string>().Should().Be("v1");
         core["message"]!.GetValue<string>().Should().Be("restore started");
@@ -135,6 +136,7 @@ public sealed class EventsV1Tests(ClusterFixture cluster)
         core["metadata"]!["uid"]!.GetValue<string>().Should().Be(created["metadata"]!["uid"]!.GetValue<string>());
         core["metadata"]!["resourceVersion"]!.GetValue<string>().Should().Be(created["metadata"]!["resourceVersion"]!.GetValue<string>());
         selected["items"]!.AsArray().Should().ContainSingle();
+        byController["items"]!.AsArray().Should().ContainSingle();
     }
 
     [Fact]
