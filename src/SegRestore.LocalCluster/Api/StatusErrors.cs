@@ -46,6 +46,23 @@ public static class StatusErrors
         Error(409, "Conflict", $"Operation cannot be fulfilled on {resource.QualifiedPlural} \"{name}\": {why}",
             Details(resource, name));
 
+    /// <summary>The 409 of a server-side apply that would change fields other managers own: no name or kind in
+    /// the details, one <c>FieldManagerConflict</c> cause per field.</summary>
+    public static ApiException ApplyConflict(string message, IEnumerable<(string Field, string Message)> conflicts)
+    {
+        var causes = new JsonArray();
+        foreach (var (field, text) in conflicts)
+        {
+            causes.Add(new JsonObject { ["reason"] = "FieldManagerConflict", ["message"] = text, ["field"] = field });
+        }
+
+        return Error(409, "Conflict", message, new JsonObject { ["causes"] = causes });
+    }
+
+    /// <summary>A 422 on the request's options (<c>PatchOptions</c>), e.g. a missing fieldManager on an apply.</summary>
+    public static ApiException InvalidOptions(string optionsKind, FieldError error) =>
+        Invalid("meta.k8s.io", optionsKind, "", [error]);
+
     public static ApiException BadRequest(string message) => Error(400, "BadRequest", message, null);
 
     public static ApiException MethodNotAllowed(string message) => Error(405, "MethodNotAllowed", message, null);

@@ -15,6 +15,7 @@ public static class ComputedCells
         "#pod-restarts" => Statuses(obj).Sum(s => s["restartCount"]?.GetValue<int>() ?? 0).ToString(CultureInfo.InvariantCulture),
         "#data-count" => ((obj["data"] as JsonObject)?.Count ?? 0) + ((obj["binaryData"] as JsonObject)?.Count ?? 0),
         "#involved-object" => $"{ServerFields.Str(obj["involvedObject"]?["kind"])?.ToLowerInvariant()}/{ServerFields.Str(obj["involvedObject"]?["name"])}",
+        "#regarding-object" => $"{ServerFields.Str(obj["regarding"]?["kind"])?.ToLowerInvariant()}/{ServerFields.Str(obj["regarding"]?["name"])}",
         "#pvc-status" => obj["metadata"]?["deletionTimestamp"] is not null ? "Terminating" : ServerFields.Str(obj["status"]?["phase"]),
         "#pvc-access-modes" => string.Join(',', (obj["status"]?["accessModes"] as JsonArray ?? []).Select(m => AccessModeShortName(ServerFields.Str(m)))),
         _ => null,

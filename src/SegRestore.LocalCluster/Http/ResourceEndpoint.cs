@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using SegRestore.LocalCluster.Api;
+using SegRestore.LocalCluster.Patching.ServerSideApply;
 using SegRestore.LocalCluster.Protobuf;
 using SegRestore.LocalCluster.Resources;
 using SegRestore.LocalCluster.Selectors;
@@ -60,23 +61,16 @@ public sealed class ResourceEndpoint(ObjectService service, TableConverter table
                 break;
             case ("POST", null):
                 var (body, createValidation) = await ReadObjectAsync(context, "CreateOptions").ConfigureAwait(false);
-                var created = service.Create(resource, path.Namespace, body, createValidation);
+                var created = service.Create(resource, path.Namespace, body, createValidation, FieldOwners.Of(request));
                 await WriteWithWarningsAsync(context, 201, created, createValidation).ConfigureAwait(false);
                 break;
             case ("PUT", { } name):
                 var (replacement, updateValidation) = await ReadObjectAsync(context, "UpdateOptions").ConfigureAwait(false);
-                var updated = service.Update(resource, path.Namespace, name, replacement, statusWrite, updateValidation);
+                var updated = service.Update(resource, path.Namespace, name, replacement, statusWrite, updateValidation, FieldOwners.Of(request));
                 await WriteWithWarningsAsync(context, 200, updated, updateValidation).ConfigureAwait(false);
                 break;
             case ("PATCH", { } name):
-                var (type, contentType) = PatchTypeOf(request);
-                var directive = FieldValidation.ParseDirective(request.Query["fieldValidation"].FirstOrDefault(), "PatchOptions");
-                var patchText = await HttpIo.ReadTextAsync(context).ConfigureAwait(false);
-                var patch = HttpIo.ParseJson(patchText);
-                // A JSON patch is a list of operations, not the object: its keys are not the object's fields.
-                var patchValidation = new FieldValidation(directive, type == PatchType.Json ? [] : DuplicateFields.Find(patchText));
-                var patched = service.Patch(resource, path.Namespace, name, type, contentType, patch, statusWrite, patchValidation);
-                await WriteWithWarningsAsync(context, 200, patched, patchValidation).ConfigureAwait(false);
+                await PatchAsync(context, path, resource, name, statusWrite).ConfigureAwait(false);
                 break;
             case ("DELETE", { } name):
                 var options = DeleteOptionsOf(request.Query, await HttpIo.ReadOptionalObjectAsync(context).ConfigureAwait(false));
@@ -89,6 +83,32 @@ public sealed class ResourceEndpoint(ObjectService service, TableConverter table
             default:
                 throw StatusErrors.MethodNotAllowed($"the server does not allow this method on the requested resource ({request.Method} {request.Path})");
         }
+    }
+
+    /// <summary>PATCH: the patch types of <see cref="PatchTypeOf"/>; an apply is answered 201 when it created the
+    /// object. Options are checked first, as the API server validates PatchOptions before anything else.</summary>
+    private async Task PatchAsync(HttpContext context, ApiPath path, ResourceDefinition resource, string name, bool statusWrite)
+    {
+        var request = context.Request;
+        var (type, contentType) = PatchTypeOf(request);
+        var owner = FieldOwners.OfPatch(request, apply: type == PatchType.Apply);
+        var directive = FieldValidation.ParseDirective(request.Query["fieldValidation"].FirstOrDefault(), "PatchOptions");
+        var patchText = await HttpIo.ReadTextAsync(context).ConfigureAwait(false);
+        if (type == PatchType.Apply)
+        {
+            var config = ApplyConfiguration.Parse(patchText);
+            var looksLikeJson = patchText.TrimStart().StartsWith('{');
+            var applyValidation = new FieldValidation(directive, looksLikeJson ? DuplicateFields.Find(patchText) : []);
+            var (applied, created) = service.Apply(resource, path.Namespace, name, config, statusWrite, applyValidation, owner);
+            await WriteWithWarningsAsync(context, created ? 201 : 200, applied, applyValidation).ConfigureAwait(false);
+            return;
+        }
+
+        var patch = HttpIo.ParseJson(patchText);
+        // A JSON patch is a list of operations, not the object: its keys are not the object's fields.
+        var patchValidation = new FieldValidation(directive, type == PatchType.Json ? [] : DuplicateFields.Find(patchText));
+        var patched = service.Patch(resource, path.Namespace, name, type, contentType, patch, statusWrite, patchValidation, owner);
+        await WriteWithWarningsAsync(context, 200, patched, patchValidation).ConfigureAwait(false);
     }
 
     private async Task WriteObjectAsync(HttpContext context, int code, ResourceDefinition resource, JsonObject obj, ListQuery query)
@@ -231,7 +251,8 @@ public sealed class ResourceEndpoint(ObjectService service, TableConverter table
             "application/merge-patch+json" => (PatchType.Merge, contentType),
             "application/json-patch+json" => (PatchType.Json, contentType),
             "application/strategic-merge-patch+json" => (PatchType.StrategicMerge, contentType),
-            "application/apply-patch+yaml" or "application/apply-patch+cbor" => (PatchType.Apply, contentType),
+            // CBOR apply bodies are not decoded: 415, as from a server without the CBOR feature.
+            "application/apply-patch+yaml" => (PatchType.Apply, contentType),
             _ => throw StatusErrors.UnsupportedMediaType(contentType, ObjectService.BuiltInPatchMediaTypes),
         };
     }

@@ -7,6 +7,8 @@ public static class BuiltInResources
 {
     public const string CrdGroup = "apiextensions.k8s.io";
 
+    public const string EventsGroup = "events.k8s.io";
+
     public static readonly PrinterColumn Age = new("Age", "date", ".metadata.creationTimestamp");
 
     public static readonly ResourceDefinition Namespaces = new()
@@ -78,6 +80,25 @@ public static class BuiltInResources
             new("Type", "string", ".type"), new("Reason", "string", ".reason"),
             new("Object", "string", "#involved-object"), new("Message", "string", ".message"),
             new("Count", "integer", ".count", Priority: 1), Age,
+        ],
+    };
+
+    /// <summary><c>events.k8s.io/v1</c> Events: a view of the core/v1 Event storage (see
+    /// <c>EventConversion</c>); the columns are those kubectl shows for events, with the v1 field names.</summary>
+    public static readonly ResourceDefinition EventsV1 = new()
+    {
+        Group = EventsGroup,
+        StorageGroup = "",
+        Version = "v1",
+        Plural = "events",
+        Singular = "event",
+        Kind = "Event",
+        ShortNames = ["ev"],
+        PrinterColumns =
+        [
+            new("Type", "string", ".type"), new("Reason", "string", ".reason"),
+            new("Object", "string", "#regarding-object"), new("Message", "string", ".note"),
+            new("Count", "integer", ".series.count", Priority: 1), Age,
         ],
     };
 
@@ -154,7 +175,7 @@ public static class BuiltInResources
 
     public static IReadOnlyList<ResourceDefinition> All { get; } =
     [
-        Namespaces, Pods, ConfigMaps, Secrets, Events, ServiceAccounts, Services, PersistentVolumeClaims, Leases,
+        Namespaces, Pods, ConfigMaps, Secrets, Events, EventsV1, ServiceAccounts, Services, PersistentVolumeClaims, Leases,
         CustomResourceDefinitions,
     ];
 }

@@ -52,6 +52,10 @@ public sealed record ResourceDefinition
     /// <summary><c>configmaps</c> or <c>widgets.example.com</c>, as used in error messages.</summary>
     public string QualifiedPlural => Group.Length == 0 ? Plural : $"{Plural}.{Group}";
 
+    /// <summary>The group whose storage the resource shares when it is a view of another group's resource
+    /// (events.k8s.io Events are core Events); null for its own group.</summary>
+    public string? StorageGroup { get; init; }
+
     /// <summary>The storage identity shared by all versions of the resource.</summary>
-    public ResourceId Id => new(Group, Plural);
+    public ResourceId Id => new(StorageGroup ?? Group, Plural);
 }

@@ -14,7 +14,7 @@ public sealed class FieldSelector
         ["secrets"] = ["type"],
         ["events"] =
         [
-            "reason", "type", "source", "involvedObject.name", "involvedObject.kind", "involvedObject.uid",
+            "reason", "type", "source", "reportingComponent", "involvedObject.name", "involvedObject.kind", "involvedObject.uid",
             "involvedObject.namespace", "involvedObject.apiVersion", "involvedObject.resourceVersion",
             "involvedObject.fieldPath",
         ],

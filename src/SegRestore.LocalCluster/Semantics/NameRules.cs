@@ -33,6 +33,54 @@ public static partial class NameRules
                 + "characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  "
                 + "or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')");
 
+    /// <summary>Why <paramref name="value"/> is not a qualified name (<c>[prefix/]name</c>, as label keys and
+    /// <c>reportingController</c>), in apimachinery's words; empty when it is one.</summary>
+    public static IReadOnlyList<string> QualifiedNameProblems(string value)
+    {
+        const string nameRule = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with "
+            + "an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is "
+            + "'([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+        var problems = new List<string>();
+        var parts = value.Split('/');
+        if (parts.Length > 2)
+        {
+            return ["a qualified name " + nameRule + " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"];
+        }
+
+        if (parts.Length == 2)
+        {
+            if (parts[0].Length == 0)
+            {
+                problems.Add("prefix part must be non-empty");
+            }
+            else if (parts[0].Length > 253 || !Subdomain().IsMatch(parts[0]))
+            {
+                problems.Add(parts[0].Length > 253
+                    ? "prefix part must be no more than 253 characters"
+                    : "prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' "
+                      + "or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for "
+                      + "validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')");
+            }
+        }
+
+        var name = parts[^1];
+        if (name.Length == 0)
+        {
+            problems.Add("name part must be non-empty");
+        }
+        else if (name.Length > 63)
+        {
+            problems.Add("name part must be no more than 63 characters");
+        }
+
+        if (!QualifiedNamePart().IsMatch(name))
+        {
+            problems.Add("name part " + nameRule);
+        }
+
+        return problems;
+    }
+
     /// <summary>The prefix plus five random characters, as the API server completes <c>generateName</c>.</summary>
     public static string Generate(string prefix)
     {
@@ -44,6 +92,9 @@ public static partial class NameRules
 
         return prefix + new string(suffix);
     }
+
+    [GeneratedRegex("^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$")]
+    private static partial Regex QualifiedNamePart();
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
     private static partial Regex Label();

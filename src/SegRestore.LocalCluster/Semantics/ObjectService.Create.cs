@@ -8,7 +8,14 @@ public sealed partial class ObjectService
 {
     /// <summary>Create (item 1): server-set uid, creationTimestamp, resourceVersion and generation; generateName;
     /// 409 AlreadyExists; 400 when the body's namespace differs from the URL's.</summary>
-    public JsonObject Create(ResourceDefinition resource, string? ns, JsonObject body, FieldValidation? validation = null)
+    public JsonObject Create(ResourceDefinition resource, string? ns, JsonObject body, FieldValidation? validation = null,
+        FieldOwner? owner = null) =>
+        Create(resource, ns, body, validation,
+            owner is null ? null : created => RecordUpdate(resource, null, created, owner, statusWrite: false));
+
+    /// <summary>Create with the managedFields <paramref name="managedFields"/> computes for the admitted object.</summary>
+    private JsonObject Create(ResourceDefinition resource, string? ns, JsonObject body, FieldValidation? validation,
+        Func<JsonObject, JsonArray>? managedFields)
     {
         CheckKind(resource, body);
         var obj = (JsonObject)body.DeepClone();
@@ -73,6 +80,11 @@ public sealed partial class ObjectService
         }
 
         Admit(resource, obj, previous: null, statusWrite: false);
+        if (managedFields is not null)
+        {
+            ServerFields.Metadata(obj)["managedFields"] = managedFields(obj);
+        }
+
         var key = Key(resource, ns, name);
         var committed = store.Write(tx =>
         {
@@ -83,7 +95,7 @@ public sealed partial class ObjectService
                 throw StatusErrors.AlreadyExists(resource, name);
             }
 
-            return tx.Put(key, obj);
+            return tx.Put(key, Stored(resource, obj));
         });
         AfterCommit(resource, committed, removed: false);
         return AsVersion(resource, committed.ToJson());

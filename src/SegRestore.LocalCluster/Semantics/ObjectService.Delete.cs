@@ -50,7 +50,7 @@ public sealed partial class ObjectService
 
                 MarkDeleting(resource, obj, false, 0, finalizers);
                 obj["status"] = new JsonObject { ["phase"] = "Terminating" };
-                return (tx.Put(key, obj), false);
+                return (tx.Put(key, Stored(resource, obj)), false);
             }
 
             if (grace > 0)
@@ -59,7 +59,7 @@ public sealed partial class ObjectService
                 if (!deleting || grace < currentGrace)
                 {
                     MarkDeleting(resource, obj, deleting, grace, finalizers);
-                    return (tx.Put(key, obj), false);
+                    return (tx.Put(key, Stored(resource, obj)), false);
                 }
 
                 return (stored, false);
@@ -73,10 +73,10 @@ public sealed partial class ObjectService
                 }
 
                 MarkDeleting(resource, obj, deleting, 0, finalizers);
-                return (tx.Put(key, obj), false);
+                return (tx.Put(key, Stored(resource, obj)), false);
             }
 
-            return (tx.Remove(key, obj), true);
+            return (tx.Remove(key, Stored(resource, obj)), true);
         });
         AfterCommit(resource, committed, removed);
         var result = AsVersion(resource, committed.ToJson());

@@ -7,16 +7,20 @@ namespace SegRestore.LocalCluster.Semantics;
 
 public sealed partial class ObjectService
 {
-    public static readonly string[] MergePatchMediaTypes = ["application/json-patch+json", "application/merge-patch+json"];
+    public static readonly string[] MergePatchMediaTypes =
+        ["application/json-patch+json", "application/merge-patch+json", "application/apply-patch+yaml"];
 
     public static readonly string[] BuiltInPatchMediaTypes =
-        ["application/json-patch+json", "application/merge-patch+json", "application/strategic-merge-patch+json"];
+    [
+        "application/json-patch+json", "application/merge-patch+json", "application/strategic-merge-patch+json",
+        "application/apply-patch+yaml",
+    ];
 
     /// <summary>PATCH (item 10): merge and JSON patch for every kind, strategic merge for built-ins only (415 on
-    /// custom resources, as a real server), server-side apply not supported (415). A resourceVersion inside the
+    /// custom resources, as a real server); server-side apply is <see cref="Apply"/>. A resourceVersion inside the
     /// patch is a precondition (409 when stale).</summary>
     public JsonObject Patch(ResourceDefinition resource, string? ns, string name, PatchType type, string contentType,
-        JsonNode patch, bool statusWrite, FieldValidation? validation = null)
+        JsonNode patch, bool statusWrite, FieldValidation? validation = null, FieldOwner? owner = null)
     {
         RequireStatusSubresource(resource, statusWrite);
         if (type == PatchType.Apply || (type == PatchType.StrategicMerge && resource.Custom))
@@ -47,7 +51,7 @@ public sealed partial class ObjectService
             }
 
             return patched;
-        }, validation);
+        }, validation, UpdateRecorder(resource, owner, statusWrite));
     }
 
     private static JsonObject RequireObject(JsonNode patch) =>

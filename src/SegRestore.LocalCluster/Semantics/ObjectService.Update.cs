@@ -9,7 +9,7 @@ public sealed partial class ObjectService
 {
     /// <summary>PUT of the main resource or of <c>/status</c> (items 2-5).</summary>
     public JsonObject Update(ResourceDefinition resource, string? ns, string name, JsonObject body, bool statusWrite,
-        FieldValidation? validation = null)
+        FieldValidation? validation = null, FieldOwner? owner = null)
     {
         RequireStatusSubresource(resource, statusWrite);
         CheckKind(resource, body);
@@ -41,7 +41,7 @@ public sealed partial class ObjectService
             }
 
             return (JsonObject)body.DeepClone();
-        }, validation);
+        }, validation, UpdateRecorder(resource, owner, statusWrite));
     }
 
     /// <summary>A read-modify-write by the server's own controllers (kubelet, garbage collector): the change runs
@@ -71,12 +71,16 @@ public sealed partial class ObjectService
         }
     }
 
+    /// <summary>The managedFields of a client's non-apply write; null (LocalCluster's own controllers) leaves them.</summary>
+    private Func<JsonObject, JsonObject, JsonArray>? UpdateRecorder(ResourceDefinition resource, FieldOwner? owner, bool statusWrite) =>
+        owner is null ? null : (existing, candidate) => RecordUpdate(resource, existing, candidate, owner, statusWrite);
+
     /// <summary>The shared update path: <paramref name="produce"/> turns the stored object into the requested one;
     /// then the client's object is decoded (<see cref="Decode"/>), server-owned fields restored, the status/main split
-    /// applied, the object admitted, generation bumped when the spec changed, a no-op detected, and an object whose
-    /// last finalizer went away removed.</summary>
+    /// applied, the object admitted, managedFields recorded by <paramref name="managedFields"/>, generation bumped
+    /// when the spec changed, a no-op detected, and an object whose last finalizer went away removed.</summary>
     private JsonObject Commit(ResourceDefinition resource, ObjectKey key, bool statusWrite, Func<JsonObject, JsonObject> produce,
-        FieldValidation? validation = null)
+        FieldValidation? validation = null, Func<JsonObject, JsonObject, JsonArray>? managedFields = null)
     {
         var (committed, removed) = store.Write(tx =>
         {
@@ -87,6 +91,12 @@ public sealed partial class ObjectService
             var candidate = statusWrite ? StatusOnly(existing, requested) : MainOnly(resource, existing, requested);
             Admit(resource, candidate, existing, statusWrite);
             CheckFinalizers(resource, existing, candidate);
+            if (managedFields is not null)
+            {
+                ServerFields.Metadata(candidate)["managedFields"] = managedFields(existing, candidate);
+                KeepTimestampsOfNoOp(existing, candidate);
+            }
+
             if (resource.TracksGeneration && ServerFields.SpecChanged(existing, candidate))
             {
                 ServerFields.Metadata(candidate)["generation"] = ServerFields.Generation(existing) + 1;
@@ -99,8 +109,8 @@ public sealed partial class ObjectService
 
             var deleting = candidate["metadata"]?["deletionTimestamp"] is not null;
             return deleting && ServerFields.Finalizers(candidate).Count == 0 && !HeldByController(resource, candidate)
-                ? (tx.Remove(key, candidate), true)
-                : (tx.Put(key, candidate), false);
+                ? (tx.Remove(key, Stored(resource, candidate)), true)
+                : (tx.Put(key, Stored(resource, candidate)), false);
         });
         AfterCommit(resource, committed, removed);
         return AsVersion(resource, committed.ToJson());
@@ -128,7 +138,7 @@ public sealed partial class ObjectService
         candidate["kind"] = resource.Kind;
         var metadata = ServerFields.Metadata(candidate);
         var old = ServerFields.Metadata(existing);
-        foreach (var field in new[] { "name", "namespace", "uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation", "resourceVersion" })
+        foreach (var field in new[] { "name", "namespace", "uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation", "resourceVersion", "managedFields" })
         {
             if (old[field] is { } value)
             {
@@ -140,7 +150,6 @@ public sealed partial class ObjectService
             }
         }
 
-        metadata.Remove("managedFields");
         if (resource.HasStatus)
         {
             if (existing["status"] is { } status)

@@ -40,9 +40,27 @@ public sealed partial class ObjectService(
     /// (CRDs here use the conversion strategy None).</summary>
     public static JsonObject AsVersion(ResourceDefinition resource, JsonObject obj)
     {
+        if (EventConversion.Applies(resource))
+        {
+            EventConversion.ToV1(obj);
+        }
+
         obj["apiVersion"] = resource.ApiVersion;
         obj["kind"] = resource.Kind;
         return obj;
+    }
+
+    /// <summary>The object as stored: at the storage's version (core/v1 for events.k8s.io Events).</summary>
+    private static JsonObject Stored(ResourceDefinition resource, JsonObject obj)
+    {
+        if (!EventConversion.Applies(resource))
+        {
+            return obj;
+        }
+
+        var core = EventConversion.ToCore((JsonObject)obj.DeepClone());
+        core["apiVersion"] = "v1";
+        return core;
     }
 
     private string Now() => ServerFields.Timestamp(time.GetUtcNow());
@@ -108,6 +126,11 @@ public sealed partial class ObjectService(
         if (resource.Id == BuiltInResources.PersistentVolumeClaims.Id)
         {
             errors.AddRange(ClaimRules.Admit(candidate, previous));
+        }
+
+        if (EventConversion.Applies(resource))
+        {
+            errors.AddRange(EventRules.Validate(candidate, previous));
         }
 
         if (errors.Count > 0)

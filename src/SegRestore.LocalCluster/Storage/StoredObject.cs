@@ -65,6 +65,7 @@ public sealed class StoredObject
         }
 
         AddField(fields, "source", obj["source"]?["component"] ?? obj["reportingComponent"]);
+        AddField(fields, "reportingComponent", obj["reportingComponent"]);
 
         var owners = (metadata?["ownerReferences"] as JsonArray)?
             .Select(o => o?["uid"]?.ToString())

@@ -79,17 +79,6 @@ public sealed class PatchTests(ClusterFixture cluster)
         response.ShouldBe(409).Reason.Should().Be("Conflict");
     }
 
-    [LocalOnlyFact]
-    [Trait("Category", "Contract")]
-    public async Task Server_side_apply_is_415_on_LocalCluster()
-    {
-        var path = await CreateConfigMap();
-
-        var response = await cluster.Http.Patch(path + "?fieldManager=test", KubeHttp.ApplyPatch, JsonNode.Parse("""{"apiVersion":"v1","kind":"ConfigMap"}""")!);
-
-        response.ShouldBe(415);
-    }
-
     private async Task<string> CreateConfigMap()
     {
         var ns = await cluster.NewNamespace();
