@@ -166,7 +166,7 @@ public sealed class ResourceEndpoint(ObjectService service, TableConverter table
     private JsonObject List(HttpRequest request, ApiPath path, ResourceDefinition resource, ListQuery query)
     {
         var labels = LabelSelector.Parse(query.LabelSelector);
-        var fields = FieldSelector.Parse(query.FieldSelector, resource.Plural);
+        var fields = FieldSelector.Parse(query.FieldSelector, resource.Group, resource.Plural);
         var scope = resource.Namespaced ? path.Namespace : null;
         IEnumerable<StoredObject> selected;
         long listVersion;
@@ -236,7 +236,7 @@ public sealed class ResourceEndpoint(ObjectService service, TableConverter table
         resource,
         path.Namespace,
         LabelSelector.Parse(query.LabelSelector),
-        FieldSelector.Parse(query.FieldSelector, resource.Plural),
+        FieldSelector.Parse(query.FieldSelector, resource.Group, resource.Plural),
         query.WatchFrom(),
         query.TimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : defaultWatchTimeout,
         query.AllowBookmarks,

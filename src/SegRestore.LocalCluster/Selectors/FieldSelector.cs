@@ -21,6 +21,24 @@ public sealed class FieldSelector
         ["namespaces"] = ["status.phase"],
     };
 
+    /// <summary>events.k8s.io/v1 shares core Events' storage and their selectable fields, but takes its own spellings
+    /// (pkg/apis/events/v1/conversion.go): these map to the core labels; the core spellings are refused there.</summary>
+    private static readonly Dictionary<string, string> EventsV1Labels = new(StringComparer.Ordinal)
+    {
+        ["metadata.name"] = "metadata.name",
+        ["metadata.namespace"] = "metadata.namespace",
+        ["reason"] = "reason",
+        ["type"] = "type",
+        ["regarding.kind"] = "involvedObject.kind",
+        ["regarding.namespace"] = "involvedObject.namespace",
+        ["regarding.name"] = "involvedObject.name",
+        ["regarding.uid"] = "involvedObject.uid",
+        ["regarding.apiVersion"] = "involvedObject.apiVersion",
+        ["regarding.resourceVersion"] = "involvedObject.resourceVersion",
+        ["regarding.fieldPath"] = "involvedObject.fieldPath",
+        ["reportingController"] = "reportingComponent",
+    };
+
     private readonly IReadOnlyList<(string Field, bool Equal, string Value)> _terms;
 
     private FieldSelector(IReadOnlyList<(string Field, bool Equal, string Value)> terms) => _terms = terms;
@@ -28,7 +46,10 @@ public sealed class FieldSelector
     public static FieldSelector Everything { get; } = new([]);
 
     /// <summary>Parses a selector for a resource; an unsupported field is a 400 as on a real server.</summary>
-    public static FieldSelector Parse(string? text, string plural)
+    public static FieldSelector Parse(string? text, string plural) => Parse(text, "", plural);
+
+    /// <summary>As <see cref="Parse(string?, string)"/>, with the group's own field label spellings.</summary>
+    public static FieldSelector Parse(string? text, string group, string plural)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -40,8 +61,17 @@ public sealed class FieldSelector
         {
             var part = raw.Trim();
             var (field, equal, value) = Split(part);
-            var supported = CommonFields.Contains(field)
-                || (ExtraFields.TryGetValue(plural, out var extra) && extra.Contains(field));
+            bool supported;
+            if (group == "events.k8s.io" && plural == "events")
+            {
+                supported = EventsV1Labels.TryGetValue(field, out var canonical);
+                field = canonical ?? field;
+            }
+            else
+            {
+                supported = CommonFields.Contains(field) || (ExtraFields.TryGetValue(plural, out var extra) && extra.Contains(field));
+            }
+
             if (!supported)
             {
                 throw StatusErrors.BadRequest($"field label not supported: {field}");

@@ -127,7 +127,9 @@ public sealed class EventsV1Tests(ClusterFixture cluster)
 
         var core = (await cluster.Http.Get($"/api/v1/namespaces/{ns}/events/both")).ShouldBe(200).Json;
         var selected = (await cluster.Http.Get($"/api/v1/namespaces/{ns}/events?fieldSelector=involvedObject.name%3Dc")).ShouldBe(200).Json;
-        var byController = (await cluster.Http.Get($"/apis/events.k8s.io/v1/namespaces/{ns}/events?fieldSelector=reportingComponent%3Dsegrestore.io%2Foperator")).ShouldBe(200).Json;
+        var byController = (await cluster.Http.Get($"/apis/events.k8s.io/v1/namespaces/{ns}/events?fieldSelector=reportingController%3Dsegrestore.io%2Foperator")).ShouldBe(200).Json;
+        var byRegarding = (await cluster.Http.Get($"/apis/events.k8s.io/v1/namespaces/{ns}/events?fieldSelector=regarding.name%3Dc,regarding.kind%3DConfigMap")).ShouldBe(200).Json;
+        var coreSpelling = await cluster.Http.Get($"/apis/events.k8s.io/v1/namespaces/{ns}/events?fieldSelector=involvedObject.name%3Dc");
 
         core["apiVersion"]!.GetValue<string>().Should().Be("v1");
         core["message"]!.GetValue<string>().Should().Be("restore started");
@@ -137,6 +139,9 @@ public sealed class EventsV1Tests(ClusterFixture cluster)
         core["metadata"]!["resourceVersion"]!.GetValue<string>().Should().Be(created["metadata"]!["resourceVersion"]!.GetValue<string>());
         selected["items"]!.AsArray().Should().ContainSingle();
         byController["items"]!.AsArray().Should().ContainSingle();
+        byRegarding["items"]!.AsArray().Should().ContainSingle();
+        coreSpelling.ShouldBe(400).Json["message"]!.GetValue<string>().Should().Be("field label not supported: involvedObject.name",
+            "events.k8s.io/v1 takes its own spellings only (pkg/apis/events/v1/conversion.go)");
     }
 
     [Fact]

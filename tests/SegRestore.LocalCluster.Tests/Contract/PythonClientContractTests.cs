@@ -36,6 +36,7 @@ public sealed class PythonClientContractTests(PythonClientSuite suite) : IClassF
         "gc-orphan-keeps-dependents",
         "lease-create-renew-conflict",
         "events-create-list",
+        "events-v1-create-list",
         "pod-runs-to-succeeded",
         "pod-fails-with-exit-code",
         "pod-env-and-volumes",
