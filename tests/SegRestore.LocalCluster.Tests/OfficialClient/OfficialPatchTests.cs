@@ -4,8 +4,8 @@ using SegRestore.LocalCluster.Tests.Support;
 
 namespace SegRestore.LocalCluster.Tests.OfficialClient;
 
-/// <summary>The three classic patch types as the official client sends them (<see cref="V1Patch"/>), and a stale
-/// resourceVersion refused with 409 Conflict.</summary>
+/// <summary>The patch types as the official client sends them (<see cref="V1Patch"/>), server-side apply included,
+/// and a stale resourceVersion refused with 409 Conflict.</summary>
 [Collection(SharedCluster.Name)]
 [Trait("Category", "Contract")]
 public sealed class OfficialPatchTests(ClusterFixture cluster) : IDisposable
@@ -78,6 +78,28 @@ public sealed class OfficialPatchTests(ClusterFixture cluster) : IDisposable
         status.Reason.Should().Be("Conflict");
         status.Message.Should().Contain("the object has been modified; please apply your changes to the latest version and try again");
         (await _client.CoreV1.ReadNamespacedConfigMapAsync("cm", ns)).Data["a"].Should().Be("fresh");
+    }
+
+    [Fact]
+    public async Task Server_side_apply_creates_records_its_manager_and_refuses_a_conflict_unless_forced()
+    {
+        var ns = await cluster.NewNamespace();
+        var applied = await _client.CoreV1.PatchNamespacedConfigMapAsync(
+            new V1Patch("{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"ssa\"},\"data\":{\"a\":\"1\"}}", V1Patch.PatchType.ApplyPatch),
+            "ssa", ns, fieldManager: "first");
+        applied.Data["a"].Should().Be("1");
+        applied.Metadata.ManagedFields.Should().ContainSingle(m => m.Manager == "first" && m.Operation == "Apply");
+
+        var conflict = await _client.CoreV1.PatchNamespacedConfigMapAsync(
+            new V1Patch("{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"ssa\"},\"data\":{\"a\":\"2\"}}", V1Patch.PatchType.ApplyPatch),
+            "ssa", ns, fieldManager: "second").AsStatus();
+        conflict.Code.Should().Be(409);
+        conflict.Details.Causes.Should().ContainSingle().Which.Reason.Should().Be("FieldManagerConflict");
+
+        var forced = await _client.CoreV1.PatchNamespacedConfigMapAsync(
+            new V1Patch("{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"ssa\"},\"data\":{\"a\":\"2\"}}", V1Patch.PatchType.ApplyPatch),
+            "ssa", ns, fieldManager: "second", force: true);
+        forced.Data["a"].Should().Be("2");
     }
 
     private async Task<string> NamespaceWithConfigMap()
