@@ -17,7 +17,7 @@ public static class KubeConnection
         {
             configuration = kubeconfig is { } path ? KubeConfiguration.FromFile(path) : KubeConfiguration.BuildDefault();
         }
-        catch (Exception e) when (e is IOException or InvalidOperationException or KubeConfigException)
+        catch (Exception e) when (e is IOException or InvalidOperationException or KubeConfigException or YamlDotNet.Core.YamlException)
         {
             await Console.Error.WriteLineAsync($"{command}: cannot read the kubeconfig: {e.Message}; pass --kubeconfig PATH or set KUBECONFIG").ConfigureAwait(false);
             return (null, "");

@@ -46,7 +46,15 @@ public sealed partial class KubernetesClient
         if (_credentials is not null)
         {
             // The official credentials: a fixed token, a re-read token file, an exec plugin refreshed before expiry.
-            await _credentials.ProcessHttpRequestAsync(request, requestToken).ConfigureAwait(false);
+            try
+            {
+                await _credentials.ProcessHttpRequestAsync(request, requestToken).ConfigureAwait(false);
+            }
+            catch (k8s.Exceptions.KubeConfigException e)
+            {
+                // An exec plugin that fails on refresh: a failed request to the callers, not a crash.
+                throw new KubernetesException($"{method} {path}: could not obtain credentials: {e.Message}", e);
+            }
         }
 
         HttpResponseMessage response;

@@ -26,8 +26,8 @@ public sealed class ExecCredentialAcceptanceTests(LocalClusterFixture cluster) :
         _writer.Dispose();
     }
 
-    private ExecPluginKubeconfig Plugin(string? token = null, TimeSpan? expiresIn = null) =>
-        new(cluster.Server.BaseUrl, cluster.Server.CaCertificatePem, token ?? cluster.Server.Options.BearerToken!, expiresIn);
+    private ExecPluginKubeconfig Plugin(string? token = null, TimeSpan? expiresIn = null, int? failAfterRuns = null) =>
+        new(cluster.Server.BaseUrl, cluster.Server.CaCertificatePem, token ?? cluster.Server.Options.BearerToken!, expiresIn, failAfterRuns);
 
     private static ServiceProvider Services(string ns, string identity)
     {
@@ -83,6 +83,18 @@ public sealed class ExecCredentialAcceptanceTests(LocalClusterFixture cluster) :
         using var refused = new KubernetesClient(KubeConfiguration.FromFile(wrong.KubeconfigPath));
         (await FluentActions.Awaiting(() => refused.ListAsync<V1Namespace>()).Should().ThrowAsync<KubernetesException>())
             .Which.Status.Code.Should().Be(401);
+    }
+
+    [Fact]
+    public async Task A_plugin_that_fails_on_refresh_fails_the_request_without_leaking_the_token()
+    {
+        using var plugin = Plugin(expiresIn: TimeSpan.FromSeconds(5), failAfterRuns: 1);
+        using var client = new KubernetesClient(KubeConfiguration.FromFile(plugin.KubeconfigPath));
+
+        var failure = await FluentActions.Awaiting(() => client.ListAsync<V1Namespace>()).Should().ThrowAsync<KubernetesException>();
+
+        failure.Which.Message.Should().Contain("could not obtain credentials")
+            .And.NotContain(cluster.Server.Options.BearerToken!);
     }
 
     [Fact]

@@ -17,7 +17,8 @@ public sealed class ExecPluginKubeconfig : IDisposable
     /// <param name="caPem">The cluster's CA (HTTPS).</param>
     /// <param name="token">The token the plugin prints.</param>
     /// <param name="expiresIn">Null prints no expirationTimestamp (the token is then fetched once).</param>
-    public ExecPluginKubeconfig(string server, string? caPem, string token, TimeSpan? expiresIn = null)
+    /// <param name="failAfterRuns">From this many runs on, the plugin fails (exit 1) as an expired cloud login does.</param>
+    public ExecPluginKubeconfig(string server, string? caPem, string token, TimeSpan? expiresIn = null, int? failAfterRuns = null)
     {
         RunsFile = Path.Combine(_directory, "runs");
         PluginPath = Path.Combine(_directory, "get-token.sh");
@@ -28,6 +29,9 @@ public sealed class ExecPluginKubeconfig : IDisposable
         string[] script =
         [
             "#!/bin/sh",
+            failAfterRuns is { } limit
+                ? $"[ -f '{RunsFile}' ] && [ $(wc -l < '{RunsFile}') -ge {limit} ] && {{ echo 'login expired' >&2; exit 1; }}"
+                : ":",
             $"echo run >> '{RunsFile}'",
             "cat <<JSON",
             "{\"apiVersion\":\"client.authentication.k8s.io/v1beta1\",\"kind\":\"ExecCredential\",\"status\":{\"token\":\"" + token + "\"" + expiry + "}}",
