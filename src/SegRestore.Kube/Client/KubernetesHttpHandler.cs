@@ -35,7 +35,6 @@ public static class KubernetesHttpHandler
             return handler;
         }
 
-
         if (configuration.TlsServerName is not null)
         {
             handler.SslOptions.TargetHost = configuration.TlsServerName;
