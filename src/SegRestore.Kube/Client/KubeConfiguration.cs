@@ -58,11 +58,16 @@ public static class KubeConfiguration
         return WithDefaults(KubernetesClientConfiguration.BuildConfigFromConfigFile(stream, context));
     }
 
-    /// <summary>A server that needs no credentials (tests against a plain-HTTP LocalCluster).</summary>
+    /// <summary>
+    /// A server that needs no credentials (tests against a plain-HTTP LocalCluster). No context, so no default
+    /// namespace: calls that name none fall back as they would without one.
+    /// </summary>
     public static KubernetesClientConfiguration ForServer(Uri server)
     {
         ArgumentNullException.ThrowIfNull(server);
-        return WithDefaults(new KubernetesClientConfiguration { Host = server.ToString() });
+        var configuration = WithDefaults(new KubernetesClientConfiguration { Host = server.ToString() });
+        configuration.Namespace = null;
+        return configuration;
     }
 
     /// <summary>
