@@ -2,10 +2,14 @@ using System.Text;
 
 namespace SegRestore.LocalCluster;
 
-/// <summary>Writes a kubeconfig for kubectl and the operator: one cluster, one user (bearer token when set),
-/// one current context.</summary>
+/// <summary>Writes a kubeconfig for kubectl and the operator: one cluster, one user, one current context. The user
+/// always carries a token: the cluster's bearer token, or <see cref="AnonymousToken"/> for a cluster without one
+/// (which accepts any request), because the official client refuses a user without credentials.</summary>
 public static class KubeconfigWriter
 {
+    /// <summary>The token of a cluster that needs none; it is no secret and LocalCluster does not check it.</summary>
+    public const string AnonymousToken = "localcluster-anonymous";
+
     public static string Render(string server, string? caPem, string? token, string contextName = "localcluster")
     {
         var builder = new StringBuilder();
@@ -22,11 +26,8 @@ public static class KubeconfigWriter
 
         builder.AppendLine("users:");
         builder.AppendLine($"- name: {contextName}");
-        builder.AppendLine(token is null ? "  user: {}" : "  user:");
-        if (token is not null)
-        {
-            builder.AppendLine($"    token: {token}");
-        }
+        builder.AppendLine("  user:");
+        builder.AppendLine($"    token: {token ?? AnonymousToken}");
 
         builder.AppendLine("contexts:");
         builder.AppendLine($"- name: {contextName}");

@@ -12,7 +12,8 @@ public sealed record LocalClusterOptions
     /// <summary>Serve HTTPS with a generated CA (see <see cref="LocalClusterServer.CaCertificatePem"/>).</summary>
     public bool Https { get; init; }
 
-    /// <summary>When set, every request needs <c>Authorization: Bearer &lt;token&gt;</c>.</summary>
+    /// <summary>When set, every request needs <c>Authorization: Bearer &lt;token&gt;</c>. When not, every request is
+    /// accepted, with or without a token (the kubeconfig then carries <see cref="KubeconfigWriter.AnonymousToken"/>).</summary>
     public string? BearerToken { get; init; }
 
     /// <summary>A SQLite file that keeps objects and the resourceVersion counter across restarts; null keeps

@@ -15,13 +15,13 @@ public static class BenchClient
     public const string UserAgent = "segrestore-bench/1.0";
 
     /// <summary>The operator's agent: SegRestore.Kube's default, which the operator does not override.</summary>
-    public static readonly string OperatorUserAgent = new KubernetesClientConfiguration { Host = new Uri("http://127.0.0.1") }.UserAgent;
+    public static readonly string OperatorUserAgent = KubeConfiguration.DefaultUserAgent;
 
     public static KubernetesClient Create(E2EEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
         return new KubernetesClient(
-            KubernetesClientConfiguration.BuildConfigFromConfigText(environment.Cluster.Kubeconfig).WithUserAgent(UserAgent),
+            KubeConfiguration.FromText(environment.Cluster.Kubeconfig).WithUserAgent(UserAgent),
             KubernetesJson.Create(SegRestoreJsonContext.Default));
     }
 

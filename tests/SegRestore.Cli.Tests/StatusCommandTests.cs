@@ -31,7 +31,7 @@ public sealed class StatusCommandTests : IAsyncLifetime, IDisposable
             (await http.PostAsJsonAsync("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", crd)).EnsureSuccessStatusCode();
         }
 
-        _client = new KubernetesClient(KubernetesClientConfiguration.BuildConfigFromConfigText(_cluster.Kubeconfig),
+        _client = new KubernetesClient(KubeConfiguration.FromText(_cluster.Kubeconfig),
             KubernetesJson.Create(SegRestoreJsonContext.Default));
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)

@@ -68,7 +68,7 @@ public static class BenchCommand
             Kubelet = new KubeletOptions { Enabled = false },
             WatchHistory = 64,
         }, cancellationToken);
-        using var client = new KubernetesClient(KubernetesClientConfiguration.BuildConfigFromConfigText(cluster.Kubeconfig));
+        using var client = new KubernetesClient(KubeConfiguration.FromText(cluster.Kubeconfig));
         return await MeasureAsync("ConfigMap (LocalCluster over HTTP)", workload,
             () => Task.FromResult(ConfigMapLedgers.Create(new KubernetesConfigMapStore(client, "default"))), cancellationToken);
     }

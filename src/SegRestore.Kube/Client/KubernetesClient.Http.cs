@@ -12,7 +12,7 @@ public sealed partial class KubernetesClient
     private async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_configuration.RequestTimeout);
+        timeout.CancelAfter(RequestTimeout);
         try
         {
             using var response = await SendRawAsync(method, path, content, streamBody: false, cancellationToken, timeout.Token)
@@ -39,14 +39,22 @@ public sealed partial class KubernetesClient
         CancellationToken? timeoutToken = null)
     {
         using var ownTimeout = timeoutToken is null ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken) : null;
-        ownTimeout?.CancelAfter(_configuration.RequestTimeout);
+        ownTimeout?.CancelAfter(RequestTimeout);
         var requestToken = timeoutToken ?? ownTimeout!.Token;
         using var request = new HttpRequestMessage(method, new Uri(_baseUrl + path)) { Content = content };
         request.Headers.Accept.Add(JsonMediaType);
-        var token = await _token.GetTokenAsync(requestToken).ConfigureAwait(false);
-        if (token is not null)
+        if (_credentials is not null)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            // The official credentials: a fixed token, a re-read token file, an exec plugin refreshed before expiry.
+            try
+            {
+                await _credentials.ProcessHttpRequestAsync(request, requestToken).ConfigureAwait(false);
+            }
+            catch (k8s.Exceptions.KubeConfigException e)
+            {
+                // An exec plugin that fails on refresh: a failed request to the callers, not a crash.
+                throw new KubernetesException($"{method} {path}: could not obtain credentials: {e.Message}", e);
+            }
         }
 
         HttpResponseMessage response;
@@ -100,7 +108,10 @@ public sealed partial class KubernetesClient
         return content;
     }
 
+    /// <summary>The official configuration's <c>HttpClientTimeout</c>, per request (a watch: until its headers).</summary>
+    private TimeSpan RequestTimeout => _configuration.HttpClientTimeout;
+
     private TimeoutException TimedOut(HttpMethod method, string path) =>
-        new($"{method} {path} did not complete within {_configuration.RequestTimeout.TotalSeconds:0.###} s " +
-            "(KubernetesClientConfiguration.RequestTimeout).");
+        new($"{method} {path} did not complete within {RequestTimeout.TotalSeconds:0.###} s " +
+            "(RequestTimeout: KubernetesClientConfiguration.HttpClientTimeout).");
 }

@@ -28,7 +28,7 @@ public sealed partial class KubernetesClient
 
         var path = ResourcePaths.Item(EntityResource.For<V1Pod>(), @namespace, name) + "/log" + (query.Count == 0 ? "" : "?" + string.Join('&', query));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_configuration.RequestTimeout);
+        timeout.CancelAfter(RequestTimeout);
         try
         {
             using var response = await SendRawAsync(HttpMethod.Get, path, null, streamBody: false, cancellationToken, timeout.Token).ConfigureAwait(false);

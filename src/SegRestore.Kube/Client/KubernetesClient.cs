@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using k8s.Authentication;
 using SegRestore.Kube.Models;
 using SegRestore.Kube.Serialization;
 
@@ -7,33 +8,40 @@ namespace SegRestore.Kube.Client;
 
 /// <summary>
 /// The <see cref="IKubernetesClient"/> over one shared <see cref="HttpClient"/> (one connection pool for every call
-/// and watch). Requests and their plumbing live in <c>KubernetesClient.Http.cs</c>.
+/// and watch). Requests and their plumbing live in <c>KubernetesClient.Http.cs</c>. Where the server is, how to trust
+/// it and who to be come from the official <see cref="k8s.KubernetesClientConfiguration"/>; its credentials (token,
+/// token file, exec plugin, basic auth) are the official <see cref="ServiceClientCredentials"/>, applied per request.
 /// </summary>
 public sealed partial class KubernetesClient : IKubernetesClient, IDisposable
 {
-    private readonly KubernetesClientConfiguration _configuration;
+    private readonly k8s.KubernetesClientConfiguration _configuration;
     private readonly JsonSerializerOptions _json;
     private readonly HttpClient _http;
-    private readonly BearerTokenSource _token;
+    private readonly ServiceClientCredentials? _credentials;
     private readonly string _baseUrl;
 
     public KubernetesClient(
-        KubernetesClientConfiguration configuration,
+        k8s.KubernetesClientConfiguration configuration,
         JsonSerializerOptions? json = null,
-        HttpMessageHandler? handler = null,
-        TimeProvider? timeProvider = null)
+        HttpMessageHandler? handler = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         _configuration = configuration;
         _json = json ?? KubernetesJson.Default;
+        if (!Uri.TryCreate(configuration.Host, UriKind.Absolute, out var host))
+        {
+            throw new k8s.Exceptions.KubeConfigException(
+                $"The server '{configuration.Host}' is not an absolute URL (e.g. https://127.0.0.1:6443).");
+        }
+
         // The per-request timeout is applied per call (watches must outlive it), so the HttpClient has none.
         _http = new HttpClient(handler ?? KubernetesHttpHandler.Create(configuration), disposeHandler: true)
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
-        _http.DefaultRequestHeaders.UserAgent.ParseAdd(configuration.UserAgent);
-        _token = BearerTokenSource.From(configuration, timeProvider ?? TimeProvider.System);
-        _baseUrl = configuration.Host.ToString().TrimEnd('/');
+        _http.DefaultRequestHeaders.UserAgent.ParseAdd(configuration.UserAgent ?? KubeConfiguration.DefaultUserAgent);
+        _credentials = k8s.Kubernetes.CreateCredentials(configuration);
+        _baseUrl = host.ToString().TrimEnd('/');
     }
 
     public string? DefaultNamespace => _configuration.Namespace;

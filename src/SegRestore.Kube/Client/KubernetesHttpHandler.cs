@@ -1,11 +1,16 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
-
+using k8s;
+using k8s.Exceptions;
 using SegRestore.Shared;
 
 namespace SegRestore.Kube.Client;
 
-/// <summary>Builds the one <see cref="SocketsHttpHandler"/> a client shares for all its requests.</summary>
+/// <summary>
+/// Builds the one <see cref="SocketsHttpHandler"/> a client shares for all its requests, with the server trust and
+/// client certificate of an official <see cref="KubernetesClientConfiguration"/>. Credentials are not the handler's:
+/// the client applies the official <c>ServiceClientCredentials</c> to each request.
+/// </summary>
 public static class KubernetesHttpHandler
 {
     public static SocketsHttpHandler Create(KubernetesClientConfiguration configuration)
@@ -19,7 +24,13 @@ public static class KubernetesHttpHandler
             KeepAlivePingTimeout = TimeSpan.FromSeconds(15),
             AutomaticDecompression = System.Net.DecompressionMethods.All,
         };
-        if (configuration.Host.Scheme != Uri.UriSchemeHttps)
+        configuration.FirstMessageHandlerSetup?.Invoke(handler);
+        if (!Uri.TryCreate(configuration.Host, UriKind.Absolute, out var host))
+        {
+            throw new KubeConfigException($"The server '{configuration.Host}' is not an absolute URL (e.g. https://127.0.0.1:6443).");
+        }
+
+        if (host.Scheme != Uri.UriSchemeHttps)
         {
             return handler;
         }
@@ -29,9 +40,9 @@ public static class KubernetesHttpHandler
             handler.SslOptions.TargetHost = configuration.TlsServerName;
         }
 
-        if (configuration.ClientCertificate is not null)
+        if (ClientCertificates.From(configuration) is { } clientCertificate)
         {
-            handler.SslOptions.ClientCertificates = [configuration.ClientCertificate];
+            handler.SslOptions.ClientCertificates = [clientCertificate];
         }
 
         if (configuration.SkipTlsVerify)

@@ -15,8 +15,9 @@ namespace SegRestore.Kube.Controller;
 public static class ControllerServiceCollectionExtensions
 {
     /// <summary>
-    /// The client and its configuration (<see cref="KubernetesClientConfiguration.BuildDefaultConfig"/> unless one is
-    /// registered), the clock, the event recorder and single-replica leadership. Extra
+    /// The official <see cref="k8s.KubernetesClientConfiguration"/> (<see cref="KubeConfiguration.BuildDefault"/> unless
+    /// one is registered), the client over it, one shared official <see cref="k8s.IKubernetes"/> built from the same
+    /// configuration (leader election uses it), the clock, the event recorder and single-replica leadership. Extra
     /// <see cref="IJsonTypeInfoResolver"/> registrations (an entity's source-generated context) join the JSON options.
     /// </summary>
     public static IServiceCollection AddSegRestoreKubernetesClient(this IServiceCollection services)
@@ -24,11 +25,11 @@ public static class ControllerServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => KubernetesClientConfiguration.BuildDefaultConfig());
+        services.TryAddSingleton(_ => KubeConfiguration.BuildDefault());
         services.TryAddSingleton<IKubernetesClient>(sp => new KubernetesClient(
-            sp.GetRequiredService<KubernetesClientConfiguration>(),
-            KubernetesJson.Create([.. sp.GetServices<IJsonTypeInfoResolver>()]),
-            timeProvider: sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<k8s.KubernetesClientConfiguration>(),
+            KubernetesJson.Create([.. sp.GetServices<IJsonTypeInfoResolver>()])));
+        services.TryAddSingleton<k8s.IKubernetes>(sp => new k8s.Kubernetes(sp.GetRequiredService<k8s.KubernetesClientConfiguration>()));
         services.TryAddSingleton(new EventRecorderOptions());
         services.TryAddSingleton<IEventRecorder, EventRecorder>();
         services.TryAddSingleton<ILeadership, AlwaysLeader>();

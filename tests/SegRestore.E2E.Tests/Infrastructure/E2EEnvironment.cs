@@ -193,7 +193,7 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
             CancellationToken.None);
         await Cluster.WriteKubeconfigAsync(KubeconfigPath, CancellationToken.None);
         Client = new KubernetesClient(
-            KubernetesClientConfiguration.BuildConfigFromConfigText(Cluster.Kubeconfig).WithUserAgent(TestUserAgent),
+            KubeConfiguration.FromText(Cluster.Kubeconfig).WithUserAgent(TestUserAgent),
             KubernetesJson.Create(SegRestoreJsonContext.Default));
         var applied = await KubectlAsync("apply", "-f", RepoLayout.CrdFile);
         if (applied.ExitCode != 0)

@@ -90,7 +90,7 @@ public sealed class LocalRunProcess : IAsyncDisposable
             }
 
             run.Client = new KubernetesClient(
-                KubernetesClientConfiguration.BuildConfigFromConfigFile(run.KubeconfigPath).WithUserAgent(E2EEnvironment.TestUserAgent),
+                KubeConfiguration.FromFile(run.KubeconfigPath).WithUserAgent(E2EEnvironment.TestUserAgent),
                 KubernetesJson.Create(SegRestoreJsonContext.Default));
             run.World = await BrSimWorld.OpenAsync(Path.Combine(directory, "world"), run.PdAddress);
             return run;

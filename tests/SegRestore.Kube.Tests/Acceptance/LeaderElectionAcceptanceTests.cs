@@ -22,10 +22,12 @@ public sealed class LeaderElectionAcceptanceTests(LocalClusterFixture cluster) :
 
     private Replica NewReplica(string identity, string ns)
     {
-        PartitionHandler? partition = null;
-        var client = cluster.NewClient(identity, inner => partition = new PartitionHandler(inner, "/leases/"));
+        // The elector talks to the Lease through the official client, so the partition sits in front of that one.
+        var partition = new PartitionHandler(null, "/leases/");
+        var client = cluster.NewClient(identity);
         var counter = new ReconcileCounter();
-        var services = new ServiceCollection().AddSingleton<IKubernetesClient>(client).AddSingleton(client).AddSingleton(counter);
+        var services = new ServiceCollection().AddSingleton<IKubernetesClient>(client).AddSingleton(client).AddSingleton(counter)
+            .AddSingleton<k8s.IKubernetes>(new k8s.Kubernetes(cluster.Configuration.WithUserAgent(identity), partition));
         services.AddSegRestoreController<CountingReconciler, V1ConfigMap>(o => o.Informer = new InformerOptions { Namespace = ns });
         services.AddSegRestoreLeaderElection(o =>
         {
@@ -37,7 +39,7 @@ public sealed class LeaderElectionAcceptanceTests(LocalClusterFixture cluster) :
             o.RenewDeadline = TimeSpan.FromSeconds(5);
             o.RetryPeriod = TimeSpan.FromSeconds(1);
         });
-        return new Replica(identity, new ControllerHarness(services), counter, partition!);
+        return new Replica(identity, new ControllerHarness(services), counter, partition);
     }
 
     private async Task TouchAsync(string ns, string name)

@@ -15,7 +15,7 @@ public sealed class LocalClusterFixture : IAsyncLifetime
 
     public LocalClusterServer Server { get; private set; } = null!;
 
-    public KubernetesClientConfiguration Configuration { get; private set; } = null!;
+    public k8s.KubernetesClientConfiguration Configuration { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -26,7 +26,7 @@ public sealed class LocalClusterFixture : IAsyncLifetime
             BookmarkInterval = TimeSpan.FromSeconds(1),
             Kubelet = new KubeletOptions { Enabled = false },
         }, CancellationToken.None);
-        Configuration = KubernetesClientConfiguration.BuildConfigFromConfigText(Server.Kubeconfig);
+        Configuration = KubeConfiguration.FromText(Server.Kubeconfig);
     }
 
     public async Task DisposeAsync() => await Server.DisposeAsync();

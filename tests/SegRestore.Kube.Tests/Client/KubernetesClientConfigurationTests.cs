@@ -1,10 +1,13 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using k8s.Authentication;
+using k8s.Exceptions;
 using SegRestore.Kube.Client;
 
 namespace SegRestore.Kube.Tests.Client;
 
+/// <summary>The official configuration as this project builds and uses it (the parsing is the official client's).</summary>
 public sealed class KubernetesClientConfigurationTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("kubeconfig-").FullName;
@@ -46,9 +49,9 @@ public sealed class KubernetesClientConfigurationTests : IDisposable
             preferences: {}
             """;
 
-        var config = KubernetesClientConfiguration.BuildConfigFromConfigText(yaml);
+        var config = KubeConfiguration.FromText(yaml);
 
-        config.Host.Should().Be(new Uri("https://127.0.0.1:6443"));
+        new Uri(config.Host).Should().Be(new Uri("https://127.0.0.1:6443"));
         config.Namespace.Should().Be("team");
         config.AccessToken.Should().Be("abc");
         config.SslCaCerts!.Should().ContainSingle().Which.Subject.Should().Be("CN=ca");
@@ -75,12 +78,13 @@ public sealed class KubernetesClientConfigurationTests : IDisposable
               user: {client-certificate: admin.crt, client-key: admin.key}
             """);
 
-        var config = KubernetesClientConfiguration.BuildConfigFromConfigFile(path);
+        var config = KubeConfiguration.FromFile(path);
 
         config.SkipTlsVerify.Should().BeTrue();
         config.Namespace.Should().Be("default");
-        config.ClientCertificate!.Subject.Should().Be("CN=admin");
-        config.ClientCertificate.HasPrivateKey.Should().BeTrue();
+        using var certificate = ClientCertificates.From(config)!;
+        certificate.Subject.Should().Be("CN=admin");
+        certificate.HasPrivateKey.Should().BeTrue();
     }
 
     [Fact]
@@ -105,54 +109,51 @@ public sealed class KubernetesClientConfigurationTests : IDisposable
                 client-key-data: {{B64(keyPem)}}
             """;
 
-        KubernetesClientConfiguration.BuildConfigFromConfigText(yaml).ClientCertificate!.Subject.Should().Be("CN=inline");
+        ClientCertificates.From(KubeConfiguration.FromText(yaml))!.Subject.Should().Be("CN=inline");
     }
 
     [Theory]
-    [InlineData("current-context: missing\ncontexts: []", "*context 'missing' is not in contexts*")]
-    [InlineData("contexts: []", "*current-context is empty*")]
-    [InlineData("current-context: x\ncontexts: [{name: x, context: {cluster: nope}}]", "*cluster 'nope'*not in clusters*")]
-    [InlineData("current-context: x\ncontexts: [{name: x, context: {cluster: c}}]\nclusters: [{name: c, cluster: {server: 'not a url'}}]", "*server 'not a url'*absolute URL*")]
-    [InlineData("current-context: x\ncontexts: [{name: x, context: {cluster: c, user: u}}]\nclusters: [{name: c, cluster: {server: 'https://h'}}]\nusers: [{name: u, user: {client-certificate-data: eA==}}]", "*set both or neither*")]
-    [InlineData("current-context: [unclosed", "*not valid YAML*")]
+    [InlineData("current-context: missing\ncontexts: []", "*missing*")]
+    [InlineData("current-context: x\ncontexts: [{name: x, context: {cluster: nope}}]", "*Cluster not found*")]
+    [InlineData("current-context: x\ncontexts: [{name: x, context: {cluster: c, user: u}}]\nclusters: [{name: c, cluster: {server: 'https://h', insecure-skip-tls-verify: true}}]\nusers: [{name: u, user: {}}]", "*does not have appropriate auth credentials*")]
     public void Unusable_kubeconfigs_name_the_problem(string yaml, string message) =>
-        FluentActions.Invoking(() => KubernetesClientConfiguration.BuildConfigFromConfigText(yaml))
+        FluentActions.Invoking(() => KubeConfiguration.FromText(yaml))
             .Should().Throw<KubeConfigException>().WithMessage(message);
 
     [Fact]
-    public void In_cluster_config_uses_the_service_account_files()
+    public void A_client_certificate_without_its_key_names_the_fix()
     {
-        var (caPem, _) = SelfSigned("cluster-ca");
-        File.WriteAllText(Path.Combine(_directory, "token"), "t1\n");
-        File.WriteAllText(Path.Combine(_directory, "ca.crt"), caPem);
-        File.WriteAllText(Path.Combine(_directory, "namespace"), "ops\n");
+        var config = new k8s.KubernetesClientConfiguration { Host = "https://h", ClientCertificateData = "eA==" };
 
-        var config = KubernetesClientConfiguration.InClusterConfig(_directory, "fd00::1", "443");
-
-        config.Host.Should().Be(new Uri("https://[fd00::1]:443"));
-        config.TokenFile.Should().Be(Path.Combine(_directory, "token"));
-        config.Namespace.Should().Be("ops");
-        config.SslCaCerts.Should().ContainSingle();
+        FluentActions.Invoking(() => ClientCertificates.From(config))
+            .Should().Throw<KubeConfigException>().WithMessage("*set both or neither*");
     }
 
     [Fact]
-    public void In_cluster_config_without_service_address_says_what_is_missing() =>
-        FluentActions.Invoking(() => KubernetesClientConfiguration.InClusterConfig(_directory, null, "443"))
-            .Should().Throw<KubeConfigException>().WithMessage("*KUBERNETES_SERVICE_HOST*");
+    public void Outside_a_pod_there_is_no_in_cluster_configuration()
+    {
+        // The official InClusterConfig reads KUBERNETES_SERVICE_HOST/PORT and the fixed path
+        // /var/run/secrets/kubernetes.io/serviceaccount, which a test cannot point elsewhere; what it reads the token
+        // with (TokenFileAuth) is tested below.
+        k8s.KubernetesClientConfiguration.IsInCluster().Should().Be(
+            Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST") is { Length: > 0 }
+            && File.Exists("/var/run/secrets/kubernetes.io/serviceaccount/token"));
+    }
 
     [Fact]
-    public async Task A_rotated_token_file_is_picked_up_after_the_reload_period()
+    public async Task A_rotated_service_account_token_file_is_picked_up_when_the_cached_one_is_due()
     {
         var tokenFile = Path.Combine(_directory, "token");
-        File.WriteAllText(tokenFile, "first");
-        var time = new Support.ManualTimeProvider();
-        var source = new BearerTokenSource(null, tokenFile, TimeSpan.FromMinutes(1), time);
+        File.WriteAllText(tokenFile, "first\n");
+        var source = new TokenFileAuth(tokenFile);
 
-        (await source.GetTokenAsync(CancellationToken.None)).Should().Be("first");
+        (await source.GetAuthenticationHeaderAsync(CancellationToken.None)).Parameter.Should().Be("first");
         File.WriteAllText(tokenFile, "second");
-        (await source.GetTokenAsync(CancellationToken.None)).Should().Be("first", "the token is cached within the period");
-        time.Advance(TimeSpan.FromMinutes(1));
-        (await source.GetTokenAsync(CancellationToken.None)).Should().Be("second");
+        (await source.GetAuthenticationHeaderAsync(CancellationToken.None)).Parameter.Should().Be("first", "the token is cached within the period");
+        // The official reload is due a minute after a read (TokenExpiresAt, internal); move it instead of waiting.
+        typeof(TokenFileAuth).GetProperty("TokenExpiresAt", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!
+            .SetValue(source, DateTime.UtcNow.AddSeconds(-1));
+        (await source.GetAuthenticationHeaderAsync(CancellationToken.None)).Parameter.Should().Be("second");
     }
 
     [Fact]
@@ -179,22 +180,32 @@ public sealed class KubernetesClientConfigurationTests : IDisposable
     [Fact]
     public void WithUserAgent_copies_every_setting_and_changes_only_the_user_agent()
     {
-        var original = new KubernetesClientConfiguration
+        var original = KubeConfiguration.ForServer(new Uri("https://127.0.0.1:6443"));
+        var values = new Dictionary<Type, object>
         {
-            Host = new Uri("https://127.0.0.1:6443"),
-            Namespace = "tidb",
-            AccessToken = "token-value",
-            TokenFile = "/var/run/token",
-            TokenReloadPeriod = TimeSpan.FromSeconds(7),
-            SkipTlsVerify = true,
-            TlsServerName = "kubernetes",
-            RequestTimeout = TimeSpan.FromSeconds(3),
+            [typeof(string)] = "value",
+            [typeof(bool)] = true,
+            [typeof(TimeSpan)] = TimeSpan.FromSeconds(7),
+            [typeof(X509Certificate2Collection)] = new X509Certificate2Collection(),
+            [typeof(X509KeyStorageFlags?)] = X509KeyStorageFlags.Exportable,
+            [typeof(ITokenProvider)] = new StringTokenProvider("token-value", "Bearer"),
+            [typeof(Action<SocketsHttpHandler>)] = new Action<SocketsHttpHandler>(_ => { }),
         };
+        var settable = typeof(k8s.KubernetesClientConfiguration).GetProperties()
+            .Where(p => p.SetMethod is { IsPublic: true } && p.GetIndexParameters().Length == 0 && p.Name != "UserAgent").ToList();
+        foreach (var property in settable)
+        {
+            values.Should().ContainKey(property.PropertyType, $"the test needs a value for {property.Name}");
+            property.SetValue(original, values[property.PropertyType]);
+        }
 
         var copy = original.WithUserAgent("second-client");
 
         copy.UserAgent.Should().Be("second-client");
         original.UserAgent.Should().Be("segrestore-kube/1.0");
-        copy.Should().BeEquivalentTo(original, options => options.Excluding(c => c.UserAgent));
+        foreach (var property in settable)
+        {
+            property.GetValue(copy).Should().Be(property.GetValue(original), $"{property.Name} is copied");
+        }
     }
 }

@@ -12,13 +12,13 @@ public sealed class KubernetesClientTests : IDisposable
 
     public void Dispose() => _handler.Dispose();
 
-    private KubernetesClient NewClient(TimeSpan? timeout = null) => new(new KubernetesClientConfiguration
+    private KubernetesClient NewClient(TimeSpan? timeout = null) => new(new k8s.KubernetesClientConfiguration
     {
-        Host = new Uri("https://kube.example:6443/"),
+        Host = "https://kube.example:6443/",
         Namespace = "team",
         AccessToken = "secret-token",
         UserAgent = "tests/1",
-        RequestTimeout = timeout ?? TimeSpan.FromSeconds(30),
+        HttpClientTimeout = timeout ?? TimeSpan.FromSeconds(30),
     }, handler: _handler);
 
     [Fact]

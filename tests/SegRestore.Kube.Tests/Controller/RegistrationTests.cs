@@ -38,7 +38,7 @@ public class RegistrationTests
     [Fact]
     public void Leader_election_replaces_single_replica_leadership()
     {
-        var services = new ServiceCollection().AddSingleton(Mock.Of<IKubernetesClient>());
+        var services = new ServiceCollection().AddSingleton(Mock.Of<IKubernetesClient>()).AddSingleton(Mock.Of<k8s.IKubernetes>());
 
         services.AddSegRestoreController<PodReconciler, V1Pod>();
         services.AddSegRestoreLeaderElection(o => o.LeaseName = "my-lease");

@@ -127,12 +127,12 @@ public sealed class ReconcileNeverThrowsTests : LocalApiServerTest
     }
 
     private KubernetesClient TypedClient() =>
-        new(KubernetesClientConfiguration.BuildConfigFromConfigText(Server.Kubeconfig), KubernetesJson.Create(SegRestoreJsonContext.Default));
+        new(KubeConfiguration.FromText(Server.Kubeconfig), KubernetesJson.Create(SegRestoreJsonContext.Default));
 
     private ServiceProvider Compose()
     {
         var services = new ServiceCollection();
-        services.AddSingleton(KubernetesClientConfiguration.BuildConfigFromConfigText(Server.Kubeconfig));
+        services.AddSingleton(KubeConfiguration.FromText(Server.Kubeconfig));
         services.AddSegRestoreOperator(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Operator:Namespace"] = "default",

@@ -28,5 +28,5 @@ public abstract class LocalApiServerTest : IAsyncLifetime, IDisposable
         GC.SuppressFinalize(this);
     }
 
-    protected KubernetesClient NewClient() => new(KubernetesClientConfiguration.BuildConfigFromConfigText(Server.Kubeconfig));
+    protected KubernetesClient NewClient() => new(KubeConfiguration.FromText(Server.Kubeconfig));
 }

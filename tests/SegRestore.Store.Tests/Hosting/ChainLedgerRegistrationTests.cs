@@ -59,7 +59,7 @@ public sealed class ChainLedgerRegistrationTests(LocalClusterLedgerFixture clust
     [Fact]
     public async Task ConfigMap_store_without_a_namespace_anywhere_says_which_option_to_set()
     {
-        using var client = new KubernetesClient(new KubernetesClientConfiguration { Host = new Uri(cluster.Server.BaseUrl) });
+        using var client = new KubernetesClient(KubeConfiguration.ForServer(new Uri(cluster.Server.BaseUrl)));
         await using var services = Build(Configuration(new() { ["Ledger:Store"] = "configMap" }), s => s.AddSingleton<IKubernetesClient>(client));
 
         var open = () => services.GetRequiredService<IChainLedgerProvider>().GetLedgerAsync(CancellationToken.None).AsTask();

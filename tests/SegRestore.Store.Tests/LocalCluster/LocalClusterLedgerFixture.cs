@@ -21,7 +21,7 @@ public sealed class LocalClusterLedgerFixture : IAsyncLifetime
 
     public SwitchableTimeProvider Time { get; } = new();
 
-    private KubernetesClientConfiguration Configuration { get; set; } = null!;
+    private k8s.KubernetesClientConfiguration Configuration { get; set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -33,7 +33,7 @@ public sealed class LocalClusterLedgerFixture : IAsyncLifetime
             WatchHistory = 512,
             Time = Time,
         }, CancellationToken.None);
-        Configuration = KubernetesClientConfiguration.BuildConfigFromConfigText(Server.Kubeconfig);
+        Configuration = KubeConfiguration.FromText(Server.Kubeconfig);
     }
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
