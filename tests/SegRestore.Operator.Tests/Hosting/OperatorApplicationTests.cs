@@ -94,7 +94,7 @@ public sealed class OperatorApplicationTests : LocalApiServerTest
             ["Operator:Namespace"] = "default",
             ["Operator:LeaderElection"] = "false",
         });
-        builder.Services.AddSingleton(KubernetesClientConfiguration.BuildConfigFromConfigText(Server.Kubeconfig));
+        builder.Services.AddSingleton(KubeConfiguration.FromText(Server.Kubeconfig));
     }));
 
     private static int FreePort()
