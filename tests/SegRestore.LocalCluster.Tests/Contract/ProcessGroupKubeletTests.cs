@@ -60,24 +60,6 @@ public sealed class ProcessGroupKubeletTests(ClusterFixture cluster)
         }
     }
 
-    private async Task CreatePod(string ns, string name, string script)
-    {
-        var pod = new JsonObject
-        {
-            ["apiVersion"] = "v1",
-            ["kind"] = "Pod",
-            ["metadata"] = new JsonObject { ["name"] = name },
-            ["spec"] = new JsonObject
-            {
-                ["restartPolicy"] = "Never",
-                ["containers"] = new JsonArray(new JsonObject
-                {
-                    ["name"] = "main",
-                    ["image"] = "shell:1",
-                    ["command"] = new JsonArray("/bin/sh", "-c", script),
-                }),
-            },
-        };
-        (await cluster.Http.Post($"/api/v1/namespaces/{ns}/pods", pod)).ShouldBe(201);
-    }
+    private async Task CreatePod(string ns, string name, string script) =>
+        (await cluster.Http.Post($"/api/v1/namespaces/{ns}/pods", ShellPods.Pod(name, script))).ShouldBe(201);
 }

@@ -126,28 +126,8 @@ public sealed class ProcessKubeletTests(ClusterFixture cluster) : IDisposable
 
     public void Dispose() => Directory.Delete(_hostDirectory, recursive: true);
 
-    private async Task CreateLongRunningPod(string ns, string name, string script)
-    {
-        var pod = new JsonObject
-        {
-            ["apiVersion"] = "v1",
-            ["kind"] = "Pod",
-            ["metadata"] = new JsonObject { ["name"] = name },
-            ["spec"] = new JsonObject
-            {
-                ["restartPolicy"] = "Never",
-                ["volumes"] = new JsonArray(new JsonObject { ["name"] = "host", ["hostPath"] = new JsonObject { ["path"] = _hostDirectory } }),
-                ["containers"] = new JsonArray(new JsonObject
-                {
-                    ["name"] = "c",
-                    ["image"] = "shell:1",
-                    ["command"] = new JsonArray("/bin/sh", "-c", script),
-                    ["volumeMounts"] = new JsonArray(new JsonObject { ["name"] = "host", ["mountPath"] = "/host" }),
-                }),
-            },
-        };
-        (await cluster.Http.Post($"/api/v1/namespaces/{ns}/pods", pod)).ShouldBe(201);
-    }
+    private async Task CreateLongRunningPod(string ns, string name, string script) =>
+        (await cluster.Http.Post($"/api/v1/namespaces/{ns}/pods", ShellPods.Pod(name, script, "c", _hostDirectory))).ShouldBe(201);
 
     private Task WaitForFile(string name) =>
         Eventually.Until(() => Task.FromResult(File.Exists(Path.Combine(_hostDirectory, name))), $"the container wrote {name}");

@@ -7,41 +7,39 @@ namespace SegRestore.LocalCluster.Tests.OfficialClient;
 /// <summary>Finalizers hold a deleted object; owner references take dependents with their owner.</summary>
 [Collection(SharedCluster.Name)]
 [Trait("Category", "Contract")]
-public sealed class OfficialLifecycleTests(ClusterFixture cluster) : IDisposable
+public sealed class OfficialLifecycleTests(ClusterFixture cluster) : OfficialClientTest(cluster)
 {
-    private readonly Kubernetes _client = OfficialClients.For(cluster);
-
     [Fact]
     public async Task A_finalizer_holds_a_deleted_object_until_it_is_removed()
     {
-        var ns = await cluster.NewNamespace();
-        await _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "held", Finalizers = ["segrestore.io/test"] } }, ns);
+        var ns = await Cluster.NewNamespace();
+        await Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "held", Finalizers = ["segrestore.io/test"] } }, ns);
 
-        await _client.CoreV1.DeleteNamespacedConfigMapAsync("held", ns);
-        var deleting = await _client.CoreV1.ReadNamespacedConfigMapAsync("held", ns);
+        await Client.CoreV1.DeleteNamespacedConfigMapAsync("held", ns);
+        var deleting = await Client.CoreV1.ReadNamespacedConfigMapAsync("held", ns);
         deleting.Metadata.DeletionTimestamp.Should().NotBeNull();
         deleting.Metadata.Finalizers.Should().Equal("segrestore.io/test");
 
-        await _client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""{"metadata":{"finalizers":null}}""", V1Patch.PatchType.MergePatch), "held", ns);
+        await Client.CoreV1.PatchNamespacedConfigMapAsync(new V1Patch("""{"metadata":{"finalizers":null}}""", V1Patch.PatchType.MergePatch), "held", ns);
 
-        await Eventually.Until(async () => await Gone(() => _client.CoreV1.ReadNamespacedConfigMapAsync("held", ns)), "the finalized object is gone");
+        await Eventually.Until(async () => await Gone(() => Client.CoreV1.ReadNamespacedConfigMapAsync("held", ns)), "the finalized object is gone");
     }
 
     [Fact]
     public async Task A_dependent_is_garbage_collected_after_its_owner_and_orphan_keeps_it()
     {
-        var ns = await cluster.NewNamespace();
-        var owner = await _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "owner" } }, ns);
-        var kept = await _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "owner-2" } }, ns);
-        await _client.CoreV1.CreateNamespacedSecretAsync(Dependent("dep", owner), ns);
-        await _client.CoreV1.CreateNamespacedSecretAsync(Dependent("orphan", kept), ns);
+        var ns = await Cluster.NewNamespace();
+        var owner = await Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "owner" } }, ns);
+        var kept = await Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "owner-2" } }, ns);
+        await Client.CoreV1.CreateNamespacedSecretAsync(Dependent("dep", owner), ns);
+        await Client.CoreV1.CreateNamespacedSecretAsync(Dependent("orphan", kept), ns);
 
-        await _client.CoreV1.DeleteNamespacedConfigMapAsync("owner", ns);
-        await _client.CoreV1.DeleteNamespacedConfigMapAsync("owner-2", ns, propagationPolicy: "Orphan");
+        await Client.CoreV1.DeleteNamespacedConfigMapAsync("owner", ns);
+        await Client.CoreV1.DeleteNamespacedConfigMapAsync("owner-2", ns, propagationPolicy: "Orphan");
 
-        await Eventually.Until(async () => await Gone(() => _client.CoreV1.ReadNamespacedSecretAsync("dep", ns)), "the dependent is collected");
-        await Eventually.Until(async () => await Gone(() => _client.CoreV1.ReadNamespacedConfigMapAsync("owner-2", ns)), "the orphaning owner is gone");
-        var orphan = await _client.CoreV1.ReadNamespacedSecretAsync("orphan", ns);
+        await Eventually.Until(async () => await Gone(() => Client.CoreV1.ReadNamespacedSecretAsync("dep", ns)), "the dependent is collected");
+        await Eventually.Until(async () => await Gone(() => Client.CoreV1.ReadNamespacedConfigMapAsync("owner-2", ns)), "the orphaning owner is gone");
+        var orphan = await Client.CoreV1.ReadNamespacedSecretAsync("orphan", ns);
         orphan.Metadata.OwnerReferences.Should().BeNullOrEmpty("orphaning removes the owner reference and keeps the dependent");
     }
 
@@ -66,6 +64,4 @@ public sealed class OfficialLifecycleTests(ClusterFixture cluster) : IDisposable
             return true;
         }
     }
-
-    public void Dispose() => _client.Dispose();
 }

@@ -8,16 +8,14 @@ namespace SegRestore.LocalCluster.Tests.OfficialClient;
 /// and a stale resourceVersion refused with 409 Conflict.</summary>
 [Collection(SharedCluster.Name)]
 [Trait("Category", "Contract")]
-public sealed class OfficialPatchTests(ClusterFixture cluster) : IDisposable
+public sealed class OfficialPatchTests(ClusterFixture cluster) : OfficialClientTest(cluster)
 {
-    private readonly Kubernetes _client = OfficialClients.For(cluster);
-
     [Fact]
     public async Task A_merge_patch_sets_and_removes_keys()
     {
         var ns = await NamespaceWithConfigMap();
 
-        var patched = await _client.CoreV1.PatchNamespacedConfigMapAsync(
+        var patched = await Client.CoreV1.PatchNamespacedConfigMapAsync(
             new V1Patch("""{"data":{"b":"2","a":null}}""", V1Patch.PatchType.MergePatch), "cm", ns);
 
         patched.Data.Should().BeEquivalentTo(new Dictionary<string, string> { ["b"] = "2" });
@@ -28,21 +26,21 @@ public sealed class OfficialPatchTests(ClusterFixture cluster) : IDisposable
     {
         var ns = await NamespaceWithConfigMap();
 
-        var patched = await _client.CoreV1.PatchNamespacedConfigMapAsync(
+        var patched = await Client.CoreV1.PatchNamespacedConfigMapAsync(
             new V1Patch("""[{"op":"test","path":"/data/a","value":"1"},{"op":"add","path":"/data/c","value":"3"},{"op":"remove","path":"/data/a"}]""", V1Patch.PatchType.JsonPatch), "cm", ns);
         patched.Data.Should().BeEquivalentTo(new Dictionary<string, string> { ["c"] = "3" });
 
-        var refused = await _client.CoreV1.PatchNamespacedConfigMapAsync(
+        var refused = await Client.CoreV1.PatchNamespacedConfigMapAsync(
             new V1Patch("""[{"op":"add","path":"/data/d","value":"4"},{"op":"test","path":"/data/c","value":"nope"}]""", V1Patch.PatchType.JsonPatch), "cm", ns).AsStatus();
         refused.Code.Should().Be(422, "a real API server answers a failed JSON patch operation with 422");
-        (await _client.CoreV1.ReadNamespacedConfigMapAsync("cm", ns)).Data.Should().NotContainKey("d");
+        (await Client.CoreV1.ReadNamespacedConfigMapAsync("cm", ns)).Data.Should().NotContainKey("d");
     }
 
     [Fact]
     public async Task A_strategic_merge_patch_merges_containers_by_name()
     {
-        var ns = await cluster.NewNamespace();
-        await _client.CoreV1.CreateNamespacedPodAsync(new V1Pod
+        var ns = await Cluster.NewNamespace();
+        await Client.CoreV1.CreateNamespacedPodAsync(new V1Pod
         {
             Metadata = new V1ObjectMeta { Name = "p" },
             Spec = new V1PodSpec
@@ -54,7 +52,7 @@ public sealed class OfficialPatchTests(ClusterFixture cluster) : IDisposable
             },
         }, ns);
 
-        var patched = await _client.CoreV1.PatchNamespacedPodAsync(
+        var patched = await Client.CoreV1.PatchNamespacedPodAsync(
             new V1Patch("""{"metadata":{"labels":{"x":"y"}},"spec":{"activeDeadlineSeconds":300}}""", V1Patch.PatchType.StrategicMergePatch), "p", ns);
 
         patched.Metadata.Labels["x"].Should().Be("y");
@@ -66,37 +64,37 @@ public sealed class OfficialPatchTests(ClusterFixture cluster) : IDisposable
     public async Task A_replace_with_a_stale_resource_version_is_409_conflict()
     {
         var ns = await NamespaceWithConfigMap();
-        var stale = await _client.CoreV1.ReadNamespacedConfigMapAsync("cm", ns);
-        var fresh = await _client.CoreV1.ReadNamespacedConfigMapAsync("cm", ns);
+        var stale = await Client.CoreV1.ReadNamespacedConfigMapAsync("cm", ns);
+        var fresh = await Client.CoreV1.ReadNamespacedConfigMapAsync("cm", ns);
         fresh.Data["a"] = "fresh";
-        await _client.CoreV1.ReplaceNamespacedConfigMapAsync(fresh, "cm", ns);
+        await Client.CoreV1.ReplaceNamespacedConfigMapAsync(fresh, "cm", ns);
 
         stale.Data["a"] = "stale";
-        var status = await _client.CoreV1.ReplaceNamespacedConfigMapAsync(stale, "cm", ns).AsStatus();
+        var status = await Client.CoreV1.ReplaceNamespacedConfigMapAsync(stale, "cm", ns).AsStatus();
 
         status.Code.Should().Be(409);
         status.Reason.Should().Be("Conflict");
         status.Message.Should().Contain("the object has been modified; please apply your changes to the latest version and try again");
-        (await _client.CoreV1.ReadNamespacedConfigMapAsync("cm", ns)).Data["a"].Should().Be("fresh");
+        (await Client.CoreV1.ReadNamespacedConfigMapAsync("cm", ns)).Data["a"].Should().Be("fresh");
     }
 
     [Fact]
     public async Task Server_side_apply_creates_records_its_manager_and_refuses_a_conflict_unless_forced()
     {
-        var ns = await cluster.NewNamespace();
-        var applied = await _client.CoreV1.PatchNamespacedConfigMapAsync(
+        var ns = await Cluster.NewNamespace();
+        var applied = await Client.CoreV1.PatchNamespacedConfigMapAsync(
             new V1Patch("{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"ssa\"},\"data\":{\"a\":\"1\"}}", V1Patch.PatchType.ApplyPatch),
             "ssa", ns, fieldManager: "first");
         applied.Data["a"].Should().Be("1");
         applied.Metadata.ManagedFields.Should().ContainSingle(m => m.Manager == "first" && m.Operation == "Apply");
 
-        var conflict = await _client.CoreV1.PatchNamespacedConfigMapAsync(
+        var conflict = await Client.CoreV1.PatchNamespacedConfigMapAsync(
             new V1Patch("{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"ssa\"},\"data\":{\"a\":\"2\"}}", V1Patch.PatchType.ApplyPatch),
             "ssa", ns, fieldManager: "second").AsStatus();
         conflict.Code.Should().Be(409);
         conflict.Details.Causes.Should().ContainSingle().Which.Reason.Should().Be("FieldManagerConflict");
 
-        var forced = await _client.CoreV1.PatchNamespacedConfigMapAsync(
+        var forced = await Client.CoreV1.PatchNamespacedConfigMapAsync(
             new V1Patch("{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"ssa\"},\"data\":{\"a\":\"2\"}}", V1Patch.PatchType.ApplyPatch),
             "ssa", ns, fieldManager: "second", force: true);
         forced.Data["a"].Should().Be("2");
@@ -104,10 +102,8 @@ public sealed class OfficialPatchTests(ClusterFixture cluster) : IDisposable
 
     private async Task<string> NamespaceWithConfigMap()
     {
-        var ns = await cluster.NewNamespace();
-        await _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "cm" }, Data = new Dictionary<string, string> { ["a"] = "1" } }, ns);
+        var ns = await Cluster.NewNamespace();
+        await Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "cm" }, Data = new Dictionary<string, string> { ["a"] = "1" } }, ns);
         return ns;
     }
-
-    public void Dispose() => _client.Dispose();
 }
