@@ -75,4 +75,31 @@ public sealed class ExecCredentialStatusTests : IAsyncLifetime
 
         (await StatusAsync(missing)).Should().Be(2);
     }
+
+    [Fact]
+    public async Task Status_with_a_plugin_that_fails_when_the_kubeconfig_is_read_exits_2()
+    {
+        using var directory = new TestDirectory();
+        var plugin = Path.Combine(directory.Path, "expired-login.sh");
+        await File.WriteAllTextAsync(plugin, "#!/bin/sh\necho 'login expired: sign in again' >&2\nexit 1\n");
+        File.SetUnixFileMode(plugin, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var kubeconfig = Path.Combine(directory.Path, "config");
+        await File.WriteAllTextAsync(kubeconfig, $$"""
+            apiVersion: v1
+            kind: Config
+            current-context: exec
+            clusters:
+            - name: local
+              cluster: {server: "{{_cluster.BaseUrl}}", insecure-skip-tls-verify: true}
+            contexts:
+            - name: exec
+              context: {cluster: local, user: exec}
+            users:
+            - name: exec
+              user:
+                exec: {apiVersion: client.authentication.k8s.io/v1beta1, command: "{{plugin}}", interactiveMode: Never}
+            """);
+
+        (await StatusAsync(kubeconfig)).Should().Be(2, "the plugin runs as the kubeconfig is read; its failure makes the kubeconfig unusable");
+    }
 }
