@@ -1,10 +1,10 @@
 using SegRestore.Operator.Configuration;
 using SegRestore.Operator.Hosting;
 
-WebApplicationBuilder builder;
+WebApplication app;
 try
 {
-    builder = OperatorApplication.CreateBuilder(args);
+    app = OperatorApplication.Build(OperatorApplication.CreateBuilder(args));
 }
 catch (OperatorConfigurationException e)
 {
@@ -12,5 +12,5 @@ catch (OperatorConfigurationException e)
     return 2;
 }
 
-await OperatorApplication.Build(builder).RunAsync().ConfigureAwait(false);
+await app.RunAsync().ConfigureAwait(false);
 return 0;

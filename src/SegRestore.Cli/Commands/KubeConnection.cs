@@ -19,7 +19,7 @@ public static class KubeConnection
         }
         catch (Exception e) when (e is IOException or InvalidOperationException or KubeConfigException or YamlDotNet.Core.YamlException)
         {
-            await Console.Error.WriteLineAsync($"{command}: cannot read the kubeconfig: {KubeconfigProblem.Describe(e.Message)}").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"{command}: cannot read the kubeconfig: {KubeconfigProblem.Describe(e.Message, "pass --kubeconfig PATH or set KUBECONFIG")}").ConfigureAwait(false);
             return (null, "");
         }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
+using SegRestore.Kube.Client;
 using SegRestore.Operator.Configuration;
 using SegRestore.Operator.Metrics;
 using SegRestore.Operator.Reporter;
@@ -32,10 +33,23 @@ public static class OperatorApplication
         return builder;
     }
 
+    /// <summary>Throws <see cref="OperatorConfigurationException"/> when the cluster's configuration (in-cluster, or
+    /// KUBECONFIG) cannot be read, an exec credential plugin's failure included: said at start, with the fix, rather
+    /// than as a stack trace from the first hosted service that needs the client.</summary>
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var app = builder.Build();
+        try
+        {
+            app.Services.GetRequiredService<k8s.KubernetesClientConfiguration>();
+        }
+        catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or IOException or InvalidOperationException or YamlDotNet.Core.YamlException)
+        {
+            throw new OperatorConfigurationException("The operator cannot read its cluster's configuration: " +
+                KubeconfigProblem.Describe(e.Message, "run it in a pod with its service account, or set KUBECONFIG to a readable kubeconfig"));
+        }
+
         app.UseRouting();
         app.UseListenerSeparation(app.Services.GetRequiredService<ReporterOptions>().Endpoint.Port);
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).WithMetadata(HttpListenerEndpoint.Instance);

@@ -84,6 +84,21 @@ public sealed class OperatorApplicationTests : LocalApiServerTest
         hosted.IndexOf(nameof(AttemptGrantRestorer)).Should().BeLessThan(hosted.IndexOf("GenericWebHostService"));
     }
 
+    [Fact]
+    public void An_unreadable_cluster_configuration_stops_the_start_with_what_to_do_instead_of_a_stack_trace()
+    {
+        var build = () => OperatorApplication.Build(OperatorApplication.CreateBuilder([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Operator:ReporterUrl"] = "http://127.0.0.1:9443" });
+            builder.Services.AddSingleton<k8s.KubernetesClientConfiguration>(_ => throw new k8s.Exceptions.KubeConfigException(
+                "external exec failed due to failed deserialization process: System.Text.Json.JsonException: The input does not contain any JSON tokens."));
+        }));
+
+        build.Should().Throw<SegRestore.Operator.Configuration.OperatorConfigurationException>()
+            .WithMessage("The operator cannot read its cluster's configuration: the kubeconfig's exec credential plugin printed no ExecCredential*sign in again*")
+            .Which.Message.Should().NotContain("System.Text.Json");
+    }
+
     private WebApplication Build(int httpPort, int reporterPort) => OperatorApplication.Build(OperatorApplication.CreateBuilder([], builder =>
     {
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>

@@ -1,9 +1,9 @@
-namespace SegRestore.Cli.Commands;
+namespace SegRestore.Kube.Client;
 
 /// <summary>
 /// What to tell a user whose kubeconfig the official reader refused, from its message. An exec credential plugin's
 /// failure (an expired cloud login, a missing <c>aws</c>) reads as that, with the fix, instead of the reader's
-/// "failed deserialization" text and stack trace; any other problem keeps its first line.
+/// "failed deserialization" text and stack trace; any other problem keeps its first line, then the caller's fix.
 /// </summary>
 public static class KubeconfigProblem
 {
@@ -11,13 +11,16 @@ public static class KubeconfigProblem
     private const string ExecFix = "sign in again with the tool it runs (e.g. aws sso login, gcloud auth login, az login), " +
         "or run the plugin's command yourself to see why, then retry";
 
-    public static string Describe(string message)
+    /// <param name="message">The refusal's message.</param>
+    /// <param name="fix">What the caller's user can do about a kubeconfig that is missing or wrong, e.g. "pass
+    /// --kubeconfig PATH or set KUBECONFIG".</param>
+    public static string Describe(string message, string fix)
     {
         ArgumentNullException.ThrowIfNull(message);
         var first = FirstLine(message);
         if (!first.StartsWith(ExecPrefix, StringComparison.Ordinal))
         {
-            return $"{first}; pass --kubeconfig PATH or set KUBECONFIG";
+            return $"{first}; {fix}";
         }
 
         if (first.Contains("deserialization", StringComparison.Ordinal) || first.Contains("uncaught exception", StringComparison.Ordinal))

@@ -1,6 +1,6 @@
-using SegRestore.Cli.Commands;
+using SegRestore.Kube.Client;
 
-namespace SegRestore.Cli.Tests;
+namespace SegRestore.Kube.Tests.Client;
 
 public class KubeconfigProblemTests
 {
@@ -33,5 +33,5 @@ public class KubeconfigProblemTests
     [Theory]
     [MemberData(nameof(Cases))]
     public void A_refused_kubeconfig_is_described_by_its_cause_with_the_fix_and_no_stack_trace(string message, string described) =>
-        KubeconfigProblem.Describe(message).Should().Be(described);
+        KubeconfigProblem.Describe(message, "pass --kubeconfig PATH or set KUBECONFIG").Should().Be(described);
 }
