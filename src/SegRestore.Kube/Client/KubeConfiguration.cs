@@ -82,6 +82,12 @@ public static class KubeConfiguration
         return copy;
     }
 
+    /// <summary>The configuration's server as a URL, or the error that names it.</summary>
+    internal static Uri HostUri(KubernetesClientConfiguration configuration) =>
+        Uri.TryCreate(configuration.Host, UriKind.Absolute, out var host)
+            ? host
+            : throw new KubeConfigException($"The server '{configuration.Host}' is not an absolute URL (e.g. https://127.0.0.1:6443).");
+
     private static KubernetesClientConfiguration WithDefaults(KubernetesClientConfiguration configuration)
     {
         // The official configuration names its own user agent; a kubeconfig has none, so ours replaces it.

@@ -28,12 +28,7 @@ public sealed partial class KubernetesClient : IKubernetesClient, IDisposable
         ArgumentNullException.ThrowIfNull(configuration);
         _configuration = configuration;
         _json = json ?? KubernetesJson.Default;
-        if (!Uri.TryCreate(configuration.Host, UriKind.Absolute, out var host))
-        {
-            throw new k8s.Exceptions.KubeConfigException(
-                $"The server '{configuration.Host}' is not an absolute URL (e.g. https://127.0.0.1:6443).");
-        }
-
+        var host = KubeConfiguration.HostUri(configuration);
         // The per-request timeout is applied per call (watches must outlive it), so the HttpClient has none.
         _http = new HttpClient(handler ?? KubernetesHttpHandler.Create(configuration), disposeHandler: true)
         {

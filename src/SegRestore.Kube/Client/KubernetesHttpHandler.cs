@@ -1,7 +1,6 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using k8s;
-using k8s.Exceptions;
 using SegRestore.Shared;
 
 namespace SegRestore.Kube.Client;
@@ -25,12 +24,7 @@ public static class KubernetesHttpHandler
             AutomaticDecompression = System.Net.DecompressionMethods.All,
         };
         configuration.FirstMessageHandlerSetup?.Invoke(handler);
-        if (!Uri.TryCreate(configuration.Host, UriKind.Absolute, out var host))
-        {
-            throw new KubeConfigException($"The server '{configuration.Host}' is not an absolute URL (e.g. https://127.0.0.1:6443).");
-        }
-
-        if (host.Scheme != Uri.UriSchemeHttps)
+        if (KubeConfiguration.HostUri(configuration).Scheme != Uri.UriSchemeHttps)
         {
             return handler;
         }

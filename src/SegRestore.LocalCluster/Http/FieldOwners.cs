@@ -20,11 +20,6 @@ public static class FieldOwners
         Decide(request.Query["fieldManager"].FirstOrDefault(), request.Query["force"].FirstOrDefault(),
             request.Headers.UserAgent.FirstOrDefault(), apply);
 
-    /// <summary>A boolean query flag as the API server reads it: only absent, <c>0</c> or <c>false</c> (any case)
-    /// are false.</summary>
-    private static bool IsTrue(string? flag) =>
-        flag is not null && flag != "0" && !flag.Equals("false", StringComparison.OrdinalIgnoreCase);
-
     /// <summary>The pure rule behind <see cref="Of"/> and <see cref="OfPatch"/>.</summary>
     public static FieldOwner Decide(string? fieldManager, string? force, string? userAgent, bool apply)
     {
@@ -47,6 +42,6 @@ public static class FieldOwners
         }
 
         var manager = string.IsNullOrEmpty(fieldManager) ? (userAgent ?? "").Split('/')[0] : fieldManager;
-        return new FieldOwner(manager.Length == 0 ? "unknown" : manager, apply && IsTrue(force));
+        return new FieldOwner(manager.Length == 0 ? "unknown" : manager, apply && QueryFlag.IsTrue(force));
     }
 }

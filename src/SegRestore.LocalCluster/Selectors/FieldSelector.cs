@@ -1,4 +1,5 @@
 using SegRestore.LocalCluster.Api;
+using SegRestore.LocalCluster.Resources;
 
 namespace SegRestore.LocalCluster.Selectors;
 
@@ -62,7 +63,7 @@ public sealed class FieldSelector
             var part = raw.Trim();
             var (field, equal, value) = Split(part);
             bool supported;
-            if (group == "events.k8s.io" && plural == "events")
+            if (group == BuiltInResources.EventsGroup && plural == "events")
             {
                 supported = EventsV1Labels.TryGetValue(field, out var canonical);
                 field = canonical ?? field;

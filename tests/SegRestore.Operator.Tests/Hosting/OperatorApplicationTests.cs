@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
@@ -8,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using SegRestore.E2E.Tests.Infrastructure;
 using SegRestore.Kube.Client;
 using SegRestore.Operator.Hosting;
 using SegRestore.Operator.Tests.Support;
@@ -25,7 +25,7 @@ public sealed class OperatorApplicationTests : LocalApiServerTest
     [Fact]
     public async Task One_kestrel_host_serves_probes_and_metrics_on_the_http_port_and_the_reporter_on_the_reporter_port()
     {
-        var (httpPort, reporterPort) = (FreePort(), FreePort());
+        var (httpPort, reporterPort) = (FreePort.Next(), FreePort.Next());
         await using var app = Build(httpPort, reporterPort);
         await app.StartAsync();
         try
@@ -52,7 +52,7 @@ public sealed class OperatorApplicationTests : LocalApiServerTest
     [Fact]
     public async Task Neither_listener_serves_the_other_listeners_endpoints()
     {
-        var (httpPort, reporterPort) = (FreePort(), FreePort());
+        var (httpPort, reporterPort) = (FreePort.Next(), FreePort.Next());
         await using var app = Build(httpPort, reporterPort);
         await app.StartAsync();
         try
@@ -76,7 +76,7 @@ public sealed class OperatorApplicationTests : LocalApiServerTest
     [Fact]
     public async Task Hosted_services_such_as_the_grant_restorer_start_before_kestrel_opens_the_reporter_listener()
     {
-        await using var app = Build(FreePort(), FreePort());
+        await using var app = Build(FreePort.Next(), FreePort.Next());
 
         var hosted = app.Services.GetServices<IHostedService>().Select(s => s.GetType().Name).ToList();
 
@@ -99,23 +99,6 @@ public sealed class OperatorApplicationTests : LocalApiServerTest
             .Which.Message.Should().NotContain("System.Text.Json");
     }
 
-    private WebApplication Build(int httpPort, int reporterPort) => OperatorApplication.Build(OperatorApplication.CreateBuilder([], builder =>
-    {
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Operator:HttpPort"] = httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Operator:ReporterPort"] = reporterPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Operator:ReporterUrl"] = $"http://127.0.0.1:{reporterPort}",
-            ["Operator:Namespace"] = "default",
-            ["Operator:LeaderElection"] = "false",
-        });
-        builder.Services.AddSingleton(KubeConfiguration.FromText(Server.Kubeconfig));
-    }));
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private WebApplication Build(int httpPort, int reporterPort) =>
+        OperatorApps.Build(httpPort, reporterPort, KubeConfiguration.FromText(Server.Kubeconfig));
 }
