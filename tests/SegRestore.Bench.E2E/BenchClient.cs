@@ -2,7 +2,6 @@ using SegRestore.Api.Models;
 using SegRestore.Api.Serialization;
 using SegRestore.E2E.Tests.Infrastructure;
 using SegRestore.Kube.Client;
-using SegRestore.Kube.Serialization;
 
 namespace SegRestore.Bench.E2E;
 
@@ -22,7 +21,7 @@ public static class BenchClient
         ArgumentNullException.ThrowIfNull(environment);
         return new KubernetesClient(
             KubeConfiguration.FromText(environment.Cluster.Kubeconfig).WithUserAgent(UserAgent),
-            KubernetesJson.Create(SegRestoreJsonContext.Default));
+            new EntityJson(SegRestoreJsonContext.Default));
     }
 
     /// <summary>Creates the segments of several chains concurrently (a few requests in flight at a time).</summary>

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using k8s;
+using k8s.Models;
 using SegRestore.E2E.Tests.Infrastructure;
-using SegRestore.Kube.Models;
 using SegRestore.Reporter.Contract;
 
 namespace SegRestore.Bench.E2E;

@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using k8s;
+using k8s.Models;
 using SegRestore.Api.Models;
 using SegRestore.E2E.Tests.Infrastructure;
-using SegRestore.Kube.Models;
 
 namespace SegRestore.Bench.E2E;
 

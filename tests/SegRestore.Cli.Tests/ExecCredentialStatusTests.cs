@@ -28,13 +28,10 @@ public sealed class ExecCredentialStatusTests : IAsyncLifetime
             BearerToken = _token,
             Kubelet = new KubeletOptions { Enabled = false },
         }, CancellationToken.None);
-        using var http = new HttpClient(KubernetesHttpHandler.Create(KubeConfiguration.FromText(_cluster.Kubeconfig)))
-        {
-            BaseAddress = new Uri(_cluster.BaseUrl),
-        };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _token);
-        var crd = JsonSerializer.SerializeToNode(CrdGenerator.Generate(), CrdJsonContext.Default.CustomResourceDefinition);
-        (await http.PostAsJsonAsync("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", crd)).EnsureSuccessStatusCode();
+        using var kubernetes = new k8s.Kubernetes(KubeConfiguration.FromText(_cluster.Kubeconfig));
+        var crd = JsonSerializer.Serialize(CrdGenerator.Generate(), CrdJsonContext.Default.CustomResourceDefinition);
+        await k8s.ApiextensionsV1OperationsExtensions.CreateCustomResourceDefinitionAsync(kubernetes.ApiextensionsV1,
+            k8s.KubernetesJson.Deserialize<k8s.Models.V1CustomResourceDefinition>(crd));
     }
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();

@@ -1,13 +1,13 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using k8s;
+using k8s.Models;
 using SegRestore.Api.Crd;
 using SegRestore.Api.Models;
 using SegRestore.Api.Serialization;
 using SegRestore.Api.Timestamps;
 using SegRestore.Cli.Commands;
 using SegRestore.Kube.Client;
-using SegRestore.Kube.Models;
-using SegRestore.Kube.Serialization;
 using SegRestore.LocalCluster;
 using SegRestore.LocalCluster.Kubelet;
 using Spectre.Console;
@@ -32,7 +32,7 @@ public sealed class StatusCommandTests : IAsyncLifetime, IDisposable
         }
 
         _client = new KubernetesClient(KubeConfiguration.FromText(_cluster.Kubeconfig),
-            KubernetesJson.Create(SegRestoreJsonContext.Default));
+            new EntityJson(SegRestoreJsonContext.Default));
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
@@ -41,7 +41,7 @@ public sealed class StatusCommandTests : IAsyncLifetime, IDisposable
                 await _client.ListAsync<PointRestoreSegment>("default");
                 break;
             }
-            catch (KubernetesException) when (DateTime.UtcNow < deadline)
+            catch (KubernetesApiException) when (DateTime.UtcNow < deadline)
             {
                 await Task.Delay(100);
             }

@@ -18,6 +18,7 @@ public static partial class SegmentSpecRules
         ArgumentNullException.ThrowIfNull(spec);
         var isFirst = string.IsNullOrEmpty(spec.PreviousSegment);
         return CheckShape(spec)
+            ?? CheckAffinity(spec.Worker?.Affinity)
             ?? CheckTimestamps(spec, out var startTs, out var restoredTs)
             ?? CheckFirstOrLater(spec, isFirst)
             ?? CheckOrder(startTs, restoredTs, spec)

@@ -1,6 +1,6 @@
+using k8s;
+using k8s.Models;
 using SegRestore.Api.Serialization;
-using SegRestore.Kube.Models;
-using SegRestore.Kube.Serialization;
 
 namespace SegRestore.Api.Conditions;
 

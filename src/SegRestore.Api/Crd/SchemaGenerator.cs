@@ -5,10 +5,11 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using k8s;
+using k8s.Models;
 using SegRestore.Api.Models;
 using SegRestore.Api.Schema;
 using SegRestore.Api.Timestamps;
-using SegRestore.Kube.Models;
 
 namespace SegRestore.Api.Crd;
 
@@ -85,7 +86,7 @@ public static class SchemaGenerator
             return new JsonSchemaProps { Type = "string", Pattern = SchemaPatterns.DecimalNumber };
         }
 
-        if (type == typeof(ResourceQuantity))
+        if (type == typeof(Models.ResourceQuantity))
         {
             return new JsonSchemaProps
             {

@@ -1,5 +1,6 @@
 using System.ComponentModel;
-using SegRestore.Kube.Models;
+using k8s;
+using k8s.Models;
 
 namespace SegRestore.Api.Models;
 
@@ -7,7 +8,8 @@ namespace SegRestore.Api.Models;
 [Description("PointRestoreSegment asks for one segment of a segmented point-in-time restore of TiDB " +
     "(br restore point). Segments form a chain through spec.previousSegment; the operator runs them in order.")]
 [KubernetesEntity(Group = Group, ApiVersion = Version, Kind = KindName, PluralName = Plural)]
-public sealed class PointRestoreSegment : CustomKubernetesEntity<PointRestoreSegmentSpec, PointRestoreSegmentStatus>
+public sealed class PointRestoreSegment
+    : IKubernetesObject<V1ObjectMeta>, ISpec<PointRestoreSegmentSpec>, IStatus<PointRestoreSegmentStatus?>
 {
     public const string Group = "segrestore.io";
     public const string Version = "v1alpha1";
@@ -22,7 +24,13 @@ public sealed class PointRestoreSegment : CustomKubernetesEntity<PointRestoreSeg
 
     public const string GroupVersion = Group + "/" + Version;
 
-    public override string ApiVersion { get; set; } = GroupVersion;
+    public string ApiVersion { get; set; } = GroupVersion;
 
-    public override string Kind { get; set; } = KindName;
+    public string Kind { get; set; } = KindName;
+
+    public V1ObjectMeta Metadata { get; set; } = new();
+
+    public PointRestoreSegmentSpec Spec { get; set; } = new();
+
+    public PointRestoreSegmentStatus? Status { get; set; }
 }

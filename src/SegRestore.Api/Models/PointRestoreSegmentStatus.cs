@@ -1,7 +1,8 @@
 using System.ComponentModel;
+using k8s;
+using k8s.Models;
 using SegRestore.Api.Schema;
 using SegRestore.Api.Timestamps;
-using SegRestore.Kube.Models;
 
 namespace SegRestore.Api.Models;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 using SegRestore.Api.Models;
-using SegRestore.Kube.Serialization;
+using SegRestore.Api.Serialization;
 
 namespace SegRestore.Api.Serialization;
 

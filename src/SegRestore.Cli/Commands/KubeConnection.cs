@@ -1,7 +1,6 @@
 using k8s.Exceptions;
 using SegRestore.Api.Serialization;
 using SegRestore.Kube.Client;
-using SegRestore.Kube.Serialization;
 
 namespace SegRestore.Cli.Commands;
 
@@ -23,6 +22,6 @@ public static class KubeConnection
             return (null, "");
         }
 
-        return (new KubernetesClient(configuration, KubernetesJson.Create(SegRestoreJsonContext.Default)), ns ?? configuration.Namespace ?? "default");
+        return (new KubernetesClient(configuration, new EntityJson(SegRestoreJsonContext.Default)), ns ?? configuration.Namespace ?? "default");
     }
 }

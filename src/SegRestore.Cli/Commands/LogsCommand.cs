@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using k8s;
+using k8s.Models;
 using SegRestore.Api.Labels;
 using SegRestore.Api.Models;
 using SegRestore.Kube.Client;
-using SegRestore.Kube.Models;
 
 namespace SegRestore.Cli.Commands;
 
@@ -93,7 +94,7 @@ public static class LogsCommand
             await errors.WriteLineAsync($"logs: attempt {wanted} of {request.Segment} has no kept log and no pod (the operator keeps a log when an attempt ends)").ConfigureAwait(false);
             return 1;
         }
-        catch (Exception e) when (e is KubernetesException or HttpRequestException or TimeoutException)
+        catch (Exception e) when (e is KubernetesApiException or HttpRequestException or TimeoutException)
         {
             await errors.WriteLineAsync($"logs: the API server failed: {e.Message}").ConfigureAwait(false);
             return 3;

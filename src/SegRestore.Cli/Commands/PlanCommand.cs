@@ -6,7 +6,6 @@ using SegRestore.Api.Serialization;
 using SegRestore.Cli.Planning;
 using SegRestore.Cli.Validation;
 using SegRestore.Cli.Yaml;
-using SegRestore.Kube.Serialization;
 
 namespace SegRestore.Cli.Commands;
 
@@ -16,7 +15,7 @@ namespace SegRestore.Cli.Commands;
 /// </summary>
 public static class PlanCommand
 {
-    private static readonly JsonSerializerOptions Json = KubernetesJson.Create(SegRestoreJsonContext.Default);
+    private static readonly JsonSerializerOptions Json = SegRestoreJsonContext.Default.Options;
 
     public static Command Create()
     {

@@ -69,7 +69,7 @@ public static class StatusCommand
                 var list = await client.ListAsync<PointRestoreSegment>(request.Namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
                 chains = ChainGrouping.Group(list.Items);
             }
-            catch (Exception e) when (e is KubernetesException or HttpRequestException)
+            catch (Exception e) when (e is KubernetesApiException or HttpRequestException)
             {
                 console.MarkupLine($"[red]status: listing PointRestoreSegments in {Markup.Escape(request.Namespace)} failed:[/] {Markup.Escape(e.Message)}");
                 return 3;

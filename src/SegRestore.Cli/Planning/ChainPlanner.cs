@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using k8s;
+using k8s.Models;
 using SegRestore.Api.Models;
 using SegRestore.Api.Timestamps;
-using SegRestore.Kube.Models;
 
 namespace SegRestore.Cli.Planning;
 

@@ -6,7 +6,6 @@ using SegRestore.Api.Models;
 using SegRestore.Api.Schema;
 using SegRestore.Api.Serialization;
 using SegRestore.Cli.Yaml;
-using SegRestore.Kube.Serialization;
 using YamlDotNet.Core;
 
 namespace SegRestore.Cli.Validation;
@@ -19,7 +18,7 @@ namespace SegRestore.Cli.Validation;
 /// </summary>
 public static class ManifestValidator
 {
-    private static readonly JsonSerializerOptions Json = KubernetesJson.Create(SegRestoreJsonContext.Default);
+    private static readonly JsonSerializerOptions Json = SegRestoreJsonContext.Default.Options;
     private static readonly Lazy<JsonSchemaProps> Schema = new(CrdGenerator.RootSchema);
 
     /// <summary>Parses YAML text into documents; a syntax error becomes a problem instead.</summary>

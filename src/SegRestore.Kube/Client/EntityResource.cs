@@ -1,11 +1,19 @@
 using System.Reflection;
-using SegRestore.Kube.Models;
+using k8s.Models;
 
 namespace SegRestore.Kube.Client;
 
-/// <summary>The API resource of an entity type, read once from its <see cref="KubernetesEntityAttribute"/>.</summary>
+/// <summary>The API resource of an entity type, read once from its official <see cref="KubernetesEntityAttribute"/>.</summary>
 public sealed record EntityResource(string Group, string Version, string Kind, string Plural, bool Namespaced)
 {
+    /// <summary>The built-in kinds that are cluster-scoped; every other built-in kind is namespaced.</summary>
+    private static readonly HashSet<string> ClusterScopedBuiltIns =
+    [
+        "/Namespace", "/Node", "/PersistentVolume", "apiextensions.k8s.io/CustomResourceDefinition",
+        "rbac.authorization.k8s.io/ClusterRole", "rbac.authorization.k8s.io/ClusterRoleBinding",
+        "storage.k8s.io/StorageClass", "scheduling.k8s.io/PriorityClass",
+    ];
+
     public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 
     /// <summary>The resource of <typeparamref name="TEntity"/>; cached per type.</summary>
@@ -26,8 +34,11 @@ public sealed record EntityResource(string Group, string Version, string Kind, s
                 $"(got ApiVersion '{attribute.ApiVersion}', Kind '{attribute.Kind}', PluralName '{attribute.PluralName}').");
         }
 
-        return new EntityResource(attribute.Group, attribute.ApiVersion, attribute.Kind, attribute.PluralName,
-            attribute.Namespaced);
+        var group = attribute.Group ?? "";
+        var scope = type.GetCustomAttribute<EntityScopeAttribute>()?.Scope
+            ?? (ClusterScopedBuiltIns.Contains($"{group}/{attribute.Kind}") ? EntityScope.Cluster : EntityScope.Namespaced);
+        return new EntityResource(group, attribute.ApiVersion, attribute.Kind, attribute.PluralName,
+            scope == EntityScope.Namespaced);
     }
 
     private static class Cache<TEntity>

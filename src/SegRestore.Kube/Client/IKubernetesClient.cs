@@ -1,11 +1,12 @@
-using SegRestore.Kube.Models;
+using k8s;
+using k8s.Models;
 
 namespace SegRestore.Kube.Client;
 
 /// <summary>
 /// Typed access to any resource whose model carries <see cref="KubernetesEntityAttribute"/> (KubeOps'
 /// <c>IKubernetesClient</c>). A null namespace means the entity's own (for writes), the configured default
-/// (for reads of one object) or all namespaces (for lists and watches). Failures throw <see cref="KubernetesException"/>;
+/// (for reads of one object) or all namespaces (for lists and watches). Failures throw <see cref="KubernetesApiException"/>;
 /// a request that outlives the configured timeout throws <see cref="TimeoutException"/>.
 /// </summary>
 public interface IKubernetesClient
@@ -63,7 +64,7 @@ public interface IKubernetesClient
 
     /// <summary>
     /// A watch stream. An HTTP error on start (e.g. 410 Gone for a too-old resourceVersion) throws
-    /// <see cref="KubernetesException"/>; an in-stream failure arrives as an <see cref="WatchEventType.Error"/> event.
+    /// <see cref="KubernetesApiException"/>; an in-stream failure arrives as an <see cref="WatchEventType.Error"/> event.
     /// The sequence ends when the server closes the stream.
     /// </summary>
     IAsyncEnumerable<WatchEvent<TEntity>> WatchAsync<TEntity>(

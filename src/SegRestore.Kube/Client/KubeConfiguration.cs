@@ -82,6 +82,23 @@ public static class KubeConfiguration
         return copy;
     }
 
+    /// <summary>
+    /// What the official client would accept silently but cannot work: a server that is not a URL, or a client
+    /// certificate without its key (the official transport then presents no certificate and the server answers 401).
+    /// </summary>
+    public static void Check(KubernetesClientConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        _ = HostUri(configuration);
+        var certificate = !string.IsNullOrEmpty(configuration.ClientCertificateData) || !string.IsNullOrEmpty(configuration.ClientCertificateFilePath);
+        var key = !string.IsNullOrEmpty(configuration.ClientCertificateKeyData) || !string.IsNullOrEmpty(configuration.ClientKeyFilePath);
+        if (certificate != key)
+        {
+            throw new KubeConfigException(
+                "kubeconfig: a user has only one of client-certificate(-data) and client-key(-data); set both or neither.");
+        }
+    }
+
     /// <summary>The configuration's server as a URL, or the error that names it.</summary>
     internal static Uri HostUri(KubernetesClientConfiguration configuration) =>
         Uri.TryCreate(configuration.Host, UriKind.Absolute, out var host)

@@ -1,55 +1,59 @@
-using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
-using k8s.Authentication;
-using SegRestore.Kube.Models;
-using SegRestore.Kube.Serialization;
+using k8s;
+using k8s.Models;
 
 namespace SegRestore.Kube.Client;
 
 /// <summary>
-/// The <see cref="IKubernetesClient"/> over one shared <see cref="HttpClient"/> (one connection pool for every call
-/// and watch). Requests and their plumbing live in <c>KubernetesClient.Http.cs</c>. Where the server is, how to trust
-/// it and who to be come from the official <see cref="k8s.KubernetesClientConfiguration"/>; its credentials (token,
-/// token file, exec plugin, basic auth) are the official <see cref="ServiceClientCredentials"/>, applied per request.
+/// The <see cref="IKubernetesClient"/> facade over the official <see cref="IKubernetes"/> (as KubeOps' client sits on
+/// it): every call goes through the official generic custom-object operations, which build <c>/api/v1</c> paths for
+/// the core group and <c>/apis/{group}/{version}</c> otherwise. Configuration, TLS, credentials (tokens, token files,
+/// exec plugins, client certificates) and the per-request timeout are the official client's. Transport calls and
+/// error mapping live in <c>KubernetesClient.Calls.cs</c>, watches in <c>KubernetesClient.Watch.cs</c>.
 /// </summary>
 public sealed partial class KubernetesClient : IKubernetesClient, IDisposable
 {
-    private readonly k8s.KubernetesClientConfiguration _configuration;
-    private readonly JsonSerializerOptions _json;
-    private readonly HttpClient _http;
-    private readonly ServiceClientCredentials? _credentials;
-    private readonly string _baseUrl;
+    private readonly IKubernetes _kubernetes;
+    private readonly EntityJson _json;
+    private readonly bool _ownsKubernetes;
+    private readonly TimeSpan _requestTimeout;
 
-    public KubernetesClient(
-        k8s.KubernetesClientConfiguration configuration,
-        JsonSerializerOptions? json = null,
-        HttpMessageHandler? handler = null)
+    /// <summary>A client with its own official <see cref="Kubernetes"/>; <paramref name="handlers"/> sit in front of its transport.</summary>
+    public KubernetesClient(KubernetesClientConfiguration configuration, EntityJson? json = null, params DelegatingHandler[] handlers)
+        : this(CreateKubernetes(configuration, handlers), configuration.Namespace, json, configuration.HttpClientTimeout)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        _configuration = configuration;
-        _json = json ?? KubernetesJson.Default;
-        var host = KubeConfiguration.HostUri(configuration);
-        // The per-request timeout is applied per call (watches must outlive it), so the HttpClient has none.
-        _http = new HttpClient(handler ?? KubernetesHttpHandler.Create(configuration), disposeHandler: true)
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
-        _http.DefaultRequestHeaders.UserAgent.ParseAdd(configuration.UserAgent ?? KubeConfiguration.DefaultUserAgent);
-        _credentials = k8s.Kubernetes.CreateCredentials(configuration);
-        _baseUrl = host.ToString().TrimEnd('/');
+        _ownsKubernetes = true;
     }
 
-    public string? DefaultNamespace => _configuration.Namespace;
+    /// <summary>A facade over a shared official client (one connection pool for every caller).</summary>
+    public KubernetesClient(IKubernetes kubernetes, string? defaultNamespace, EntityJson? json = null, TimeSpan? requestTimeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(kubernetes);
+        _kubernetes = kubernetes;
+        DefaultNamespace = defaultNamespace;
+        _json = json ?? EntityJson.BuiltIn;
+        _requestTimeout = requestTimeout ?? KubeConfiguration.DefaultRequestTimeout;
+    }
+
+    public string? DefaultNamespace { get; }
+
+    /// <summary>The official client underneath, for operations the facade does not cover.</summary>
+    public IKubernetes Kubernetes => _kubernetes;
 
     public async Task<TEntity?> GetAsync<TEntity>(string name, string? @namespace = null, CancellationToken cancellationToken = default)
         where TEntity : class, IKubernetesObject<V1ObjectMeta>
     {
-        var path = ResourcePaths.Item(EntityResource.For<TEntity>(), @namespace ?? DefaultNamespace, name);
+        var resource = EntityResource.For<TEntity>();
+        var ns = ItemNamespace(resource, @namespace, name);
         try
         {
-            return await SendAsync<TEntity>(HttpMethod.Get, path, null, cancellationToken).ConfigureAwait(false);
+            return await CallAsync<TEntity>(Describe("GET", resource, ns, name), token => ns is null
+                ? _kubernetes.CustomObjects.GetClusterCustomObjectWithHttpMessagesAsync(
+                    resource.Group, resource.Version, resource.Plural, name, cancellationToken: token)
+                : _kubernetes.CustomObjects.GetNamespacedCustomObjectWithHttpMessagesAsync(
+                    resource.Group, resource.Version, ns, resource.Plural, name, cancellationToken: token),
+                cancellationToken).ConfigureAwait(false);
         }
-        catch (KubernetesException e) when (e.IsNotFound)
+        catch (KubernetesApiException e) when (e.IsNotFound)
         {
             return null;
         }
@@ -59,9 +63,10 @@ public sealed partial class KubernetesClient : IKubernetesClient, IDisposable
         string? @namespace = null, ListOptions? options = null, CancellationToken cancellationToken = default)
         where TEntity : class, IKubernetesObject<V1ObjectMeta>
     {
-        var path = ResourcePaths.Collection(EntityResource.For<TEntity>(), @namespace)
-            + ResourcePaths.Query(options, watch: false);
-        return SendAsync<KubernetesList<TEntity>>(HttpMethod.Get, path, null, cancellationToken);
+        var resource = EntityResource.For<TEntity>();
+        var ns = resource.Namespaced ? @namespace : null;
+        return CallAsync<KubernetesList<TEntity>>(Describe("LIST", resource, ns, null),
+            token => List(resource, ns, options ?? new ListOptions(), token), cancellationToken);
     }
 
     public async Task<KubernetesList<TEntity>> ListAsync<TEntity>(
@@ -70,15 +75,16 @@ public sealed partial class KubernetesClient : IKubernetesClient, IDisposable
     {
         options ??= new ListOptions();
         var first = await ListPageAsync<TEntity>(@namespace, options, cancellationToken).ConfigureAwait(false);
-        var items = new List<TEntity>(first.Items);
+        var items = new List<TEntity>(first.Items ?? []);
+        first.Metadata ??= new V1ListMeta();
         var next = first.Metadata.ContinueProperty;
         while (!string.IsNullOrEmpty(next))
         {
             // A continue token pins the snapshot; the resourceVersion parameter must not accompany it.
             var page = await ListPageAsync<TEntity>(
                 @namespace, options with { Continue = next, ResourceVersion = null }, cancellationToken).ConfigureAwait(false);
-            items.AddRange(page.Items);
-            next = page.Metadata.ContinueProperty;
+            items.AddRange(page.Items ?? []);
+            next = page.Metadata?.ContinueProperty;
         }
 
         first.Items = items;
@@ -91,84 +97,155 @@ public sealed partial class KubernetesClient : IKubernetesClient, IDisposable
     {
         ArgumentNullException.ThrowIfNull(entity);
         var resource = EntityResource.For<TEntity>();
-        var @namespace = NamespaceOf(entity, resource);
-        return SendAsync<TEntity>(HttpMethod.Post, ResourcePaths.Collection(resource, @namespace),
-            JsonBody(entity), cancellationToken);
+        var ns = NamespaceOf(entity, resource);
+        var body = _json.ToBody(Stamped(entity, resource));
+        return CallAsync<TEntity>(Describe("POST", resource, ns, null), token => ns is null
+            ? _kubernetes.CustomObjects.CreateClusterCustomObjectWithHttpMessagesAsync(
+                body, resource.Group, resource.Version, resource.Plural, cancellationToken: token)
+            : _kubernetes.CustomObjects.CreateNamespacedCustomObjectWithHttpMessagesAsync(
+                body, resource.Group, resource.Version, ns, resource.Plural, cancellationToken: token),
+            cancellationToken);
     }
 
     public Task<TEntity> ReplaceAsync<TEntity>(TEntity entity, CancellationToken cancellationToken = default)
-        where TEntity : class, IKubernetesObject<V1ObjectMeta> => Replace(entity, null, cancellationToken);
+        where TEntity : class, IKubernetesObject<V1ObjectMeta> => Replace(entity, status: false, cancellationToken);
 
     public Task<TEntity> ReplaceStatusAsync<TEntity>(TEntity entity, CancellationToken cancellationToken = default)
-        where TEntity : class, IKubernetesObject<V1ObjectMeta> => Replace(entity, "status", cancellationToken);
+        where TEntity : class, IKubernetesObject<V1ObjectMeta> => Replace(entity, status: true, cancellationToken);
 
     public Task<TEntity> PatchAsync<TEntity>(
         string name, string? @namespace, V1Patch patch, CancellationToken cancellationToken = default)
-        where TEntity : class, IKubernetesObject<V1ObjectMeta> => Patch<TEntity>(name, @namespace, patch, null, cancellationToken);
+        where TEntity : class, IKubernetesObject<V1ObjectMeta> => Patch<TEntity>(name, @namespace, patch, status: false, cancellationToken);
 
     public Task<TEntity> PatchStatusAsync<TEntity>(
         string name, string? @namespace, V1Patch patch, CancellationToken cancellationToken = default)
-        where TEntity : class, IKubernetesObject<V1ObjectMeta> => Patch<TEntity>(name, @namespace, patch, "status", cancellationToken);
+        where TEntity : class, IKubernetesObject<V1ObjectMeta> => Patch<TEntity>(name, @namespace, patch, status: true, cancellationToken);
 
     public async Task<TEntity?> DeleteAsync<TEntity>(
         string name, string? @namespace = null, V1DeleteOptions? options = null, CancellationToken cancellationToken = default)
         where TEntity : class, IKubernetesObject<V1ObjectMeta>
     {
-        var path = ResourcePaths.Item(EntityResource.For<TEntity>(), @namespace ?? DefaultNamespace, name);
-        var body = options is null ? null : JsonBody(options);
-        using var document = await SendAsync<JsonDocument>(HttpMethod.Delete, path, body, cancellationToken)
-            .ConfigureAwait(false);
-        var isStatus = document.RootElement.TryGetProperty("kind", out var kind) && kind.GetString() == "Status";
-        return isStatus ? null : document.RootElement.Deserialize((JsonTypeInfo<TEntity>)_json.GetTypeInfo(typeof(TEntity)));
+        var resource = EntityResource.For<TEntity>();
+        var ns = ItemNamespace(resource, @namespace, name);
+        var request = Describe("DELETE", resource, ns, name);
+        var body = await RunAsync(request, async token => (await (ns is null
+            ? _kubernetes.CustomObjects.DeleteClusterCustomObjectWithHttpMessagesAsync(
+                resource.Group, resource.Version, resource.Plural, name, options, cancellationToken: token)
+            : _kubernetes.CustomObjects.DeleteNamespacedCustomObjectWithHttpMessagesAsync(
+                resource.Group, resource.Version, ns, resource.Plural, name, options, cancellationToken: token))
+            .ConfigureAwait(false)).Body, cancellationToken).ConfigureAwait(false);
+        // The server answers with the object (deletion pending on finalizers, or its final state) or with a Status.
+        return body is System.Text.Json.JsonElement element
+            && !(element.TryGetProperty("kind", out var kind) && kind.GetString() == "Status")
+            ? _json.FromElement<TEntity>(element)
+            : null;
     }
 
-    public async IAsyncEnumerable<WatchEvent<TEntity>> WatchAsync<TEntity>(
-        string? @namespace = null,
-        ListOptions? options = null,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
-        where TEntity : class, IKubernetesObject<V1ObjectMeta>
+    public void Dispose()
     {
-        var path = ResourcePaths.Collection(EntityResource.For<TEntity>(), @namespace)
-            + ResourcePaths.Query(options, watch: true);
-        using var response = await SendRawAsync(HttpMethod.Get, path, null, streamBody: true, cancellationToken)
-            .ConfigureAwait(false);
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        if (_ownsKubernetes)
         {
-            await foreach (var watchEvent in WatchEventParser.ReadAsync<TEntity>(stream, _json, cancellationToken)
-                .ConfigureAwait(false))
-            {
-                yield return watchEvent;
-            }
+            _kubernetes.Dispose();
         }
     }
 
-    public void Dispose() => _http.Dispose();
-
-    private Task<TEntity> Replace<TEntity>(TEntity entity, string? subresource, CancellationToken cancellationToken)
+    private Task<TEntity> Replace<TEntity>(TEntity entity, bool status, CancellationToken cancellationToken)
         where TEntity : class, IKubernetesObject<V1ObjectMeta>
     {
         ArgumentNullException.ThrowIfNull(entity);
         var resource = EntityResource.For<TEntity>();
-        var path = ResourcePaths.Item(resource, NamespaceOf(entity, resource), NameOf(entity), subresource);
-        return SendAsync<TEntity>(HttpMethod.Put, path, JsonBody(entity), cancellationToken);
+        var ns = NamespaceOf(entity, resource);
+        var name = NameOf(entity);
+        var body = _json.ToBody(Stamped(entity, resource));
+        var operations = _kubernetes.CustomObjects;
+        return CallAsync<TEntity>(Describe("PUT", resource, ns, name, status), token => (ns, status) switch
+        {
+            (null, false) => operations.ReplaceClusterCustomObjectWithHttpMessagesAsync(
+                body, resource.Group, resource.Version, resource.Plural, name, cancellationToken: token),
+            (null, true) => operations.ReplaceClusterCustomObjectStatusWithHttpMessagesAsync(
+                body, resource.Group, resource.Version, resource.Plural, name, cancellationToken: token),
+            (_, false) => operations.ReplaceNamespacedCustomObjectWithHttpMessagesAsync(
+                body, resource.Group, resource.Version, ns, resource.Plural, name, cancellationToken: token),
+            (_, true) => operations.ReplaceNamespacedCustomObjectStatusWithHttpMessagesAsync(
+                body, resource.Group, resource.Version, ns, resource.Plural, name, cancellationToken: token),
+        }, cancellationToken);
     }
 
     private Task<TEntity> Patch<TEntity>(
-        string name, string? @namespace, V1Patch patch, string? subresource, CancellationToken cancellationToken)
+        string name, string? @namespace, V1Patch patch, bool status, CancellationToken cancellationToken)
         where TEntity : class, IKubernetesObject<V1ObjectMeta>
     {
         ArgumentNullException.ThrowIfNull(patch);
-        var path = ResourcePaths.Item(EntityResource.For<TEntity>(), @namespace ?? DefaultNamespace, name, subresource);
-        var content = new StringContent(patch.Content, System.Text.Encoding.UTF8);
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(patch.ContentType);
-        return SendAsync<TEntity>(HttpMethod.Patch, path, content, cancellationToken);
+        var resource = EntityResource.For<TEntity>();
+        var ns = ItemNamespace(resource, @namespace, name);
+        var operations = _kubernetes.CustomObjects;
+        return CallAsync<TEntity>(Describe("PATCH", resource, ns, name, status), token => (ns, status) switch
+        {
+            (null, false) => operations.PatchClusterCustomObjectWithHttpMessagesAsync(
+                patch, resource.Group, resource.Version, resource.Plural, name, cancellationToken: token),
+            (null, true) => operations.PatchClusterCustomObjectStatusWithHttpMessagesAsync(
+                patch, resource.Group, resource.Version, resource.Plural, name, cancellationToken: token),
+            (_, false) => operations.PatchNamespacedCustomObjectWithHttpMessagesAsync(
+                patch, resource.Group, resource.Version, ns, resource.Plural, name, cancellationToken: token),
+            (_, true) => operations.PatchNamespacedCustomObjectStatusWithHttpMessagesAsync(
+                patch, resource.Group, resource.Version, ns, resource.Plural, name, cancellationToken: token),
+        }, cancellationToken);
     }
 
+    private Task<k8s.Autorest.HttpOperationResponse<object>> List(
+        EntityResource resource, string? ns, ListOptions options, CancellationToken token) =>
+        ns is null
+            ? _kubernetes.CustomObjects.ListClusterCustomObjectWithHttpMessagesAsync(
+                resource.Group, resource.Version, resource.Plural, continueParameter: options.Continue,
+                fieldSelector: options.FieldSelector, labelSelector: options.LabelSelector, limit: options.Limit,
+                resourceVersion: options.ResourceVersion, cancellationToken: token)
+            : _kubernetes.CustomObjects.ListNamespacedCustomObjectWithHttpMessagesAsync(
+                resource.Group, resource.Version, ns, resource.Plural, continueParameter: options.Continue,
+                fieldSelector: options.FieldSelector, labelSelector: options.LabelSelector, limit: options.Limit,
+                resourceVersion: options.ResourceVersion, cancellationToken: token);
+
+    /// <summary>The namespace of a call on one object: the given one or the default; none for cluster-scoped kinds.</summary>
+    private string? ItemNamespace(EntityResource resource, string? @namespace, string? name) =>
+        resource.Namespaced
+            ? @namespace ?? DefaultNamespace ?? throw new ArgumentException(
+                $"{resource.Kind} '{name}' is namespaced: pass a namespace or set metadata.namespace " +
+                "(the configuration names no default namespace).", nameof(@namespace))
+            : null;
+
     private string? NamespaceOf(IKubernetesObject<V1ObjectMeta> entity, EntityResource resource) =>
-        resource.Namespaced ? entity.Metadata.NamespaceProperty ?? DefaultNamespace : null;
+        ItemNamespace(resource, entity.Metadata?.NamespaceProperty, entity.Metadata?.Name);
+
+    /// <summary>
+    /// Fills a missing apiVersion and kind from the entity's resource, as kubectl sends them (the official models leave
+    /// both empty until set; an API server fills them from the URL, a validator or a log reader does not).
+    /// </summary>
+    private static TEntity Stamped<TEntity>(TEntity entity, EntityResource resource)
+        where TEntity : IKubernetesObject<V1ObjectMeta>
+    {
+        if (string.IsNullOrEmpty(entity.ApiVersion))
+        {
+            entity.ApiVersion = resource.ApiVersion;
+        }
+
+        if (string.IsNullOrEmpty(entity.Kind))
+        {
+            entity.Kind = resource.Kind;
+        }
+
+        return entity;
+    }
 
     private static string NameOf(IKubernetesObject<V1ObjectMeta> entity) =>
-        entity.Metadata.Name is { Length: > 0 } name ? name
+        entity.Metadata?.Name is { Length: > 0 } name ? name
         : throw new ArgumentException($"{entity.Kind}: metadata.name is empty; set it before replacing.", nameof(entity));
+
+    private static KubernetesClientConfiguration Checked(KubernetesClientConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        KubeConfiguration.Check(configuration);
+        return configuration;
+    }
+
+    private static Kubernetes CreateKubernetes(KubernetesClientConfiguration configuration, DelegatingHandler[] handlers) =>
+        new(Checked(configuration), handlers);
 }

@@ -1,8 +1,9 @@
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SegRestore.Kube.Client;
 using SegRestore.Kube.Informers;
-using SegRestore.Kube.Models;
 using SegRestore.Kube.Runtime;
 
 namespace SegRestore.Kube.Controller;

@@ -1,10 +1,10 @@
 using System.Text.Json.Serialization.Metadata;
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SegRestore.Kube.Client;
 using SegRestore.Kube.Events;
-using SegRestore.Kube.Models;
-using SegRestore.Kube.Serialization;
 
 namespace SegRestore.Kube.Controller;
 
@@ -16,8 +16,8 @@ public static class ControllerServiceCollectionExtensions
 {
     /// <summary>
     /// The official <see cref="k8s.KubernetesClientConfiguration"/> (<see cref="KubeConfiguration.BuildDefault"/> unless
-    /// one is registered), the client over it, one shared official <see cref="k8s.IKubernetes"/> built from the same
-    /// configuration (leader election uses it), the clock, the event recorder and single-replica leadership. Extra
+    /// one is registered), one shared official <see cref="k8s.IKubernetes"/> built from it (the facade and leader
+    /// election both use it), the clock, the event recorder and single-replica leadership. Extra
     /// <see cref="IJsonTypeInfoResolver"/> registrations (an entity's source-generated context) join the JSON options.
     /// </summary>
     public static IServiceCollection AddSegRestoreKubernetesClient(this IServiceCollection services)
@@ -26,10 +26,14 @@ public static class ControllerServiceCollectionExtensions
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => KubeConfiguration.BuildDefault());
-        services.TryAddSingleton<IKubernetesClient>(sp => new KubernetesClient(
-            sp.GetRequiredService<k8s.KubernetesClientConfiguration>(),
-            KubernetesJson.Create([.. sp.GetServices<IJsonTypeInfoResolver>()])));
         services.TryAddSingleton<k8s.IKubernetes>(sp => new k8s.Kubernetes(sp.GetRequiredService<k8s.KubernetesClientConfiguration>()));
+        services.TryAddSingleton(sp => new EntityJson([.. sp.GetServices<IJsonTypeInfoResolver>()]));
+        services.TryAddSingleton<IKubernetesClient>(sp =>
+        {
+            var configuration = sp.GetRequiredService<k8s.KubernetesClientConfiguration>();
+            return new KubernetesClient(sp.GetRequiredService<k8s.IKubernetes>(), configuration.Namespace,
+                sp.GetRequiredService<EntityJson>(), configuration.HttpClientTimeout);
+        });
         services.TryAddSingleton(new EventRecorderOptions());
         services.TryAddSingleton<IEventRecorder, EventRecorder>();
         services.TryAddSingleton<ILeadership, AlwaysLeader>();

@@ -1,9 +1,10 @@
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SegRestore.Kube.Client;
 using SegRestore.Kube.Informers;
-using SegRestore.Kube.Models;
 using SegRestore.Kube.Queue;
 
 namespace SegRestore.Kube.Controller;

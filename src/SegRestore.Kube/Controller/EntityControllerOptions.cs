@@ -1,5 +1,6 @@
+using k8s;
+using k8s.Models;
 using SegRestore.Kube.Informers;
-using SegRestore.Kube.Models;
 using SegRestore.Kube.Queue;
 using SegRestore.Kube.Runtime;
 

@@ -1,5 +1,6 @@
+using k8s;
+using k8s.Models;
 using SegRestore.Kube.Client;
-using SegRestore.Kube.Models;
 
 namespace SegRestore.Kube.Controller;
 
@@ -39,11 +40,11 @@ public static class EntityFinalizers
                 entity.Metadata.Name!, entity.Metadata.NamespaceProperty, patch, cancellationToken).ConfigureAwait(false);
             return new FinalizerUpdate<TEntity>(updated, Conflict: false);
         }
-        catch (KubernetesException e) when (e.IsConflict)
+        catch (KubernetesApiException e) when (e.IsConflict)
         {
             return new FinalizerUpdate<TEntity>(null, Conflict: true);
         }
-        catch (KubernetesException e) when (e.IsNotFound)
+        catch (KubernetesApiException e) when (e.IsNotFound)
         {
             return new FinalizerUpdate<TEntity>(null, Conflict: false);
         }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using k8s;
+using k8s.Models;
 using SegRestore.Kube.Client;
-using SegRestore.Kube.Models;
 
 namespace SegRestore.Kube.Controller;
 
@@ -43,7 +44,7 @@ public static class FinalizerPatches
             list.Add(finalizer);
         }
 
-        return V1Patch.Merge(new JsonObject
+        return Patches.Merge(new JsonObject
         {
             ["metadata"] = new JsonObject
             {

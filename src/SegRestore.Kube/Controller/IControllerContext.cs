@@ -1,4 +1,5 @@
-using SegRestore.Kube.Models;
+using k8s;
+using k8s.Models;
 using SegRestore.Kube.Runtime;
 
 namespace SegRestore.Kube.Controller;

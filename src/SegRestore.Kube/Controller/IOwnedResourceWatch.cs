@@ -1,4 +1,5 @@
-using SegRestore.Kube.Models;
+using k8s;
+using k8s.Models;
 using SegRestore.Kube.Queue;
 
 namespace SegRestore.Kube.Controller;

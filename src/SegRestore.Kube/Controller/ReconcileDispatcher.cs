@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SegRestore.Kube.Informers;
-using SegRestore.Kube.Models;
 using SegRestore.Kube.Queue;
 using SegRestore.Kube.Runtime;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using SegRestore.Kube.Models;
+using k8s;
+using k8s.Models;
 
 namespace SegRestore.Kube.Events;
 

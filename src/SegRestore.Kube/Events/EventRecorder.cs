@@ -1,6 +1,7 @@
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.Logging;
 using SegRestore.Kube.Client;
-using SegRestore.Kube.Models;
 
 namespace SegRestore.Kube.Events;
 
@@ -70,7 +71,7 @@ public sealed partial class EventRecorder(
             await client.ReplaceAsync(existing, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (KubernetesException e) when (e.IsConflict || e.IsAlreadyExists)
+        catch (KubernetesApiException e) when (e.IsConflict || e.IsAlreadyExists)
         {
             return false;
         }

@@ -1,6 +1,7 @@
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.Logging;
 using SegRestore.Kube.Client;
-using SegRestore.Kube.Models;
 
 namespace SegRestore.Kube.Informers;
 
@@ -82,7 +83,7 @@ public sealed partial class ResourceInformer<TEntity>(
             {
                 return;
             }
-            catch (KubernetesException e) when (e.IsGone)
+            catch (KubernetesApiException e) when (e.IsGone)
             {
                 LogGone(logger, typeof(TEntity).Name, LastResourceVersion);
                 mustList = true;
@@ -92,8 +93,25 @@ public sealed partial class ResourceInformer<TEntity>(
                 failures = IsHealthy(stream) ? 1 : failures + 1;
                 var delay = options.Backoff.Delay(failures, _random.NextDouble());
                 LogStreamFailed(logger, typeof(TEntity).Name, failures, delay, e);
-                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+                if (!await BackOffAsync(delay, cancellationToken).ConfigureAwait(false))
+                {
+                    return;
+                }
             }
+        }
+    }
+
+    /// <summary>Waits out a backoff; false when the informer is stopped meanwhile (a stop is not a failure).</summary>
+    private async Task<bool> BackOffAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return false;
         }
     }
 
@@ -155,7 +173,7 @@ public sealed partial class ResourceInformer<TEntity>(
                         return true;
                     }
 
-                    throw new KubernetesException(watchEvent.Status ?? new V1Status { Message = "watch ERROR event" });
+                    throw new KubernetesApiException(watchEvent.Status ?? new V1Status { Message = "watch ERROR event" });
                 }
 
                 Apply(watchEvent);

@@ -1,6 +1,7 @@
 using System.Globalization;
+using k8s;
+using k8s.Models;
 using SegRestore.Kube.Client;
-using SegRestore.Kube.Models;
 
 namespace SegRestore.Operator.Clusters;
 
@@ -31,7 +32,7 @@ public sealed class ClusterLeases(IKubernetesClient client, string @namespace, T
                 await client.CreateAsync(NewLease(name, chain), cancellationToken).ConfigureAwait(false);
                 return chain;
             }
-            catch (KubernetesException e) when (e.IsAlreadyExists)
+            catch (KubernetesApiException e) when (e.IsAlreadyExists)
             {
                 lease = await client.GetAsync<V1Lease>(name, @namespace, cancellationToken).ConfigureAwait(false);
                 return lease?.Spec?.HolderIdentity ?? "";
@@ -55,7 +56,7 @@ public sealed class ClusterLeases(IKubernetesClient client, string @namespace, T
             await client.ReplaceAsync(lease, cancellationToken).ConfigureAwait(false);
             return chain;
         }
-        catch (KubernetesException e) when (e.IsConflict || e.IsNotFound)
+        catch (KubernetesApiException e) when (e.IsConflict || e.IsNotFound)
         {
             return holder ?? "";
         }
@@ -105,7 +106,7 @@ public sealed class ClusterLeases(IKubernetesClient client, string @namespace, T
                 Preconditions = new V1Preconditions { Uid = lease.Metadata.Uid, ResourceVersion = lease.Metadata.ResourceVersion },
             }, cancellationToken).ConfigureAwait(false);
         }
-        catch (KubernetesException e) when (e.IsConflict || e.IsNotFound)
+        catch (KubernetesApiException e) when (e.IsConflict || e.IsNotFound)
         {
             // Someone else changed or removed it: it is no longer ours to release.
         }

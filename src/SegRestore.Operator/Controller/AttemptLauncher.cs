@@ -1,10 +1,11 @@
+using k8s;
+using k8s.Models;
 using SegRestore.Api.Labels;
 using SegRestore.Api.Models;
 using SegRestore.Api.Timestamps;
 using SegRestore.Br.Arguments;
 using SegRestore.Br.Probe;
 using SegRestore.Kube.Client;
-using SegRestore.Kube.Models;
 using SegRestore.Operator.Configuration;
 using SegRestore.Operator.Logs;
 using SegRestore.Operator.Reporter;
@@ -99,7 +100,7 @@ public sealed class AttemptLauncher(
         {
             await client.CreateAsync(pod, cancellationToken).ConfigureAwait(false);
         }
-        catch (KubernetesException e) when (e.IsAlreadyExists)
+        catch (KubernetesApiException e) when (e.IsAlreadyExists)
         {
             // Created by an earlier reconcile whose answer was lost: adopt it with the hash it carries.
             var found = await client.GetAsync<V1Pod>(podName, ns, cancellationToken).ConfigureAwait(false);
@@ -247,7 +248,7 @@ public sealed class AttemptLauncher(
         {
             await client.DeleteAsync<V1Pod>(pod.Metadata.Name!, pod.Metadata.NamespaceProperty, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
-        catch (KubernetesException e) when (e.IsNotFound)
+        catch (KubernetesApiException e) when (e.IsNotFound)
         {
         }
     }
@@ -261,7 +262,7 @@ public sealed class AttemptLauncher(
             {
                 await client.DeleteAsync<V1Secret>(AttemptNames.TokenSecret(segment.Metadata.Name!, attempt.Number), segment.Metadata.NamespaceProperty, cancellationToken: cancellationToken).ConfigureAwait(false);
             }
-            catch (KubernetesException e) when (e.IsNotFound)
+            catch (KubernetesApiException e) when (e.IsNotFound)
             {
             }
         }
@@ -289,6 +290,8 @@ public sealed class AttemptLauncher(
         var sql = string.Concat(statements.Select(s => s.TrimEnd().TrimEnd(';') + ";\n"));
         var configMap = new V1ConfigMap
         {
+            ApiVersion = V1ConfigMap.KubeApiVersion,
+            Kind = V1ConfigMap.KubeKind,
             Metadata = new V1ObjectMeta
             {
                 Name = name,
@@ -307,7 +310,7 @@ public sealed class AttemptLauncher(
         {
             await client.CreateAsync(configMap, cancellationToken).ConfigureAwait(false);
         }
-        catch (KubernetesException e) when (e.IsAlreadyExists)
+        catch (KubernetesApiException e) when (e.IsAlreadyExists)
         {
         }
     }
@@ -318,7 +321,7 @@ public sealed class AttemptLauncher(
         {
             await client.CreateAsync(secret, cancellationToken).ConfigureAwait(false);
         }
-        catch (KubernetesException e) when (e.IsAlreadyExists)
+        catch (KubernetesApiException e) when (e.IsAlreadyExists)
         {
             // Left by an attempt whose pod was never created: give it the new token.
             var current = await client.GetAsync<V1Secret>(secret.Metadata.Name!, secret.Metadata.NamespaceProperty, cancellationToken).ConfigureAwait(false);

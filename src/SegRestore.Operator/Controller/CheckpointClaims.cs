@@ -1,6 +1,7 @@
+using k8s;
+using k8s.Models;
 using SegRestore.Api.Models;
 using SegRestore.Kube.Client;
-using SegRestore.Kube.Models;
 using SegRestore.Operator.Configuration;
 using SegRestore.Operator.Workers;
 
@@ -37,7 +38,7 @@ public sealed class CheckpointClaims(IKubernetesClient client, CheckpointVolumeO
                 await client.CreateAsync(wanted, cancellationToken).ConfigureAwait(false);
                 return new ClaimPlan(name);
             }
-            catch (KubernetesException e) when (e.IsAlreadyExists)
+            catch (KubernetesApiException e) when (e.IsAlreadyExists)
             {
                 existing = await client.GetAsync<V1PersistentVolumeClaim>(name, ns, cancellationToken).ConfigureAwait(false);
                 if (existing is null)
@@ -59,7 +60,7 @@ public sealed class CheckpointClaims(IKubernetesClient client, CheckpointVolumeO
         {
             await client.DeleteAsync<V1PersistentVolumeClaim>(AttemptNames.CheckpointClaim(rootUid), ns, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
-        catch (KubernetesException e) when (e.IsNotFound)
+        catch (KubernetesApiException e) when (e.IsNotFound)
         {
         }
     }

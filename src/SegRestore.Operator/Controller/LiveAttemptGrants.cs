@@ -1,6 +1,7 @@
 using System.Globalization;
+using k8s;
+using k8s.Models;
 using SegRestore.Api.Labels;
-using SegRestore.Kube.Models;
 
 namespace SegRestore.Operator.Controller;
 

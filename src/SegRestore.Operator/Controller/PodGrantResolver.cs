@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using k8s;
+using k8s.Models;
 using SegRestore.Api.Labels;
 using SegRestore.Kube.Client;
-using SegRestore.Kube.Models;
 using SegRestore.Operator.Reporter;
 
 namespace SegRestore.Operator.Controller;
@@ -32,7 +33,7 @@ public sealed class PodGrantResolver(IKubernetesClient client, InMemoryAttemptTo
         {
             pods = await client.ListAsync<V1Pod>(null, new ListOptions { LabelSelector = selector }, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is KubernetesException or HttpRequestException or TimeoutException)
+        catch (Exception e) when (e is KubernetesApiException or HttpRequestException or TimeoutException)
         {
             return null; // the worker retries; the controller adopts the pod on its own pass too
         }

@@ -26,9 +26,9 @@ public sealed partial record ReconcileFailure(ReconcileFailureKind Kind, string 
         var detail = Detail(error);
         return error switch
         {
-            KubernetesException k when StaleWrite.Is(k) || k.IsConflict || k.IsAlreadyExists =>
+            KubernetesApiException k when StaleWrite.Is(k) || k.IsConflict || k.IsAlreadyExists =>
                 new(ReconcileFailureKind.Conflict, "Conflict", detail),
-            KubernetesException k when k.Code is 429 or >= 500 || k.StatusCode == HttpStatusCode.RequestTimeout =>
+            KubernetesApiException k when k.Code is 429 or >= 500 || k.StatusCode == HttpStatusCode.RequestTimeout =>
                 Outage("ApiServerUnavailable", $"the API server answered {k.Code} ({detail}); the operator retries with backoff: check the API server's health"),
             HttpRequestException or TimeoutException or TaskCanceledException =>
                 Outage("ApiServerUnavailable", $"a request failed ({detail}); the operator retries with backoff: check the network to the API server"),

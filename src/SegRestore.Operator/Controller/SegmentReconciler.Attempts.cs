@@ -112,7 +112,7 @@ public sealed partial class SegmentReconciler
     /// SIGTERM; BR keeps its checkpoint (the chain's claim in Managed mode) and the next attempt resumes from it.
     /// </summary>
     private Task<ReconcileResult> StopForHoldAsync(
-        PointRestoreSegment segment, ChainSnapshot chain, SegmentRecord record, AttemptRecord latest, Kube.Models.V1Pod pod,
+        PointRestoreSegment segment, ChainSnapshot chain, SegmentRecord record, AttemptRecord latest, k8s.Models.V1Pod pod,
         ChainEvaluation evaluation, CancellationToken cancellationToken)
     {
         var progress = activity.Get(record.Uid, latest.Number)?.LatestProgress is { } p ? $" at {p.Step} {Math.Clamp(p.Percent, 0, 100):0.#}%" : "";
@@ -124,7 +124,7 @@ public sealed partial class SegmentReconciler
     /// <summary>A worker that will never run BR: the attempt ends with a permanent reason and the retry annotation
     /// starts the next one.</summary>
     private Task<ReconcileResult> EndStuckAttemptAsync(
-        PointRestoreSegment segment, ChainSnapshot chain, SegmentRecord record, AttemptRecord latest, Kube.Models.V1Pod pod, StuckWorker stuck,
+        PointRestoreSegment segment, ChainSnapshot chain, SegmentRecord record, AttemptRecord latest, k8s.Models.V1Pod pod, StuckWorker stuck,
         ChainEvaluation evaluation, CancellationToken cancellationToken)
     {
         LogStuckWorker(segment.Metadata.Name, latest.Number, pod.Metadata.Name, stuck.Reason);
@@ -136,7 +136,7 @@ public sealed partial class SegmentReconciler
     /// survives the pod), then the pod is deleted and the segment reconciled on from the new record. A conflict means
     /// the worker reported first: its result stands.</summary>
     private async Task<ReconcileResult> EndLiveAttemptAsync(
-        PointRestoreSegment segment, ChainSnapshot chain, SegmentRecord record, AttemptRecord latest, Kube.Models.V1Pod pod,
+        PointRestoreSegment segment, ChainSnapshot chain, SegmentRecord record, AttemptRecord latest, k8s.Models.V1Pod pod,
         string reason, string? message, ChainEvaluation evaluation, CancellationToken cancellationToken)
     {
         SegmentRecord fresh;

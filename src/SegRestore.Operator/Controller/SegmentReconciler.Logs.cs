@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
+using k8s;
+using k8s.Models;
 using SegRestore.Api.Models;
-using SegRestore.Kube.Models;
 using SegRestore.Operator.Logs;
 
 namespace SegRestore.Operator.Controller;

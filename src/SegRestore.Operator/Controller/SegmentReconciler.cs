@@ -1,4 +1,6 @@
 using System.Text.Json;
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.Logging;
 using SegRestore.Api.Chain;
 using SegRestore.Api.Labels;
@@ -6,7 +8,6 @@ using SegRestore.Api.Models;
 using SegRestore.Api.Serialization;
 using SegRestore.Kube.Client;
 using SegRestore.Kube.Controller;
-using SegRestore.Kube.Models;
 using SegRestore.Operator.Clusters;
 using SegRestore.Operator.Reporter;
 using SegRestore.Store;

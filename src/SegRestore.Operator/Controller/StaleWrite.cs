@@ -10,5 +10,5 @@ namespace SegRestore.Operator.Controller;
 /// </summary>
 public static class StaleWrite
 {
-    public static bool Is(Exception exception) => exception is KubernetesException { IsConflict: true };
+    public static bool Is(Exception exception) => exception is KubernetesApiException { IsConflict: true };
 }

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using k8s;
+using k8s.Models;
 using SegRestore.Api.Labels;
 using SegRestore.Kube.Client;
-using SegRestore.Kube.Models;
 
 namespace SegRestore.Operator.Controller;
 
@@ -54,6 +55,6 @@ public static class StartMarks
             patch["finalizers"] = list;
         }
 
-        return V1Patch.Merge(new JsonObject { ["metadata"] = patch });
+        return Patches.Merge(new JsonObject { ["metadata"] = patch });
     }
 }

@@ -1,6 +1,7 @@
+using k8s;
+using k8s.Models;
 using SegRestore.Api.Conditions;
 using SegRestore.Api.Models;
-using SegRestore.Kube.Models;
 
 namespace SegRestore.Operator.Controller;
 

@@ -1,5 +1,6 @@
+using k8s;
+using k8s.Models;
 using SegRestore.Api.Models;
-using SegRestore.Kube.Models;
 
 namespace SegRestore.Operator.Controller;
 

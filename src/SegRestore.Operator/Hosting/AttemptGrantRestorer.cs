@@ -1,8 +1,9 @@
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SegRestore.Api.Labels;
 using SegRestore.Kube.Client;
-using SegRestore.Kube.Models;
 using SegRestore.Operator.Configuration;
 using SegRestore.Operator.Controller;
 using SegRestore.Operator.Reporter;
@@ -63,7 +64,7 @@ public sealed partial class AttemptGrantRestorer(
 
     /// <summary>The API server answering an error, unreachable or slow (a client timeout, not our own stop).</summary>
     private static bool IsTransient(Exception e, CancellationToken cancellationToken) =>
-        e is KubernetesException or HttpRequestException
+        e is KubernetesApiException or HttpRequestException
         || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Re-granted {Count} running worker attempts from their pods before the reporter starts")]

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json.Serialization.Metadata;
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,7 +12,6 @@ using SegRestore.Kube.Client;
 using SegRestore.Kube.Controller;
 using SegRestore.Kube.Informers;
 using SegRestore.Kube.LeaderElection;
-using SegRestore.Kube.Models;
 using SegRestore.Operator.Clusters;
 using SegRestore.Operator.Configuration;
 using SegRestore.Operator.Controller;

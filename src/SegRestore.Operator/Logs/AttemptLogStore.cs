@@ -1,9 +1,10 @@
 using System.Globalization;
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.Logging;
 using SegRestore.Api.Labels;
 using SegRestore.Api.Models;
 using SegRestore.Kube.Client;
-using SegRestore.Kube.Models;
 using SegRestore.Operator.Workers;
 
 namespace SegRestore.Operator.Logs;
@@ -31,7 +32,7 @@ public sealed partial class AttemptLogStore(IKubernetesClient client, ILogger<At
             raw = await client.ReadPodLogAsync(pod.Metadata.Name!, ns, WorkerPodBuilder.WorkerContainer, TailLines,
                 AttemptLogText.MaxBytes * 4L, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is KubernetesException or HttpRequestException or TimeoutException)
+        catch (Exception e) when (e is KubernetesApiException or HttpRequestException or TimeoutException)
         {
             LogUnreadable(pod.Metadata.Name, e.GetType().Name);
             return null;
@@ -43,7 +44,7 @@ public sealed partial class AttemptLogStore(IKubernetesClient client, ILogger<At
         {
             await client.CreateAsync(configMap, cancellationToken).ConfigureAwait(false);
         }
-        catch (KubernetesException e) when (e.IsAlreadyExists)
+        catch (KubernetesApiException e) when (e.IsAlreadyExists)
         {
             var current = await client.GetAsync<V1ConfigMap>(configMap.Metadata.Name!, ns, cancellationToken).ConfigureAwait(false);
             configMap.Metadata.ResourceVersion = current?.Metadata.ResourceVersion;

@@ -1,6 +1,7 @@
+using k8s;
+using k8s.Models;
 using SegRestore.Api.Labels;
 using SegRestore.Api.Models;
-using SegRestore.Kube.Models;
 using SegRestore.Operator.Configuration;
 
 namespace SegRestore.Operator.Workers;
@@ -20,6 +21,8 @@ public static class CheckpointClaimBuilder
         ArgumentNullException.ThrowIfNull(volume);
         return new V1PersistentVolumeClaim
         {
+            ApiVersion = V1PersistentVolumeClaim.KubeApiVersion,
+            Kind = V1PersistentVolumeClaim.KubeKind,
             Metadata = new V1ObjectMeta
             {
                 Name = AttemptNames.CheckpointClaim(rootUid),
@@ -34,7 +37,7 @@ public static class CheckpointClaimBuilder
             Spec = new V1PersistentVolumeClaimSpec
             {
                 AccessModes = [AccessMode],
-                Resources = new V1VolumeResourceRequirements { Requests = new Dictionary<string, string> { ["storage"] = volume.Size } },
+                Resources = new V1VolumeResourceRequirements { Requests = new Dictionary<string, k8s.Models.ResourceQuantity> { ["storage"] = new k8s.Models.ResourceQuantity(volume.Size) } },
                 StorageClassName = volume.StorageClassName is { Length: > 0 } storageClass ? storageClass : null,
             },
         };

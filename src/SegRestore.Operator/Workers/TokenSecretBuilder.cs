@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
+using k8s;
+using k8s.Models;
 using SegRestore.Api.Labels;
 using SegRestore.Api.Models;
-using SegRestore.Kube.Models;
 
 namespace SegRestore.Operator.Workers;
 
@@ -20,6 +21,8 @@ public static class TokenSecretBuilder
         var owner = SegmentOwner.Reference(segment);
         return new V1Secret
         {
+            ApiVersion = V1Secret.KubeApiVersion,
+            Kind = V1Secret.KubeKind,
             Metadata = new V1ObjectMeta
             {
                 Name = secretName,

@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using k8s;
+using k8s.Models;
 using SegRestore.Api.Labels;
 using SegRestore.Api.Models;
-using SegRestore.Kube.Models;
 using SegRestore.Reporter.Contract;
 
 namespace SegRestore.Operator.Workers;

@@ -1,7 +1,8 @@
 using System.Globalization;
+using k8s;
+using k8s.Models;
 using SegRestore.Api.Labels;
 using SegRestore.Api.Models;
-using SegRestore.Kube.Models;
 
 namespace SegRestore.Operator.Workers;
 
@@ -28,6 +29,8 @@ public static class WorkerPodBuilder
 
         return new V1Pod
         {
+            ApiVersion = V1Pod.KubeApiVersion,
+            Kind = V1Pod.KubeKind,
             Metadata = new V1ObjectMeta
             {
                 Name = podName,
@@ -82,7 +85,7 @@ public static class WorkerPodBuilder
                     ? [.. tolerations.Select(Toleration)]
                     : null,
                 Affinity = worker?.Affinity is { ValueKind: not System.Text.Json.JsonValueKind.Undefined and not System.Text.Json.JsonValueKind.Null } affinity
-                    ? affinity.Clone()
+                    ? KubernetesJson.Deserialize<V1Affinity>(affinity)
                     : null,
                 PriorityClassName = worker?.PriorityClassName is { Length: > 0 } priority ? priority : null,
                 ImagePullSecrets = worker?.ImagePullSecrets is { Count: > 0 } pullSecrets
@@ -126,9 +129,10 @@ public static class WorkerPodBuilder
                 Limits = Quantities(resources.Limits),
             };
 
-    private static Dictionary<string, string>? Quantities(Dictionary<string, ResourceQuantity>? quantities) =>
+    private static Dictionary<string, k8s.Models.ResourceQuantity>? Quantities(
+        Dictionary<string, Api.Models.ResourceQuantity>? quantities) =>
         quantities is { Count: > 0 }
-            ? quantities.ToDictionary(q => q.Key, q => q.Value.Value, StringComparer.Ordinal)
+            ? quantities.ToDictionary(q => q.Key, q => new k8s.Models.ResourceQuantity(q.Value.Value), StringComparer.Ordinal)
             : null;
 
     private static V1Toleration Toleration(WorkerToleration t) => new()

@@ -1,4 +1,5 @@
-using SegRestore.Kube.Models;
+using k8s;
+using k8s.Models;
 
 namespace SegRestore.Store.ConfigMaps;
 
@@ -11,6 +12,8 @@ public static class ConfigMapMapping
         ArgumentNullException.ThrowIfNull(configMap);
         return new V1ConfigMap
         {
+            ApiVersion = V1ConfigMap.KubeApiVersion,
+            Kind = V1ConfigMap.KubeKind,
             Metadata = new V1ObjectMeta
             {
                 Name = configMap.Name,

@@ -1,5 +1,6 @@
+using k8s;
+using k8s.Models;
 using SegRestore.Kube.Client;
-using SegRestore.Kube.Models;
 
 namespace SegRestore.Store.ConfigMaps;
 
@@ -50,7 +51,7 @@ public sealed class KubernetesConfigMapStore : IConfigMapStore
                 .ConfigureAwait(false);
             return ConfigMapMapping.FromKubernetes(created, includeData: true);
         }
-        catch (KubernetesException e) when (e.IsAlreadyExists)
+        catch (KubernetesApiException e) when (e.IsAlreadyExists)
         {
             throw new ConfigMapAlreadyExistsException($"ConfigMap '{Namespace}/{configMap.Name}' already exists.", e);
         }
@@ -72,7 +73,7 @@ public sealed class KubernetesConfigMapStore : IConfigMapStore
             var replaced = await _client.ReplaceAsync(ConfigMapMapping.ToKubernetes(configMap, Namespace), cancellationToken).ConfigureAwait(false);
             return ConfigMapMapping.FromKubernetes(replaced, includeData: true);
         }
-        catch (KubernetesException e) when (e.IsConflict || e.IsNotFound)
+        catch (KubernetesApiException e) when (e.IsConflict || e.IsNotFound)
         {
             throw new ConfigMapConflictException(
                 $"ConfigMap '{Namespace}/{configMap.Name}' changed or vanished since resourceVersion {configMap.ResourceVersion} was read.", e);
@@ -86,11 +87,11 @@ public sealed class KubernetesConfigMapStore : IConfigMapStore
         {
             await _client.DeleteAsync<V1ConfigMap>(name, Namespace, options, cancellationToken).ConfigureAwait(false);
         }
-        catch (KubernetesException e) when (e.IsNotFound)
+        catch (KubernetesApiException e) when (e.IsNotFound)
         {
             // Already gone: deleting is idempotent for the ledger.
         }
-        catch (KubernetesException e) when (e.IsConflict)
+        catch (KubernetesApiException e) when (e.IsConflict)
         {
             throw new ConfigMapConflictException(
                 $"ConfigMap '{Namespace}/{name}' changed since resourceVersion {resourceVersion} was read; not deleted.", e);
@@ -107,7 +108,7 @@ public sealed class KubernetesConfigMapStore : IConfigMapStore
             {
                 return await ListOnceAsync(options, includeData, cancellationToken).ConfigureAwait(false);
             }
-            catch (KubernetesException e) when (e.IsGone && attempt < MaxListRestarts)
+            catch (KubernetesApiException e) when (e.IsGone && attempt < MaxListRestarts)
             {
                 // The continue token expired (the server compacted its snapshot between pages): start the list
                 // again, as client-go's pager does. The ledger needs no snapshot older than the call itself.

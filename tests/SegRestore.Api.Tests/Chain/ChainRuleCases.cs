@@ -108,6 +108,10 @@ internal static class ChainRuleCases
         add("Pd_port_out_of_range_is_invalid", Root(phase: null, edit: s => s.Cluster.Pd = "pd-a:99999"), View(), ChainReason.InvalidSpec, "not a number from 1 to 65535");
         add("Pd_port_zero_is_invalid", Root(phase: null, edit: s => s.Cluster.Pd = "pd-a:0"), View(), ChainReason.InvalidSpec, "\"pd-a:0\" is not host:port");
         add("Pd_with_a_path_is_invalid", Root(phase: null, edit: s => s.Cluster.Pd = "http://pd-a:2379/pd/api"), View(), ChainReason.InvalidSpec, "has a path");
+        add("Affinity_that_is_no_core_v1_affinity_is_invalid", Root(phase: null, edit: s => s.Worker = new WorkerSpec
+        {
+            Affinity = System.Text.Json.JsonDocument.Parse("""{"nodeAffinity":"zone-a"}""").RootElement.Clone(),
+        }), View(), ChainReason.InvalidSpec, "spec.worker.affinity is not a core/v1 Affinity");
         add("Pd_with_an_unbracketed_ipv6_is_invalid", Root(phase: null, edit: s => s.Cluster.Pd = "::1:2379"), View(), ChainReason.InvalidSpec, "[::1]:2379");
         add("Pd_with_a_grpc_scheme_is_invalid", Root(phase: null, edit: s => s.Cluster.Pd = "grpc://pd-a:2379"), View(), ChainReason.InvalidSpec, "scheme 'grpc'");
         add("Credentials_in_the_log_url_are_refused", Root(phase: null, edit: s => s.Log.Url = "s3://AKIAKEY:s3cr3t@bucket/log"), View(), ChainReason.InvalidSpec, "spec.log.secretName");

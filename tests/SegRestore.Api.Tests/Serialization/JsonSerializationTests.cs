@@ -1,8 +1,9 @@
 using System.Text.Json;
+using k8s;
+using k8s.Models;
 using SegRestore.Api.Models;
 using SegRestore.Api.Serialization;
 using SegRestore.Api.Timestamps;
-using SegRestore.Kube.Models;
 
 namespace SegRestore.Api.Tests.Serialization;
 

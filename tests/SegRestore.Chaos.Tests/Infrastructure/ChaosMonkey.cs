@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using k8s;
+using k8s.Models;
 using SegRestore.Api.Labels;
 using SegRestore.E2E.Tests.Infrastructure;
 using SegRestore.Kube.Client;
-using SegRestore.Kube.Models;
 
 namespace SegRestore.Chaos.Tests.Infrastructure;
 
@@ -153,7 +154,7 @@ public sealed class ChaosMonkey : IAsyncDisposable
         {
             pods = await _environment.Client.ListAsync<V1Pod>(E2EEnvironment.Namespace);
         }
-        catch (KubernetesException e)
+        catch (KubernetesApiException e)
         {
             return (false, $"listing pods failed ({e.Message})");
         }

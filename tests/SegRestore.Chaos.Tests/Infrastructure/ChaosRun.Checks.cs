@@ -27,7 +27,7 @@ public sealed partial class ChaosRun
             {
                 segments = await env.SegmentsAsync();
             }
-            catch (KubernetesException)
+            catch (KubernetesApiException)
             {
                 await Task.Delay(Poll.Interval);
                 continue;

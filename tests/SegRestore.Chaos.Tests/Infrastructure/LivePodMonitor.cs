@@ -1,6 +1,7 @@
+using k8s;
+using k8s.Models;
 using SegRestore.Api.Labels;
 using SegRestore.Kube.Client;
-using SegRestore.Kube.Models;
 
 namespace SegRestore.Chaos.Tests.Infrastructure;
 

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using k8s;
+using k8s.Models;
 using SegRestore.Api.Models;
+using SegRestore.Api.Serialization;
 using SegRestore.Api.Timestamps;
 using SegRestore.Br.Arguments;
 using SegRestore.Br.Probe;
-using SegRestore.Kube.Models;
-using SegRestore.Kube.Serialization;
 using SegRestore.Operator.Configuration;
 using SegRestore.Operator.Workers;
 using ProbeDialect = SegRestore.Br.Probe.BrDialect;
@@ -29,7 +30,7 @@ internal static class WorkerPodSample
         var pod = WorkerPodBuilder.Build(new WorkerPodRequest(
             segment, "root-uid-0", 1, 2, command, mode, AttemptNames.TokenSecret(segment.Metadata.Name!, 2),
             "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", settings));
-        return JsonSerializer.SerializeToNode(pod, KubeJsonContext.Default.V1Pod)!;
+        return JsonNode.Parse(KubernetesJson.Serialize(pod))!;
     }
 
     private static PointRestoreSegment Segment(bool withTls, bool withWorkerOptions) => new()
@@ -49,8 +50,8 @@ internal static class WorkerPodSample
     {
         Resources = new WorkerResources
         {
-            Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("2"), ["memory"] = new("4Gi") },
-            Limits = new Dictionary<string, ResourceQuantity> { ["memory"] = new("8Gi") },
+            Requests = new Dictionary<string, Api.Models.ResourceQuantity> { ["cpu"] = new("2"), ["memory"] = new("4Gi") },
+            Limits = new Dictionary<string, Api.Models.ResourceQuantity> { ["memory"] = new("8Gi") },
         },
         NodeSelector = new Dictionary<string, string> { ["node-role/restore"] = "true" },
         Tolerations = [new WorkerToleration { Key = "dedicated", Operator = "Equal", Value = "restore", Effect = "NoSchedule" }],

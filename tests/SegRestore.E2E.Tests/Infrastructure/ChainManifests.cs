@@ -1,6 +1,7 @@
 using System.Globalization;
+using k8s;
+using k8s.Models;
 using SegRestore.Api.Models;
-using SegRestore.Kube.Models;
 
 namespace SegRestore.E2E.Tests.Infrastructure;
 

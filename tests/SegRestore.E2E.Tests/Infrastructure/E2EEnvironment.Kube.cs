@@ -1,11 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using k8s;
+using k8s.Models;
 using SegRestore.Api.Labels;
 using SegRestore.Api.Models;
 using SegRestore.Api.Serialization;
 using SegRestore.Kube.Client;
-using SegRestore.Kube.Models;
-using SegRestore.Kube.Serialization;
 using SegRestore.LocalRun;
 
 namespace SegRestore.E2E.Tests.Infrastructure;
@@ -16,7 +16,7 @@ public sealed partial class E2EEnvironment
     /// <summary>A segment run takes a few seconds; the deadline allows a loaded 2-core box plenty of slack.</summary>
     public static readonly TimeSpan SegmentTimeout = TimeSpan.FromSeconds(90);
 
-    private static readonly JsonSerializerOptions StatusJson = KubernetesJson.Create(SegRestoreJsonContext.Default);
+    private static readonly JsonSerializerOptions StatusJson = SegRestoreJsonContext.Default.Options;
 
     /// <summary>Set by scenarios in which some segments fail or are invalid on purpose; otherwise any Failed or
     /// Invalid segment ends a wait at once.</summary>
@@ -30,13 +30,13 @@ public sealed partial class E2EEnvironment
         await GetAsync(name) ?? throw new InvalidOperationException($"segment {name} does not exist");
 
     public Task<PointRestoreSegment> PatchSpecAsync(string name, JsonObject spec) =>
-        Client.PatchAsync<PointRestoreSegment>(name, Namespace, V1Patch.Merge(new JsonObject { ["spec"] = spec }));
+        Client.PatchAsync<PointRestoreSegment>(name, Namespace, Patches.Merge(new JsonObject { ["spec"] = spec }));
 
     public Task<PointRestoreSegment> SetHoldAsync(string name, bool hold) =>
         PatchSpecAsync(name, new JsonObject { ["hold"] = hold });
 
     public Task<PointRestoreSegment> AnnotateAsync(string name, string key, string value) =>
-        Client.PatchAsync<PointRestoreSegment>(name, Namespace, V1Patch.Merge(new JsonObject
+        Client.PatchAsync<PointRestoreSegment>(name, Namespace, Patches.Merge(new JsonObject
         {
             ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [key] = value } },
         }));
@@ -152,7 +152,7 @@ public sealed partial class E2EEnvironment
                     (worker is null ? "" : $" exit {worker.ExitCode}: {worker.Message}"));
             }
         }
-        catch (KubernetesException e)
+        catch (KubernetesApiException e)
         {
             lines.Add("  (listing failed: " + e.Message + ")");
         }

@@ -40,7 +40,7 @@ public sealed partial class E2EEnvironment
                 }
             }
         }
-        catch (KubernetesException)
+        catch (KubernetesApiException)
         {
             // the cluster is going away anyway
         }
@@ -66,7 +66,7 @@ public sealed partial class E2EEnvironment
                 }
             }
         }
-        catch (Exception e) when (e is KubernetesException or HttpRequestException or TaskCanceledException)
+        catch (Exception e) when (e is KubernetesApiException or HttpRequestException or TaskCanceledException)
         {
             await File.WriteAllTextAsync(Path.Combine(directory, "error.txt"), e.ToString());
         }

@@ -1,10 +1,10 @@
 using System.Globalization;
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.Logging;
 using SegRestore.Api.Models;
 using SegRestore.Api.Serialization;
 using SegRestore.Kube.Client;
-using SegRestore.Kube.Models;
-using SegRestore.Kube.Serialization;
 using SegRestore.LocalCluster;
 using SegRestore.LocalCluster.Kubelet;
 using SegRestore.LocalCluster.Security;
@@ -194,7 +194,7 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
         await Cluster.WriteKubeconfigAsync(KubeconfigPath, CancellationToken.None);
         Client = new KubernetesClient(
             KubeConfiguration.FromText(Cluster.Kubeconfig).WithUserAgent(TestUserAgent),
-            KubernetesJson.Create(SegRestoreJsonContext.Default));
+            new EntityJson(SegRestoreJsonContext.Default));
         var applied = await KubectlAsync("apply", "-f", RepoLayout.CrdFile);
         if (applied.ExitCode != 0)
         {
@@ -209,7 +209,7 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
                     await Client.ListAsync<PointRestoreSegment>(Namespace);
                     return true;
                 }
-                catch (KubernetesException e) when (e.IsNotFound)
+                catch (KubernetesApiException e) when (e.IsNotFound)
                 {
                     return false;
                 }

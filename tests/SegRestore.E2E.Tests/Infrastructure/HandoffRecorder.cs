@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using k8s;
+using k8s.Models;
 using SegRestore.Api.Labels;
 using SegRestore.Api.Models;
-using SegRestore.Kube.Models;
 using Xunit.Abstractions;
 
 namespace SegRestore.E2E.Tests.Infrastructure;

@@ -4,7 +4,6 @@ using System.Text;
 using SegRestore.Api.Models;
 using SegRestore.Api.Serialization;
 using SegRestore.Kube.Client;
-using SegRestore.Kube.Serialization;
 using SegRestore.LocalRun;
 
 namespace SegRestore.E2E.Tests.Infrastructure;
@@ -91,7 +90,7 @@ public sealed class LocalRunProcess : IAsyncDisposable
 
             run.Client = new KubernetesClient(
                 KubeConfiguration.FromFile(run.KubeconfigPath).WithUserAgent(E2EEnvironment.TestUserAgent),
-                KubernetesJson.Create(SegRestoreJsonContext.Default));
+                new EntityJson(SegRestoreJsonContext.Default));
             run.World = await BrSimWorld.OpenAsync(Path.Combine(directory, "world"), run.PdAddress);
             return run;
         }

@@ -1,5 +1,6 @@
+using k8s;
+using k8s.Models;
 using SegRestore.Api.Labels;
-using SegRestore.Kube.Models;
 
 namespace SegRestore.E2E.Tests.Infrastructure;
 

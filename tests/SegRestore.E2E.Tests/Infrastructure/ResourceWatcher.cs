@@ -1,5 +1,6 @@
+using k8s;
+using k8s.Models;
 using SegRestore.Kube.Client;
-using SegRestore.Kube.Models;
 
 namespace SegRestore.E2E.Tests.Infrastructure;
 
@@ -63,7 +64,7 @@ public sealed class ResourceWatcher<TEntity> : IAsyncDisposable
                     }
                 }
             }
-            catch (KubernetesException e) when (e.IsGone)
+            catch (KubernetesApiException e) when (e.IsGone)
             {
                 resourceVersion = null;
             }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using SegRestore.Kube.Models;
+using k8s;
+using k8s.Models;
 
 namespace SegRestore.E2E.Tests.Infrastructure;
 

@@ -1,5 +1,6 @@
+using k8s;
+using k8s.Models;
 using SegRestore.E2E.Tests.Infrastructure;
-using SegRestore.Kube.Models;
 using Xunit.Abstractions;
 
 namespace SegRestore.E2E.Tests.Scenarios;

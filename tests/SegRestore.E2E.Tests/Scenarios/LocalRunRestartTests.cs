@@ -1,7 +1,8 @@
 using System.Globalization;
+using k8s;
+using k8s.Models;
 using SegRestore.Api.Models;
 using SegRestore.E2E.Tests.Infrastructure;
-using SegRestore.Kube.Models;
 using SegRestore.LocalRun;
 using Xunit.Abstractions;
 

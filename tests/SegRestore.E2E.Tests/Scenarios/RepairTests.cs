@@ -1,7 +1,8 @@
+using k8s;
+using k8s.Models;
 using SegRestore.Api.Labels;
 using SegRestore.Api.Models;
 using SegRestore.E2E.Tests.Infrastructure;
-using SegRestore.Kube.Models;
 using Xunit.Abstractions;
 
 namespace SegRestore.E2E.Tests.Scenarios;

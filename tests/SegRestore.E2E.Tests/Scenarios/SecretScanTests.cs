@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
+using k8s;
+using k8s.Models;
 using SegRestore.Api.Labels;
 using SegRestore.Api.Models;
 using SegRestore.Api.Serialization;
 using SegRestore.E2E.Tests.Infrastructure;
 using SegRestore.Kube.Client;
-using SegRestore.Kube.Models;
-using SegRestore.Kube.Serialization;
 using Xunit.Abstractions;
 
 namespace SegRestore.E2E.Tests.Scenarios;
@@ -24,7 +24,7 @@ namespace SegRestore.E2E.Tests.Scenarios;
 public sealed class SecretScanTests(ITestOutputHelper output)
 {
     private const string StorageSecret = "s3-creds";
-    private static readonly JsonSerializerOptions Json = KubernetesJson.Create(SegRestoreJsonContext.Default);
+    private static readonly JsonSerializerOptions Json = SegRestoreJsonContext.Default.Options;
 
     [Fact]
     public async Task Planted_secrets_appear_in_no_output_worker_pods_are_locked_down_and_api_calls_stay_on_the_allow_list()
@@ -47,7 +47,7 @@ public sealed class SecretScanTests(ITestOutputHelper output)
         var podObjects = new ConcurrentDictionary<string, V1Pod>(StringComparer.Ordinal);
         await using (new ResourceWatcher<V1Pod>(env.Client, E2EEnvironment.Namespace, (_, pod) =>
         {
-            pods[$"pod {pod.Metadata.Name} rv {pod.Metadata.ResourceVersion}"] = JsonSerializer.Serialize(pod, Json);
+            pods[$"pod {pod.Metadata.Name} rv {pod.Metadata.ResourceVersion}"] = KubernetesJson.Serialize(pod);
             podObjects[pod.Metadata.Name!] = pod;
         }))
         await using (new ResourceWatcher<V1Secret>(env.Client, E2EEnvironment.Namespace, (_, secret) =>
@@ -155,10 +155,10 @@ public sealed class SecretScanTests(ITestOutputHelper output)
     {
         var texts = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["segments (spec and status)"] = JsonSerializer.Serialize((await env.Client.ListAsync<PointRestoreSegment>(E2EEnvironment.Namespace)).Items, Json),
-            ["events"] = JsonSerializer.Serialize((await env.Client.ListAsync<Corev1Event>(E2EEnvironment.Namespace)).Items, Json),
-            ["configmaps (the ledger, the TiFlash SQL)"] = JsonSerializer.Serialize((await env.Client.ListAsync<V1ConfigMap>(E2EEnvironment.Namespace)).Items, Json),
-            ["pods at the end"] = JsonSerializer.Serialize((await env.Client.ListAsync<V1Pod>(E2EEnvironment.Namespace)).Items, Json),
+            ["segments (spec and status)"] = JsonSerializer.Serialize((await env.Client.ListAsync<PointRestoreSegment>(E2EEnvironment.Namespace)).Items.ToList(), Json),
+            ["events"] = KubernetesJson.Serialize((await env.Client.ListAsync<Corev1Event>(E2EEnvironment.Namespace)).Items),
+            ["configmaps (the ledger, the TiFlash SQL)"] = KubernetesJson.Serialize((await env.Client.ListAsync<V1ConfigMap>(E2EEnvironment.Namespace)).Items),
+            ["pods at the end"] = KubernetesJson.Serialize((await env.Client.ListAsync<V1Pod>(E2EEnvironment.Namespace)).Items),
         };
         var describe = await env.KubectlAsync("describe", "pods,pointrestoresegments", "-n", E2EEnvironment.Namespace);
         texts["kubectl describe"] = describe.Stdout + describe.Stderr;

@@ -38,7 +38,7 @@ public sealed class TableModeRetryTests(ITestOutputHelper output)
         await env.SetHoldAsync("table-1", false);
         await gate.WaitReachedAsync(TimeSpan.FromMinutes(2), () => env.DescribeAsync());
         var running = await env.WaitForAsync("table-1", s => s.Status?.WorkerPod is not null, "a worker pod");
-        var pod = await env.Client.GetAsync<Kube.Models.V1Pod>(running.Status!.WorkerPod!, E2EEnvironment.Namespace);
+        var pod = await env.Client.GetAsync<k8s.Models.V1Pod>(running.Status!.WorkerPod!, E2EEnvironment.Namespace);
         var pid = pod is null ? null : WorkerProcesses.RunningPid(pod);
         pid.Should().NotBeNull("the kubelet reports the running worker as process://<pid>");
         WorkerProcesses.KillTree(pid!.Value);

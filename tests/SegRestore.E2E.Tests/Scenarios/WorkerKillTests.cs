@@ -47,7 +47,7 @@ public sealed class WorkerKillTests(ITestOutputHelper output)
             statusPercent = (await env.GetRequiredAsync("kill-2")).Status?.Progress?.Percent;
         }
 
-        var pod = await env.Client.GetAsync<Kube.Models.V1Pod>(podName, E2EEnvironment.Namespace);
+        var pod = await env.Client.GetAsync<k8s.Models.V1Pod>(podName, E2EEnvironment.Namespace);
         var pid = pod is null ? null : WorkerProcesses.RunningPid(pod);
         pid.Should().NotBeNull("the kubelet reports the running worker as process://<pid>");
         await Task.Delay(CheckpointSyncWindow);

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
+using k8s;
+using k8s.Models;
 using SegRestore.Kube.Client;
 using SegRestore.Kube.Controller;
-using SegRestore.Kube.Models;
 
 namespace SegRestore.Kube.Tests.Acceptance;
 
@@ -45,10 +46,10 @@ public sealed class ClientAcceptanceTests(LocalClusterFixture cluster) : IDispos
         changed!.Data!["k"] = "changed";
         await _client.ReplaceAsync(changed);
 
-        var stale = (await FluentActions.Awaiting(() => _client.ReplaceAsync(first)).Should().ThrowAsync<KubernetesException>()).Which;
-        var duplicate = (await FluentActions.Awaiting(() => _client.CreateAsync(Map(ns, "a"))).Should().ThrowAsync<KubernetesException>()).Which;
+        var stale = (await FluentActions.Awaiting(() => _client.ReplaceAsync(first)).Should().ThrowAsync<KubernetesApiException>()).Which;
+        var duplicate = (await FluentActions.Awaiting(() => _client.CreateAsync(Map(ns, "a"))).Should().ThrowAsync<KubernetesApiException>()).Which;
         var precondition = (await FluentActions.Awaiting(() => _client.DeleteAsync<V1ConfigMap>("a", ns,
-            new V1DeleteOptions { Preconditions = new V1Preconditions { Uid = "not-the-uid" } })).Should().ThrowAsync<KubernetesException>()).Which;
+            new V1DeleteOptions { Preconditions = new V1Preconditions { Uid = "not-the-uid" } })).Should().ThrowAsync<KubernetesApiException>()).Which;
 
         stale.IsConflict.Should().BeTrue();
         stale.Status.Message.Should().Contain("the object has been modified");
@@ -87,18 +88,18 @@ public sealed class ClientAcceptanceTests(LocalClusterFixture cluster) : IDispos
             Spec = new V1PodSpec { Containers = [new V1Container { Name = "c", Image = "busybox" }], RestartPolicy = "Never" },
         });
 
-        var merged = await _client.PatchAsync<V1Pod>("p", ns, V1Patch.Merge(new JsonObject
+        var merged = await _client.PatchAsync<V1Pod>("p", ns, Patches.Merge(new JsonObject
         {
             ["metadata"] = new JsonObject { ["labels"] = new JsonObject { ["a"] = "1" } },
         }));
-        var tested = await _client.PatchAsync<V1Pod>("p", ns, V1Patch.Json(
+        var tested = await _client.PatchAsync<V1Pod>("p", ns, Patches.Json(
         [
             new JsonObject { ["op"] = "test", ["path"] = "/metadata/labels/a", ["value"] = "1" },
             new JsonObject { ["op"] = "add", ["path"] = "/metadata/labels/b", ["value"] = "2" },
         ]));
         tested.Status = new V1PodStatus { Phase = "Succeeded", Message = "done" };
         var statusWritten = await _client.ReplaceStatusAsync(tested);
-        var statusPatched = await _client.PatchStatusAsync<V1Pod>("p", ns, V1Patch.Merge(new JsonObject
+        var statusPatched = await _client.PatchStatusAsync<V1Pod>("p", ns, Patches.Merge(new JsonObject
         {
             ["status"] = new JsonObject { ["message"] = "patched" },
         }));

@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
 using SegRestore.Kube.Client;
 using SegRestore.Kube.Controller;
 using SegRestore.Kube.Informers;
-using SegRestore.Kube.Models;
 using SegRestore.Kube.Queue;
 using SegRestore.Kube.Runtime;
 using SegRestore.Kube.Tests.Support;

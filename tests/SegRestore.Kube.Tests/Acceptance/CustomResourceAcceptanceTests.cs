@@ -1,10 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
 using SegRestore.Kube.Client;
 using SegRestore.Kube.Controller;
 using SegRestore.Kube.Informers;
-using SegRestore.Kube.Models;
 using SegRestore.Kube.Tests.Support;
 
 namespace SegRestore.Kube.Tests.Acceptance;
@@ -53,12 +54,12 @@ public sealed class CustomResourceAcceptanceTests(LocalClusterFixture cluster) :
             Conditions = [new V1Condition { Type = "Ready", Status = "True", Reason = "Up", Message = "ok", LastTransitionTime = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc) }],
         };
         var withStatus = await _client.ReplaceStatusAsync(created);
-        var patched = await _client.PatchStatusAsync<Widget>("w", ns, V1Patch.Merge(new JsonObject { ["status"] = new JsonObject { ["phase"] = "Done" } }));
+        var patched = await _client.PatchStatusAsync<Widget>("w", ns, Patches.Merge(new JsonObject { ["status"] = new JsonObject { ["phase"] = "Done" } }));
         var invalid = await FluentActions.Awaiting(() => _client.CreateAsync(new Widget
         {
             Metadata = new V1ObjectMeta { Name = "bad", NamespaceProperty = ns },
             Spec = new WidgetSpec { Size = "huge" },
-        })).Should().ThrowAsync<KubernetesException>();
+        })).Should().ThrowAsync<KubernetesApiException>();
 
         withStatus.Status!.Conditions![0].LastTransitionTime.Should().Be(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         patched.Status!.Phase.Should().Be("Done");

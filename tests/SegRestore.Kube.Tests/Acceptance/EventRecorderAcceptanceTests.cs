@@ -1,7 +1,8 @@
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using SegRestore.Kube.Client;
 using SegRestore.Kube.Events;
-using SegRestore.Kube.Models;
 
 namespace SegRestore.Kube.Tests.Acceptance;
 

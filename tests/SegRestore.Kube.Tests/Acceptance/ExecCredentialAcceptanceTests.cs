@@ -1,8 +1,9 @@
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
 using SegRestore.Kube.Client;
 using SegRestore.Kube.Controller;
 using SegRestore.Kube.LeaderElection;
-using SegRestore.Kube.Models;
 using SegRestore.Kube.Tests.Support;
 
 namespace SegRestore.Kube.Tests.Acceptance;
@@ -81,7 +82,7 @@ public sealed class ExecCredentialAcceptanceTests(LocalClusterFixture cluster) :
 
         using var wrong = Plugin(token: "not-the-token");
         using var refused = new KubernetesClient(KubeConfiguration.FromFile(wrong.KubeconfigPath));
-        (await FluentActions.Awaiting(() => refused.ListAsync<V1Namespace>()).Should().ThrowAsync<KubernetesException>())
+        (await FluentActions.Awaiting(() => refused.ListAsync<V1Namespace>()).Should().ThrowAsync<KubernetesApiException>())
             .Which.Status.Code.Should().Be(401);
     }
 
@@ -91,7 +92,7 @@ public sealed class ExecCredentialAcceptanceTests(LocalClusterFixture cluster) :
         using var plugin = Plugin(expiresIn: TimeSpan.FromSeconds(5), failAfterRuns: 1);
         using var client = new KubernetesClient(KubeConfiguration.FromFile(plugin.KubeconfigPath));
 
-        var failure = await FluentActions.Awaiting(() => client.ListAsync<V1Namespace>()).Should().ThrowAsync<KubernetesException>();
+        var failure = await FluentActions.Awaiting(() => client.ListAsync<V1Namespace>()).Should().ThrowAsync<KubernetesApiException>();
 
         failure.Which.Message.Should().Contain("could not obtain credentials")
             .And.NotContain(cluster.Server.Options.BearerToken!);

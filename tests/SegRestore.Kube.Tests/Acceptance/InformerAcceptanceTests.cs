@@ -1,7 +1,8 @@
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using SegRestore.Kube.Client;
 using SegRestore.Kube.Informers;
-using SegRestore.Kube.Models;
 using SegRestore.Kube.Runtime;
 using SegRestore.Kube.Tests.Support;
 

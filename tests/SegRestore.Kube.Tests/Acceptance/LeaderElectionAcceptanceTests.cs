@@ -1,9 +1,10 @@
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
 using SegRestore.Kube.Client;
 using SegRestore.Kube.Controller;
 using SegRestore.Kube.Informers;
 using SegRestore.Kube.LeaderElection;
-using SegRestore.Kube.Models;
 using SegRestore.Kube.Tests.Support;
 
 namespace SegRestore.Kube.Tests.Acceptance;

@@ -1,5 +1,6 @@
+using k8s;
+using k8s.Models;
 using SegRestore.Kube.Client;
-using SegRestore.Kube.Models;
 using SegRestore.LocalCluster;
 using SegRestore.LocalCluster.Kubelet;
 
@@ -31,12 +32,11 @@ public sealed class LocalClusterFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
 
-    /// <summary>A client with its own connection pool; <paramref name="wrap"/> can put a handler in front of it.</summary>
-    public KubernetesClient NewClient(string userAgent = "kube-tests", Func<HttpMessageHandler, HttpMessageHandler>? wrap = null)
+    /// <summary>A client with its own official client and connection pool; <paramref name="wrap"/> can put a handler in front of its transport.</summary>
+    public KubernetesClient NewClient(string userAgent = "kube-tests", Func<DelegatingHandler>? wrap = null)
     {
         var configuration = Configuration.WithUserAgent(userAgent);
-        var handler = KubernetesHttpHandler.Create(configuration);
-        return new KubernetesClient(configuration, handler: wrap is null ? handler : wrap(handler));
+        return wrap is null ? new KubernetesClient(configuration) : new KubernetesClient(configuration, null, wrap());
     }
 
     /// <summary>A fresh namespace, so tests do not see each other's objects.</summary>

@@ -4,6 +4,7 @@ using System.Text;
 using k8s.Authentication;
 using k8s.Exceptions;
 using SegRestore.Kube.Client;
+using SegRestore.Kube.Tests.Support;
 
 namespace SegRestore.Kube.Tests.Client;
 
@@ -59,8 +60,9 @@ public sealed class KubernetesClientConfigurationTests : IDisposable
     }
 
     [Fact]
-    public void Kubeconfig_reads_client_certificates_from_files_relative_to_it_and_insecure_flag()
+    public async Task Kubeconfig_reads_client_certificates_from_files_relative_to_it_and_insecure_flag()
     {
+        await using var server = await ClientCertificateEchoServer.StartAsync();
         var (certificatePem, keyPem) = SelfSigned("admin");
         File.WriteAllText(Path.Combine(_directory, "admin.crt"), certificatePem);
         File.WriteAllText(Path.Combine(_directory, "admin.key"), keyPem);
@@ -69,34 +71,36 @@ public sealed class KubernetesClientConfigurationTests : IDisposable
             current-context: local
             clusters:
             - name: local
-              cluster: {server: "https://localhost:8443", insecure-skip-tls-verify: true}
+              cluster: {server: "SERVER", insecure-skip-tls-verify: true}
             contexts:
             - name: local
               context: {cluster: local, user: admin}
             users:
             - name: admin
               user: {client-certificate: admin.crt, client-key: admin.key}
-            """);
+            """.Replace("SERVER", server.Url.ToString(), StringComparison.Ordinal));
 
         var config = KubeConfiguration.FromFile(path);
 
         config.SkipTlsVerify.Should().BeTrue();
         config.Namespace.Should().Be("default");
-        using var certificate = ClientCertificates.From(config)!;
-        certificate.Subject.Should().Be("CN=admin");
-        certificate.HasPrivateKey.Should().BeTrue();
+        // The certificate and its private key reach the server: the TLS handshake presented them.
+        using var client = new KubernetesClient(config);
+        (await client.ListAsync<k8s.Models.V1Namespace>()).Items.Should().ContainSingle().Which.Metadata.Name.Should().Be("admin");
     }
 
     [Fact]
-    public void Kubeconfig_client_certificate_data_is_accepted_inline()
+    public async Task Kubeconfig_client_certificate_data_is_accepted_inline()
     {
+        await using var server = await ClientCertificateEchoServer.StartAsync();
         var (certificatePem, keyPem) = SelfSigned("inline");
         var yaml = $$"""
             current-context: x
             clusters:
             - name: c
               cluster:
-                server: https://h:1
+                server: {{server.Url}}
+                insecure-skip-tls-verify: true
             contexts:
             - name: x
               context:
@@ -109,7 +113,8 @@ public sealed class KubernetesClientConfigurationTests : IDisposable
                 client-key-data: {{B64(keyPem)}}
             """;
 
-        ClientCertificates.From(KubeConfiguration.FromText(yaml))!.Subject.Should().Be("CN=inline");
+        using var client = new KubernetesClient(KubeConfiguration.FromText(yaml));
+        (await client.ListAsync<k8s.Models.V1Namespace>()).Items.Should().ContainSingle().Which.Metadata.Name.Should().Be("inline");
     }
 
     [Theory]
@@ -125,7 +130,7 @@ public sealed class KubernetesClientConfigurationTests : IDisposable
     {
         var config = new k8s.KubernetesClientConfiguration { Host = "https://h", ClientCertificateData = "eA==" };
 
-        FluentActions.Invoking(() => ClientCertificates.From(config))
+        FluentActions.Invoking(() => new KubernetesClient(config))
             .Should().Throw<KubeConfigException>().WithMessage("*set both or neither*");
     }
 
@@ -169,12 +174,18 @@ public sealed class KubernetesClientConfigurationTests : IDisposable
         using var server = serverRequest.Create(ca, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddHours(12), [1, 2, 3]);
         var (otherPem, _) = SelfSigned("other-ca");
 
-        KubernetesHttpHandler.IsTrustedByAuthorities(server, null, System.Net.Security.SslPolicyErrors.RemoteCertificateChainErrors, [ca])
-            .Should().BeTrue();
-        KubernetesHttpHandler.IsTrustedByAuthorities(server, null, System.Net.Security.SslPolicyErrors.RemoteCertificateChainErrors,
-            [X509Certificate2.CreateFromPem(otherPem)]).Should().BeFalse();
-        KubernetesHttpHandler.IsTrustedByAuthorities(server, null, System.Net.Security.SslPolicyErrors.RemoteCertificateNameMismatch, [ca])
+        // The official client's check, which its transport applies with the configuration's certificate-authority (it
+        // adds the authorities to the chain it is given, so each check gets a fresh chain as a TLS handshake does).
+        static bool Trusted(X509Certificate2 certificate, X509Certificate2 authority, System.Net.Security.SslPolicyErrors errors)
+        {
+            using var chain = new X509Chain();
+            return k8s.Kubernetes.CertificateValidationCallBack(new object(), [authority], certificate, chain, errors);
+        }
+
+        Trusted(server, ca, System.Net.Security.SslPolicyErrors.RemoteCertificateChainErrors).Should().BeTrue();
+        Trusted(server, X509Certificate2.CreateFromPem(otherPem), System.Net.Security.SslPolicyErrors.RemoteCertificateChainErrors)
             .Should().BeFalse();
+        Trusted(server, ca, System.Net.Security.SslPolicyErrors.RemoteCertificateNameMismatch).Should().BeFalse();
     }
 
     [Fact]

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using k8s;
+using k8s.Models;
 using SegRestore.Kube.Client;
-using SegRestore.Kube.Models;
 using SegRestore.Kube.Tests.Support;
 
 namespace SegRestore.Kube.Tests.Client;
@@ -19,7 +20,7 @@ public sealed class KubernetesClientTests : IDisposable
         AccessToken = "secret-token",
         UserAgent = "tests/1",
         HttpClientTimeout = timeout ?? TimeSpan.FromSeconds(30),
-    }, handler: _handler);
+    }, null, _handler);
 
     [Fact]
     public async Task Get_sends_token_and_user_agent_and_reads_the_object()
@@ -52,7 +53,7 @@ public sealed class KubernetesClientTests : IDisposable
 
         var act = () => client.ReplaceAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "c", ResourceVersion = "1" } });
 
-        var error = (await act.Should().ThrowAsync<KubernetesException>()).Which;
+        var error = (await act.Should().ThrowAsync<KubernetesApiException>()).Which;
         error.IsConflict.Should().BeTrue();
         error.Reason.Should().Be("Conflict");
         error.Message.Should().Contain("PUT /api/v1/namespaces/team/configmaps/c").And.Contain("has been modified");
@@ -65,7 +66,7 @@ public sealed class KubernetesClientTests : IDisposable
         _handler.Respond(HttpStatusCode.BadGateway, "<html>proxy down</html>", "text/html");
         using var client = NewClient();
 
-        var error = (await FluentActions.Awaiting(() => client.GetAsync<V1Pod>("p")).Should().ThrowAsync<KubernetesException>()).Which;
+        var error = (await FluentActions.Awaiting(() => client.GetAsync<V1Pod>("p")).Should().ThrowAsync<KubernetesApiException>()).Which;
 
         error.Code.Should().Be(502);
         error.Status.Message.Should().Contain("proxy down");
@@ -82,14 +83,14 @@ public sealed class KubernetesClientTests : IDisposable
 
         list.Items.Select(i => i.Metadata.Name).Should().Equal("a", "b");
         list.Metadata.ResourceVersion.Should().Be("10");
-        _handler.Requests[1].PathAndQuery.Should().Be("/api/v1/namespaces/team/secrets?labelSelector=app%3Dx&limit=1&continue=t1");
+        _handler.Requests[1].PathAndQuery.Should().Be("/api/v1/namespaces/team/secrets?continue=t1&labelSelector=app%3Dx&limit=1");
     }
 
     [Theory]
-    [InlineData(PatchType.MergePatch, "application/merge-patch+json")]
-    [InlineData(PatchType.JsonPatch, "application/json-patch+json")]
-    [InlineData(PatchType.StrategicMergePatch, "application/strategic-merge-patch+json")]
-    public async Task Patches_are_sent_with_their_content_type(PatchType type, string contentType)
+    [InlineData(V1Patch.PatchType.MergePatch, "application/merge-patch+json")]
+    [InlineData(V1Patch.PatchType.JsonPatch, "application/json-patch+json")]
+    [InlineData(V1Patch.PatchType.StrategicMergePatch, "application/strategic-merge-patch+json")]
+    public async Task Patches_are_sent_with_their_content_type(V1Patch.PatchType type, string contentType)
     {
         _handler.Respond(HttpStatusCode.OK, """{"metadata":{"name":"p"}}""");
         using var client = NewClient();
@@ -99,6 +100,20 @@ public sealed class KubernetesClientTests : IDisposable
         _handler.Requests[0].Method.Should().Be(HttpMethod.Patch);
         _handler.Requests[0].ContentType.Should().Be(contentType);
         _handler.Requests[0].PathAndQuery.Should().Be("/api/v1/namespaces/other/pods/p/status");
+    }
+
+    [Fact]
+    public async Task Create_sends_the_apiVersion_and_kind_an_official_model_leaves_empty()
+    {
+        _handler.Respond(HttpStatusCode.Created, """{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"c"}}""");
+        using var client = NewClient();
+
+        await client.CreateAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "c" } });
+
+        var sent = System.Text.Json.Nodes.JsonNode.Parse(_handler.Requests[0].Body!)!;
+        sent["apiVersion"]!.GetValue<string>().Should().Be("v1");
+        sent["kind"]!.GetValue<string>().Should().Be("ConfigMap");
+        _handler.Requests[0].PathAndQuery.Should().Be("/api/v1/namespaces/team/configmaps");
     }
 
     [Fact]
@@ -188,7 +203,7 @@ public sealed class KubernetesClientTests : IDisposable
         }
 
         events.Select(e => e.Type).Should().Equal(WatchEventType.Added, WatchEventType.Error);
-        _handler.Requests[0].PathAndQuery.Should().Be("/api/v1/namespaces/team/pods?watch=1&resourceVersion=1&allowWatchBookmarks=true");
+        _handler.Requests[0].PathAndQuery.Should().Be("/api/v1/namespaces/team/pods?allowWatchBookmarks=true&resourceVersion=1&watch=true");
     }
 
     [Fact]
@@ -204,6 +219,6 @@ public sealed class KubernetesClientTests : IDisposable
             }
         };
 
-        (await act.Should().ThrowAsync<KubernetesException>()).Which.IsGone.Should().BeTrue();
+        (await act.Should().ThrowAsync<KubernetesApiException>()).Which.IsGone.Should().BeTrue();
     }
 }

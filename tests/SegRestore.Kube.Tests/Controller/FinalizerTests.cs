@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
+using k8s;
+using k8s.Models;
 using Moq;
 using SegRestore.Kube.Client;
 using SegRestore.Kube.Controller;
-using SegRestore.Kube.Models;
 
 namespace SegRestore.Kube.Tests.Controller;
 
@@ -20,8 +21,8 @@ public class FinalizerTests
     {
         var patch = FinalizerPatches.Add(Map("other").Metadata, Finalizer)!;
 
-        patch.Type.Should().Be(PatchType.MergePatch);
-        var metadata = JsonNode.Parse(patch.Content)!["metadata"]!;
+        patch.Type.Should().Be(V1Patch.PatchType.MergePatch);
+        var metadata = JsonNode.Parse((string)patch.Content)!["metadata"]!;
         metadata["resourceVersion"]!.GetValue<string>().Should().Be("42");
         metadata["finalizers"]!.AsArray().Select(n => n!.GetValue<string>()).Should().Equal("other", Finalizer);
     }
@@ -31,7 +32,7 @@ public class FinalizerTests
     {
         var patch = FinalizerPatches.Remove(Map("a", Finalizer, "b").Metadata, Finalizer)!;
 
-        JsonNode.Parse(patch.Content)!["metadata"]!["finalizers"]!.AsArray().Select(n => n!.GetValue<string>())
+        JsonNode.Parse((string)patch.Content)!["metadata"]!["finalizers"]!.AsArray().Select(n => n!.GetValue<string>())
             .Should().Equal("a", "b");
     }
 
@@ -57,7 +58,7 @@ public class FinalizerTests
     {
         var client = new Mock<IKubernetesClient>();
         client.Setup(c => c.PatchAsync<V1ConfigMap>("m", "ns", It.IsAny<V1Patch>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new KubernetesException(new V1Status { Code = 409, Reason = "Conflict" }));
+            .ThrowsAsync(new KubernetesApiException(new V1Status { Code = 409, Reason = "Conflict" }));
 
         var update = await client.Object.RemoveFinalizerAsync(Map(Finalizer), Finalizer);
 

@@ -1,5 +1,6 @@
+using k8s;
+using k8s.Models;
 using SegRestore.Kube.Controller;
-using SegRestore.Kube.Models;
 using SegRestore.Kube.Runtime;
 
 namespace SegRestore.Kube.Tests.Controller;

@@ -1,9 +1,10 @@
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using SegRestore.Kube.Controller;
 using SegRestore.Kube.Informers;
-using SegRestore.Kube.Models;
 using SegRestore.Kube.Queue;
 using SegRestore.Kube.Runtime;
 

@@ -1,10 +1,11 @@
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Moq;
 using SegRestore.Kube.Client;
 using SegRestore.Kube.Controller;
 using SegRestore.Kube.LeaderElection;
-using SegRestore.Kube.Models;
 
 namespace SegRestore.Kube.Tests.Controller;
 

@@ -1,8 +1,9 @@
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using SegRestore.Kube.Client;
 using SegRestore.Kube.Events;
-using SegRestore.Kube.Models;
 using SegRestore.Kube.Tests.Support;
 
 namespace SegRestore.Kube.Tests.Events;
@@ -59,7 +60,7 @@ public class EventRecorderTests
         var existing = new Corev1Event { Metadata = new V1ObjectMeta { Name = "x", NamespaceProperty = "ns" }, Count = 1 };
         _client.Setup(c => c.GetAsync<Corev1Event>(It.IsAny<string>(), "ns", It.IsAny<CancellationToken>())).ReturnsAsync(existing);
         _client.SetupSequence(c => c.ReplaceAsync(existing, It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new KubernetesException(new V1Status { Code = 409, Reason = "Conflict" }))
+            .ThrowsAsync(new KubernetesApiException(new V1Status { Code = 409, Reason = "Conflict" }))
             .ReturnsAsync(existing);
 
         await Recorder().RecordAsync(_pod, EventType.Normal, "Started", "ok");
@@ -71,7 +72,7 @@ public class EventRecorderTests
     public async Task Failures_are_logged_never_thrown()
     {
         _client.Setup(c => c.GetAsync<Corev1Event>(It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new KubernetesException(new V1Status { Code = 403, Reason = "Forbidden" }));
+            .ThrowsAsync(new KubernetesApiException(new V1Status { Code = 403, Reason = "Forbidden" }));
 
         await FluentActions.Awaiting(() => Recorder().RecordAsync(_pod, EventType.Normal, "Started", "ok")).Should().NotThrowAsync();
     }

@@ -1,8 +1,9 @@
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using SegRestore.Kube.Client;
 using SegRestore.Kube.Informers;
-using SegRestore.Kube.Models;
 using SegRestore.Kube.Tests.Support;
 using static SegRestore.Kube.Tests.Support.ScriptedWatches;
 
@@ -95,7 +96,7 @@ public class ResourceInformerTests
     public async Task Watch_relists_after_410_gone_at_start_and_emits_synthetic_deletes()
     {
         Lists(List("10", ConfigMap("a", "1"), ConfigMap("b", "1")), List("20", ConfigMap("a", "2")));
-        _watches.Enqueue(_ => Failing<V1ConfigMap>(new KubernetesException(new V1Status { Code = 410, Reason = "Expired" })));
+        _watches.Enqueue(_ => Failing<V1ConfigMap>(new KubernetesApiException(new V1Status { Code = 410, Reason = "Expired" })));
         var informer = NewInformer();
 
         await RunUntilAsync(informer, () => WatchCount >= 2, "the informer re-lists and watches again");

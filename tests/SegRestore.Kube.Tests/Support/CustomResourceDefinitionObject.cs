@@ -1,11 +1,14 @@
 using System.Text.Json;
-using SegRestore.Kube.Models;
+using k8s;
+using k8s.Models;
+using SegRestore.Kube.Client;
 
 namespace SegRestore.Kube.Tests.Support;
 
 /// <summary>A CRD as raw JSON: the tests register one without the project needing a full CRD model.</summary>
 [KubernetesEntity(Group = "apiextensions.k8s.io", ApiVersion = "v1", Kind = "CustomResourceDefinition",
-    PluralName = "customresourcedefinitions", Namespaced = false)]
+    PluralName = "customresourcedefinitions")]
+[EntityScope(EntityScope.Cluster)]
 public sealed class CustomResourceDefinitionObject : IKubernetesObject<V1ObjectMeta>
 {
     public string ApiVersion { get; set; } = "apiextensions.k8s.io/v1";

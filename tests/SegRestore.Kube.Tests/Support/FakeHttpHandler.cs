@@ -4,7 +4,7 @@ using System.Text;
 namespace SegRestore.Kube.Tests.Support;
 
 /// <summary>Answers requests from a script and records what was sent.</summary>
-public sealed class FakeHttpHandler : HttpMessageHandler
+public sealed class FakeHttpHandler : DelegatingHandler
 {
     private readonly Queue<Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>>> _responses = new();
 
@@ -36,6 +36,8 @@ public sealed class FakeHttpHandler : HttpMessageHandler
             throw new InvalidOperationException($"no scripted response for {request.Method} {request.RequestUri}");
         }
 
-        return await _responses.Dequeue()(request, cancellationToken);
+        var response = await _responses.Dequeue()(request, cancellationToken);
+        response.RequestMessage ??= request;
+        return response;
     }
 }

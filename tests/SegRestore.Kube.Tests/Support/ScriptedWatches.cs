@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
-using SegRestore.Kube.Models;
+using k8s;
+using k8s.Models;
+using SegRestore.Kube.Client;
 
 namespace SegRestore.Kube.Tests.Support;
 
@@ -38,7 +40,7 @@ public static class ScriptedWatches
         Data = value is null ? null : new Dictionary<string, string> { ["v"] = value },
     };
 
-    public static KubernetesList<V1ConfigMap> List(string resourceVersion, params V1ConfigMap[] items) => new()
+    public static KubernetesList<V1ConfigMap> List(string resourceVersion, params V1ConfigMap[] items) => new(items)
     {
         Metadata = new V1ListMeta { ResourceVersion = resourceVersion },
         Items = items,

@@ -1,5 +1,6 @@
+using k8s;
+using k8s.Models;
 using SegRestore.Api.Models;
-using SegRestore.Kube.Models;
 using SegRestore.Operator.Configuration;
 using SegRestore.Operator.Controller;
 using SegRestore.Operator.Tests.Support;
@@ -27,7 +28,7 @@ public sealed class CheckpointClaimsTests : LocalApiServerTest
 
         Server.Requests.Writes(k => k.Resource == "persistentvolumeclaims").Should().Be(writes, "the claim exists: a GET, no write");
         var claim = await Client.GetAsync<V1PersistentVolumeClaim>(name, Namespace);
-        claim!.Spec!.Resources!.Requests!["storage"].Should().Be("3Gi");
+        claim!.Spec!.Resources!.Requests!["storage"].ToString().Should().Be("3Gi");
         claim.Spec.StorageClassName.Should().Be("fast");
         claim.Metadata.OwnerReferences.Should().ContainSingle(o => o.Uid == segment.Metadata.Uid);
         claim.Status!.Phase.Should().Be("Bound");
@@ -41,14 +42,14 @@ public sealed class CheckpointClaimsTests : LocalApiServerTest
         await claims.PrepareAsync(segment, RootUid, CancellationToken.None);
         var name = AttemptNames.CheckpointClaim(RootUid);
         await Client.PatchAsync<V1PersistentVolumeClaim>(name, Namespace,
-            new Kube.Client.V1Patch("""{"metadata":{"finalizers":["example.com/hold"]}}""", Kube.Client.PatchType.MergePatch));
+            new k8s.Models.V1Patch("""{"metadata":{"finalizers":["example.com/hold"]}}""", k8s.Models.V1Patch.PatchType.MergePatch));
         await claims.DeleteAsync(Namespace, RootUid, CancellationToken.None);
 
         var plan = await claims.PrepareAsync(segment, RootUid, CancellationToken.None);
 
         plan.Wait.Should().Be($"checkpoint claim {name} is being deleted (a pod still uses it); it is created again once it is gone");
         await Client.PatchAsync<V1PersistentVolumeClaim>(name, Namespace,
-            new Kube.Client.V1Patch("""{"metadata":{"finalizers":null}}""", Kube.Client.PatchType.MergePatch));
+            new k8s.Models.V1Patch("""{"metadata":{"finalizers":null}}""", k8s.Models.V1Patch.PatchType.MergePatch));
         await Poll.UntilAsync(async () => await Client.GetAsync<V1PersistentVolumeClaim>(name, Namespace) is null, TimeSpan.FromSeconds(30));
         (await claims.PrepareAsync(segment, RootUid, CancellationToken.None)).Should().Be(new ClaimPlan(name));
         (await Client.GetAsync<V1PersistentVolumeClaim>(name, Namespace))!.Metadata.DeletionTimestamp.Should().BeNull();

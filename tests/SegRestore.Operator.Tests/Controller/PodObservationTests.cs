@@ -1,4 +1,5 @@
-using SegRestore.Kube.Models;
+using k8s;
+using k8s.Models;
 using SegRestore.Operator.Controller;
 
 namespace SegRestore.Operator.Tests.Controller;

@@ -1,6 +1,7 @@
 using System.Net;
+using k8s;
+using k8s.Models;
 using SegRestore.Kube.Client;
-using SegRestore.Kube.Models;
 using SegRestore.Operator.Controller;
 using SegRestore.Pd;
 using SegRestore.Store.Errors;
@@ -66,6 +67,6 @@ public sealed class ReconcileFailureTests
         failure.Message.Length.Should().BeLessThan(900);
     }
 
-    private static KubernetesException Status(int code, string reason) =>
+    private static KubernetesApiException Status(int code, string reason) =>
         new(new V1Status { Code = code, Reason = reason, Message = reason });
 }

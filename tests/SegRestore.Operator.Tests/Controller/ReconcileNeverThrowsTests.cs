@@ -2,14 +2,14 @@ using System.Text;
 using System.Text.Json;
 using FsCheck;
 using FsCheck.Fluent;
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SegRestore.Api.Crd;
 using SegRestore.Api.Models;
 using SegRestore.Api.Serialization;
 using SegRestore.Kube.Client;
-using SegRestore.Kube.Models;
-using SegRestore.Kube.Serialization;
 using SegRestore.Operator.Controller;
 using SegRestore.Operator.Hosting;
 using SegRestore.Operator.Tests.Support;
@@ -99,7 +99,7 @@ public sealed class ReconcileNeverThrowsTests : LocalApiServerTest
             {
                 created = await client.CreateAsync(new PointRestoreSegment { Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = "default" }, Spec = spec });
             }
-            catch (KubernetesException e) when (e.Code is 400 or 422)
+            catch (KubernetesApiException e) when (e.Code is 400 or 422)
             {
                 refusals.Add(e.Message);
                 continue; // refused by admission: not this property's concern
@@ -127,7 +127,7 @@ public sealed class ReconcileNeverThrowsTests : LocalApiServerTest
     }
 
     private KubernetesClient TypedClient() =>
-        new(KubeConfiguration.FromText(Server.Kubeconfig), KubernetesJson.Create(SegRestoreJsonContext.Default));
+        new(KubeConfiguration.FromText(Server.Kubeconfig), new EntityJson(SegRestoreJsonContext.Default));
 
     private ServiceProvider Compose()
     {
@@ -158,7 +158,7 @@ public sealed class ReconcileNeverThrowsTests : LocalApiServerTest
                 await client.ListAsync<PointRestoreSegment>("default");
                 return true;
             }
-            catch (KubernetesException e) when (e.IsNotFound)
+            catch (KubernetesApiException e) when (e.IsNotFound)
             {
                 return false;
             }

@@ -1,5 +1,6 @@
+using k8s;
+using k8s.Models;
 using SegRestore.Kube.Client;
-using SegRestore.Kube.Models;
 using SegRestore.Operator.Controller;
 
 namespace SegRestore.Operator.Tests.Controller;
@@ -15,7 +16,7 @@ public sealed class StaleWriteTests
     [InlineData(500, "InternalError", false)]
     public void A_conflict_is_a_stale_write_and_nothing_else_is(int code, string reason, bool stale)
     {
-        var exception = new KubernetesException(new V1Status { Code = code, Reason = reason, Message = "m" }, "PUT /x");
+        var exception = new KubernetesApiException(new V1Status { Code = code, Reason = reason, Message = "m" }, "PUT /x");
 
         StaleWrite.Is(exception).Should().Be(stale);
     }

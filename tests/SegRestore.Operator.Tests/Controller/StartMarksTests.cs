@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using k8s;
+using k8s.Models;
 using SegRestore.Api.Labels;
-using SegRestore.Kube.Models;
 using SegRestore.Operator.Controller;
 
 namespace SegRestore.Operator.Tests.Controller;
@@ -32,7 +33,7 @@ public sealed class StartMarksTests
         var patch = StartMarks.Patch(metadata, "uid-0", 1);
 
         patch.Should().NotBeNull(situation);
-        var meta = JsonNode.Parse(patch!.Content)!["metadata"]!;
+        var meta = JsonNode.Parse((string)patch!.Content)!["metadata"]!;
         meta["labels"]![SegRestoreLabels.Chain]!.GetValue<string>().Should().Be("uid-0");
         meta["labels"]![SegRestoreLabels.Index]!.GetValue<string>().Should().Be("1");
         var list = meta["finalizers"]?.AsArray().Select(f => f!.GetValue<string>());

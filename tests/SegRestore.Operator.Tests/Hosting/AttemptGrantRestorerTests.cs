@@ -1,10 +1,11 @@
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using SegRestore.Api.Labels;
 using SegRestore.Kube.Client;
-using SegRestore.Kube.Models;
 using SegRestore.Operator.Configuration;
 using SegRestore.Operator.Hosting;
 using SegRestore.Operator.Reporter;

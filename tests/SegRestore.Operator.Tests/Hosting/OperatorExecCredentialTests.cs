@@ -1,7 +1,8 @@
 using System.Net;
+using k8s;
+using k8s.Models;
 using SegRestore.E2E.Tests.Infrastructure;
 using SegRestore.Kube.Client;
-using SegRestore.Kube.Models;
 using SegRestore.Kube.Tests.Support;
 using SegRestore.LocalCluster;
 using SegRestore.LocalCluster.Kubelet;

@@ -1,6 +1,7 @@
+using k8s;
+using k8s.Models;
 using SegRestore.Api.Models;
 using SegRestore.Kube.Controller;
-using SegRestore.Kube.Models;
 using SegRestore.Store.Model;
 
 namespace SegRestore.Operator.Tests.Metrics;

@@ -1,5 +1,6 @@
+using k8s;
+using k8s.Models;
 using SegRestore.Api.Labels;
-using SegRestore.Kube.Models;
 using SegRestore.Operator.Configuration;
 using SegRestore.Operator.Workers;
 
@@ -27,7 +28,7 @@ public sealed class CheckpointClaimBuilderTests
             BlockOwnerDeletion = true,
         });
         claim.Spec!.AccessModes.Should().Equal("ReadWriteOnce");
-        claim.Spec.Resources!.Requests.Should().Equal(new Dictionary<string, string> { ["storage"] = "2Gi" });
+        claim.Spec.Resources!.Requests!.ToDictionary(q => q.Key, q => q.Value.ToString()).Should().Equal(new Dictionary<string, string> { ["storage"] = "2Gi" });
     }
 
     [Theory]

@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using k8s;
 using SegRestore.Api.Labels;
-using SegRestore.Kube.Serialization;
+using SegRestore.Api.Serialization;
 using SegRestore.Operator.Workers;
 
 namespace SegRestore.Operator.Tests.Workers;
@@ -36,7 +37,7 @@ public sealed class TokenSecretBuilderTests
     {
         var secret = TokenSecretBuilder.Build(WorkerPodFixture.Segment(), "r", 1, "s", WorkerPodFixture.Token);
 
-        using var json = JsonDocument.Parse(JsonSerializer.Serialize(secret, KubernetesJson.Default));
+        using var json = JsonDocument.Parse(KubernetesJson.Serialize(secret));
 
         json.RootElement.GetProperty("data").GetProperty("token").GetString()
             .Should().Be(Convert.ToBase64String(Encoding.UTF8.GetBytes(WorkerPodFixture.Token)));

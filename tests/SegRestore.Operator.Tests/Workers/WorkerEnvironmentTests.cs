@@ -1,7 +1,8 @@
 using System.Text.Json;
+using k8s;
+using k8s.Models;
 using SegRestore.Api.Models;
-using SegRestore.Kube.Models;
-using SegRestore.Kube.Serialization;
+using SegRestore.Api.Serialization;
 using SegRestore.Operator.Workers;
 using SegRestore.Reporter.Contract;
 
@@ -60,7 +61,7 @@ public sealed class WorkerEnvironmentTests
     {
         var request = WorkerPodFixture.Request();
         var pod = WorkerPodBuilder.Build(request);
-        var json = JsonSerializer.Serialize(pod, KubernetesJson.Default);
+        var json = KubernetesJson.Serialize(pod);
         var containers = pod.Spec!.InitContainers!.Concat(pod.Spec.Containers).ToList();
 
         json.Should().NotContain(WorkerPodFixture.Token);

@@ -1,8 +1,9 @@
 using System.Text.Json;
+using k8s;
+using k8s.Models;
 using SegRestore.Api.Labels;
 using SegRestore.Api.Models;
-using SegRestore.Kube.Models;
-using SegRestore.Kube.Serialization;
+using SegRestore.Api.Serialization;
 using SegRestore.Operator.Configuration;
 using SegRestore.Operator.Workers;
 
@@ -119,8 +120,8 @@ public sealed class WorkerPodBuilderTests
         {
             Resources = new WorkerResources
             {
-                Requests = new() { ["cpu"] = new ResourceQuantity("2"), ["memory"] = new ResourceQuantity("4Gi") },
-                Limits = new() { ["memory"] = new ResourceQuantity("8Gi") },
+                Requests = new() { ["cpu"] = new Api.Models.ResourceQuantity("2"), ["memory"] = new Api.Models.ResourceQuantity("4Gi") },
+                Limits = new() { ["memory"] = new Api.Models.ResourceQuantity("8Gi") },
             },
             NodeSelector = new() { ["pool"] = "restore" },
             Tolerations = [new WorkerToleration { Key = "dedicated", Operator = "Equal", Value = "br", Effect = "NoSchedule", TolerationSeconds = 60 }],
@@ -133,8 +134,8 @@ public sealed class WorkerPodBuilderTests
 
         spec.Containers[0].Resources.Should().BeEquivalentTo(new V1ResourceRequirements
         {
-            Requests = new Dictionary<string, string> { ["cpu"] = "2", ["memory"] = "4Gi" },
-            Limits = new Dictionary<string, string> { ["memory"] = "8Gi" },
+            Requests = new Dictionary<string, k8s.Models.ResourceQuantity> { ["cpu"] = new("2"), ["memory"] = new("4Gi") },
+            Limits = new Dictionary<string, k8s.Models.ResourceQuantity> { ["memory"] = new("8Gi") },
         });
         spec.InitContainers![0].Resources.Should().BeNull();
         spec.NodeSelector.Should().Equal(new Dictionary<string, string> { ["pool"] = "restore" });
@@ -146,7 +147,7 @@ public sealed class WorkerPodBuilderTests
             Effect = "NoSchedule",
             TolerationSeconds = 60,
         });
-        spec.Affinity!.Value.GetRawText().Should().Be(segment.Spec.Worker!.Affinity!.Value.GetRawText());
+        KubernetesJson.Serialize(spec.Affinity).Should().Be(segment.Spec.Worker!.Affinity!.Value.GetRawText());
         spec.PriorityClassName.Should().Be("restore-high");
         spec.ImagePullSecrets.Should().ContainSingle().Which.Name.Should().Be("regcred");
     }
@@ -199,7 +200,7 @@ public sealed class WorkerPodBuilderTests
     [Fact]
     public void The_pod_serializes_with_kubernetes_field_names()
     {
-        var json = JsonSerializer.Serialize(WorkerPodBuilder.Build(WorkerPodFixture.Request()), KubernetesJson.Default);
+        var json = KubernetesJson.Serialize(WorkerPodBuilder.Build(WorkerPodFixture.Request()));
         using var document = JsonDocument.Parse(json);
         var spec = document.RootElement.GetProperty("spec");
 

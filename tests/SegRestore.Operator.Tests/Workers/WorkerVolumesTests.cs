@@ -1,6 +1,7 @@
+using k8s;
+using k8s.Models;
 using SegRestore.Api.Models;
 using SegRestore.Br.Arguments;
-using SegRestore.Kube.Models;
 using SegRestore.Operator.Workers;
 
 namespace SegRestore.Operator.Tests.Workers;

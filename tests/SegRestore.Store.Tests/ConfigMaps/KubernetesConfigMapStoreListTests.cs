@@ -1,6 +1,7 @@
+using k8s;
+using k8s.Models;
 using Moq;
 using SegRestore.Kube.Client;
-using SegRestore.Kube.Models;
 using SegRestore.Store.ConfigMaps;
 
 namespace SegRestore.Store.Tests.ConfigMaps;
@@ -41,15 +42,15 @@ public sealed class KubernetesConfigMapStoreListTests
 
         var list = () => new KubernetesConfigMapStore(client.Object, "ns").ListAsync(Blobs, includeData: true, CancellationToken.None);
 
-        (await list.Should().ThrowAsync<KubernetesException>()).Which.IsGone.Should().BeTrue();
+        (await list.Should().ThrowAsync<KubernetesApiException>()).Which.IsGone.Should().BeTrue();
         calls.Should().Be(2 * KubernetesConfigMapStore.MaxListRestarts);
     }
 
-    private static KubernetesList<V1ConfigMap> Page(string? next, params string[] names) => new()
+    private static KubernetesList<V1ConfigMap> Page(string? next, params string[] names) => new(items: [])
     {
         Metadata = new V1ListMeta { ContinueProperty = next },
         Items = names.Select(name => new V1ConfigMap { Metadata = new V1ObjectMeta { Name = name, ResourceVersion = "1" } }).ToList(),
     };
 
-    private static KubernetesException Expired() => new(new V1Status { Code = 410, Reason = "Expired", Message = "continue token too old" });
+    private static KubernetesApiException Expired() => new(new V1Status { Code = 410, Reason = "Expired", Message = "continue token too old" });
 }

@@ -1,5 +1,6 @@
+using k8s;
+using k8s.Models;
 using SegRestore.Kube.Client;
-using SegRestore.Kube.Models;
 using SegRestore.Store.ConfigMaps;
 using SegRestore.Store.Model;
 using SegRestore.Store.Tests.Conformance;
