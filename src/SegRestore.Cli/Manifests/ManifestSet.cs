@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using SegRestore.Cli.Yaml;
 
@@ -41,16 +40,6 @@ public static class ManifestSet
         },
     };
 
-    private static string Documents(IEnumerable<JsonObject> documents)
-    {
-        var text = new StringBuilder(Header);
-        var first = true;
-        foreach (var document in documents)
-        {
-            text.Append(first ? "" : "---\n").Append(YamlJson.ToYaml(document));
-            first = false;
-        }
-
-        return text.ToString();
-    }
+    /// <summary>The header, then the documents as the official client writes them (each checked against its model).</summary>
+    private static string Documents(IEnumerable<JsonObject> documents) => Header + OfficialYaml.Serialize(documents);
 }
