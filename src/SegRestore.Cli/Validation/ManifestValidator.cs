@@ -35,7 +35,15 @@ public static class ManifestValidator
         }
     }
 
-    public static IReadOnlyList<ManifestProblem> Validate(IReadOnlyList<ManifestDocument> documents)
+    /// <summary>
+    /// The problems of <paramref name="documents"/> applied together. With <paramref name="live"/> (the segments a
+    /// cluster already holds, with their status) each namespace's view is what the operator would see after the
+    /// apply: the live segments, each replaced by a manifest of the same name. A manifest without a namespace goes to
+    /// <paramref name="defaultNamespace"/>. Only the manifests are judged; a manifest that would change the spec of a
+    /// live segment that has started is refused, as the API server refuses it.
+    /// </summary>
+    public static IReadOnlyList<ManifestProblem> Validate(
+        IReadOnlyList<ManifestDocument> documents, IReadOnlyList<PointRestoreSegment>? live = null, string defaultNamespace = "default")
     {
         ArgumentNullException.ThrowIfNull(documents);
         var problems = new List<ManifestProblem>();
@@ -48,12 +56,28 @@ public static class ManifestValidator
             }
         }
 
-        foreach (var group in segments.GroupBy(s => s.Segment.Metadata.NamespaceProperty ?? "default", StringComparer.Ordinal))
+        string NamespaceOf(PointRestoreSegment segment) => segment.Metadata.NamespaceProperty ?? defaultNamespace;
+        var liveByNamespace = (live ?? []).ToLookup(NamespaceOf, StringComparer.Ordinal);
+        foreach (var group in segments.GroupBy(s => NamespaceOf(s.Segment), StringComparer.Ordinal))
         {
-            var members = group.Select(s => ChainMember.From(s.Segment)).ToList();
+            var applied = group.Select(s => s.Segment.Metadata.Name).ToHashSet(StringComparer.Ordinal);
+            var current = liveByNamespace[group.Key].ToDictionary(s => s.Metadata.Name ?? "", StringComparer.Ordinal);
+            var members = current.Values.Where(s => !applied.Contains(s.Metadata.Name)).Select(ChainMember.From)
+                .Concat(group.Select(s => Applied(s.Segment, current))).ToList();
             foreach (var (file, segment) in group)
             {
                 var self = members.First(m => m.Name == segment.Metadata.Name);
+                if (current.GetValueOrDefault(self.Name) is { } existing && ChainMember.From(existing).HasStarted
+                    && SpecFingerprint.Compute(existing.Spec) != SpecFingerprint.Compute(segment.Spec))
+                {
+                    problems.Add(new ManifestProblem(file, self.Name, ManifestProblem.SchemaViolation,
+                        $"segment '{self.Name}' in namespace '{group.Key}' has started (phase {existing.Status?.Phase}); its spec is " +
+                        "immutable, only spec.hold and spec.retry may change (the API server refuses this manifest): apply the " +
+                        "corrected segment under a new name, which replaces it in the chain (docs/chain-rules.md, Replacement)",
+                        IsError: true));
+                    continue;
+                }
+
                 var evaluation = ChainRules.Evaluate(self, new ChainView(ChainNeighbourhood.Select(self, members), Runtime: new RuntimeFacts(Now: DateTimeOffset.UtcNow)));
                 if (evaluation.Reason is { } reason && reason != ChainReason.PredecessorIncomplete)
                 {
@@ -64,6 +88,16 @@ public static class ManifestValidator
         }
 
         return problems;
+    }
+
+    /// <summary>A manifest as the operator would hold it after the apply: its spec, with the live segment's uid and
+    /// status when one of that name exists (an apply updates the object; it does not create another).</summary>
+    private static ChainMember Applied(PointRestoreSegment manifest, Dictionary<string, PointRestoreSegment> current)
+    {
+        var member = ChainMember.From(manifest);
+        return current.GetValueOrDefault(member.Name) is { } existing
+            ? member with { Uid = existing.Metadata.Uid, Phase = existing.Status?.Phase, RestoredTs = existing.Status?.RestoredTs }
+            : member;
     }
 
     // What the API server does before the operator sees anything: kind, name, duplicate names, the CRD schema.
