@@ -19,31 +19,7 @@ public sealed class ValidateClusterTests : IAsyncLifetime, IDisposable
     private LocalClusterServer _cluster = null!;
     private KubernetesClient _client = null!;
 
-    public async Task InitializeAsync()
-    {
-        _cluster = await LocalClusterServer.StartAsync(new LocalClusterOptions { Kubelet = new KubeletOptions { Enabled = false } }, CancellationToken.None);
-        using (var http = new HttpClient { BaseAddress = new Uri(_cluster.BaseUrl) })
-        {
-            var crd = JsonSerializer.SerializeToNode(CrdGenerator.Generate(), CrdJsonContext.Default.CustomResourceDefinition);
-            (await http.PostAsJsonAsync("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", crd)).EnsureSuccessStatusCode();
-        }
-
-        _client = new KubernetesClient(KubeConfiguration.FromText(_cluster.Kubeconfig), new EntityJson(SegRestoreJsonContext.Default));
-        await _client.CreateAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = Namespace } });
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            try
-            {
-                await _client.ListAsync<PointRestoreSegment>(Namespace);
-                break;
-            }
-            catch (KubernetesApiException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(100);
-            }
-        }
-    }
+    public async Task InitializeAsync() => (_cluster, _client) = await SegmentCluster.StartAsync(Namespace);
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
