@@ -51,6 +51,13 @@
   - create
   - update
   - delete
+# The ServiceAccount named in spec.worker.serviceAccountName is read before a worker is created, so a missing one is said as ServiceAccountNotFound instead of a refused pod.
+- apiGroups:
+  - ""
+  resources:
+  - serviceaccounts
+  verbs:
+  - get
 # Each chain in the Managed checkpoint mode keeps BR's checkpoint directory on a claim: read before each launch, created when missing, deleted when the chain is finalized or abandoned.
 - apiGroups:
   - ""

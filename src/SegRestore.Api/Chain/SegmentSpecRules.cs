@@ -19,6 +19,7 @@ public static partial class SegmentSpecRules
         var isFirst = string.IsNullOrEmpty(spec.PreviousSegment);
         return CheckShape(spec)
             ?? CheckAffinity(spec.Worker?.Affinity)
+            ?? CheckWorkerEnv(spec)
             ?? CheckTimestamps(spec, out var startTs, out var restoredTs)
             ?? CheckFirstOrLater(spec, isFirst)
             ?? CheckOrder(startTs, restoredTs, spec)
@@ -120,6 +121,12 @@ public static partial class SegmentSpecRules
         yield return ("spec.cluster.tlsSecretName", spec.Cluster?.TlsSecretName);
         yield return ("spec.fullBackup.secretName", spec.FullBackup?.SecretName);
         yield return ("spec.log.secretName", spec.Log?.SecretName);
+        yield return ("spec.worker.serviceAccountName", spec.Worker?.ServiceAccountName);
+        foreach (var (variable, index) in (spec.Worker?.Env ?? []).Select((v, i) => (v, i)))
+        {
+            yield return ($"spec.worker.env[{index}].value", variable.Value);
+        }
+
         var filters = spec.Br?.Filter ?? [];
         for (var index = 0; index < filters.Count; index++)
         {

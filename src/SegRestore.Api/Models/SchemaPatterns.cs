@@ -6,6 +6,10 @@ public static class SchemaPatterns
     /// <summary>A Kubernetes object name (DNS subdomain, RFC 1123).</summary>
     public const string ObjectName = "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$";
 
+    /// <summary>An environment variable name as the API server accepts it (IsEnvVarName: a C identifier, or letters,
+    /// digits, '-', '.', '_' not starting with a digit).</summary>
+    public const string EnvVarName = "^[-._a-zA-Z][-._a-zA-Z0-9]*$";
+
     /// <summary>
     /// A TSO or a timestamp with a zone; empty is allowed (an open-ended last segment). The exact checks (calendar,
     /// ranges) are <see cref="Timestamps.TimestampParser"/>'s; this pattern only gives kubectl users early feedback.

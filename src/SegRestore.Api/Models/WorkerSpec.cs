@@ -25,6 +25,16 @@ public sealed class WorkerSpec
     [Description("PriorityClass of the worker pod.")]
     public string? PriorityClassName { get; set; }
 
+    [Description("ServiceAccount the worker pod runs under, for cloud identity (IRSA, GKE Workload Identity, Azure " +
+        "Workload Identity): BR then reaches storage through the provider's default credential chain and " +
+        "spec.*.secretName may be left out. Only then is a service-account token mounted (docs/security.md).")]
+    [System.ComponentModel.DataAnnotations.RegularExpression(SchemaPatterns.ObjectName)]
+    public string? ServiceAccountName { get; set; }
+
+    [Description("Extra environment variables of the worker and BR (plain values or Secret keys).")]
+    [System.ComponentModel.DataAnnotations.MaxLength(64)]
+    public List<WorkerEnvVar>? Env { get; set; }
+
     [Description("Secrets to pull the BR and worker images.")]
     [System.ComponentModel.DataAnnotations.MaxLength(16)]
     public List<LocalObjectReference>? ImagePullSecrets { get; set; }

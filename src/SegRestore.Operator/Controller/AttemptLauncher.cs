@@ -151,6 +151,12 @@ public sealed class AttemptLauncher(
             return secretProblem;
         }
 
+        if (pod.Spec?.ServiceAccountName is { Length: > 0 } account
+            && await client.GetAsync<V1ServiceAccount>(account, ns, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return WorkerIdentity.NotFound(account, ns, waitingPhase);
+        }
+
         var claims = WorkerClaims.Required(pod, segment.Spec, AttemptNames.CheckpointClaim(chain.RootUid));
         var present = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (claim, _) in claims)

@@ -80,5 +80,7 @@ public static class WorkerSecrets
         secretName == spec.Log.SecretName ? "spec.log.secretName"
         : secretName == spec.FullBackup?.SecretName ? "spec.fullBackup.secretName"
         : secretName == spec.Cluster.TlsSecretName ? "spec.cluster.tlsSecretName"
+        : spec.Worker?.Env?.FindIndex(e => e.ValueFrom?.SecretKeyRef.Name == secretName) is { } index and >= 0
+            ? $"spec.worker.env[{index}].valueFrom.secretKeyRef"
         : "the operator's setting Operator__ReporterCaSecretName";
 }

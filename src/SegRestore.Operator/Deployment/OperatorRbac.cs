@@ -26,6 +26,8 @@ public static class OperatorRbac
             "An attempt's worker log is read when the attempt ends or before its pod is deleted, to keep it (redacted, bounded) in a ConfigMap owned by the segment."),
         new([CoreGroup], ["secrets"], ["get", "create", "update", "delete"],
             "Each attempt's token Secret is created (or updated when a crashed attempt left one) and deleted when the segment finishes; the PD TLS Secret named in spec.cluster.tlsSecretName is read to ask PD its cluster id."),
+        new([CoreGroup], ["serviceaccounts"], ["get"],
+            "The ServiceAccount named in spec.worker.serviceAccountName is read before a worker is created, so a missing one is said as ServiceAccountNotFound instead of a refused pod."),
         new([CoreGroup], ["persistentvolumeclaims"], ["get", "create", "delete"],
             "Each chain in the Managed checkpoint mode keeps BR's checkpoint directory on a claim: read before each launch, created when missing, deleted when the chain is finalized or abandoned."),
         new([CoreGroup], ["configmaps"], ["get", "create", "update"],

@@ -56,6 +56,9 @@ public static class WorkerEnvironment
         }
 
         env.AddRange(request.Command.Env.Select(e => FromSecret(e.Name, e.SecretName, e.SecretKey, e.Optional)));
+        env.AddRange((request.Segment.Spec.Worker?.Env ?? []).Select(e => e.ValueFrom?.SecretKeyRef is { } secret
+            ? FromSecret(e.Name, secret.Name, secret.Key, secret.Optional == true)
+            : Value(e.Name, e.Value ?? "")));
         return env;
     }
 

@@ -9,6 +9,7 @@ namespace SegRestore.Operator.Workers;
 /// <summary>
 /// Builds the pod of one attempt (pure): an init container copies <c>/br</c> from the BR image into an emptyDir, the
 /// worker container runs SegRestore.Worker with the argv in its environment. The pod holds no service-account token
+/// (unless spec.worker.serviceAccountName names one for cloud identity)
 /// and no secret value; see ARCHITECTURE.md "worker pod" and issue 9 "Worker pods".
 /// </summary>
 public static class WorkerPodBuilder
@@ -35,7 +36,7 @@ public static class WorkerPodBuilder
             {
                 Name = podName,
                 NamespaceProperty = SegmentOwner.Namespace(segment),
-                Labels = Labels(request),
+                Labels = WithIdentity(Labels(request), worker),
                 Annotations = new Dictionary<string, string>(StringComparer.Ordinal)
                 {
                     [SegRestoreLabels.TokenSha256Annotation] = request.TokenSha256Hex,
@@ -45,7 +46,9 @@ public static class WorkerPodBuilder
             Spec = new V1PodSpec
             {
                 RestartPolicy = "Never",
-                AutomountServiceAccountToken = false,
+                ServiceAccountName = worker?.ServiceAccountName is { Length: > 0 } account ? account : null,
+                // A token is mounted only for a named ServiceAccount: cloud identity (docs/security.md).
+                AutomountServiceAccountToken = worker?.ServiceAccountName is { Length: > 0 },
                 EnableServiceLinks = false,
                 TerminationGracePeriodSeconds = settings.TerminationGraceSeconds,
                 SecurityContext = WorkerSecurity.Pod(),
@@ -117,6 +120,23 @@ public static class WorkerPodBuilder
             [SegRestoreLabels.Component] = SegRestoreLabels.WorkerComponent,
         };
     }
+
+    /// <summary>
+    /// Azure Workload Identity's webhook mutates only pods labelled <c>azure.workload.identity/use: "true"</c> (it
+    /// then reads the client id from the ServiceAccount's annotation); IRSA and GKE Workload Identity need nothing on
+    /// the pod. Elsewhere the label is inert.
+    /// </summary>
+    private static Dictionary<string, string> WithIdentity(Dictionary<string, string> labels, WorkerSpec? worker)
+    {
+        if (worker?.ServiceAccountName is { Length: > 0 })
+        {
+            labels[AzureWorkloadIdentityLabel] = "true";
+        }
+
+        return labels;
+    }
+
+    public const string AzureWorkloadIdentityLabel = "azure.workload.identity/use";
 
     private static string SegmentName(PointRestoreSegment segment) => SegmentOwner.Reference(segment).Name;
 

@@ -108,6 +108,12 @@ internal static class ChainRuleCases
         add("Pd_port_out_of_range_is_invalid", Root(phase: null, edit: s => s.Cluster.Pd = "pd-a:99999"), View(), ChainReason.InvalidSpec, "not a number from 1 to 65535");
         add("Pd_port_zero_is_invalid", Root(phase: null, edit: s => s.Cluster.Pd = "pd-a:0"), View(), ChainReason.InvalidSpec, "\"pd-a:0\" is not host:port");
         add("Pd_with_a_path_is_invalid", Root(phase: null, edit: s => s.Cluster.Pd = "http://pd-a:2379/pd/api"), View(), ChainReason.InvalidSpec, "has a path");
+        add("Worker_env_of_the_operators_own_prefix_is_invalid", Root(phase: null, edit: s => s.Worker = new WorkerSpec { Env = [new WorkerEnvVar { Name = "SEGRESTORE_TOKEN", Value = "x" }] }), View(), ChainReason.InvalidSpec, "spec.worker.env[0].name: \"SEGRESTORE_TOKEN\" is set by the operator (its own settings)");
+        add("Worker_env_tmpdir_is_invalid", Root(phase: null, edit: s => s.Worker = new WorkerSpec { Env = [new WorkerEnvVar { Name = "TMPDIR", Value = "/x" }] }), View(), ChainReason.InvalidSpec, "\"TMPDIR\" is set by the operator");
+        add("Worker_env_credential_taken_from_a_secret_is_invalid", Root(phase: null, edit: s => { s.Log.SecretName = "s3-creds"; s.Worker = new WorkerSpec { Env = [new WorkerEnvVar { Name = "AWS_ACCESS_KEY_ID", Value = "x" }] }; }), View(), ChainReason.InvalidSpec, "is set by the operator from spec.fullBackup.secretName (\"s3-creds\")");
+        add("Worker_env_twice_is_invalid", Root(phase: null, edit: s => s.Worker = new WorkerSpec { Env = [new WorkerEnvVar { Name = "AWS_REGION", Value = "a" }, new WorkerEnvVar { Name = "AWS_REGION", Value = "b" }] }), View(), ChainReason.InvalidSpec, "appears twice");
+        add("Worker_env_with_value_and_secret_is_invalid", Root(phase: null, edit: s => s.Worker = new WorkerSpec { Env = [new WorkerEnvVar { Name = "A", Value = "a", ValueFrom = new WorkerEnvVarSource { SecretKeyRef = new WorkerSecretKeySelector { Name = "s", Key = "k" } } }] }), View(), ChainReason.InvalidSpec, "needs exactly one of value and valueFrom.secretKeyRef");
+        add("Worker_env_without_a_value_is_invalid", Root(phase: null, edit: s => s.Worker = new WorkerSpec { Env = [new WorkerEnvVar { Name = "A" }] }), View(), ChainReason.InvalidSpec, "needs exactly one of value and valueFrom.secretKeyRef");
         add("Affinity_that_is_no_core_v1_affinity_is_invalid", Root(phase: null, edit: s => s.Worker = new WorkerSpec
         {
             Affinity = System.Text.Json.JsonDocument.Parse("""{"nodeAffinity":"zone-a"}""").RootElement.Clone(),

@@ -25,6 +25,7 @@ public class ControlCharacterRulesTests
         { "spec.log.secretName", s => s.Log.SecretName = "s3-creds\u0085", ChainReason.InvalidSpec, "U+0085" },
         { "spec.cluster.tlsSecretName", s => s.Cluster.TlsSecretName = "tls\uD800", ChainReason.InvalidSpec, "U+D800" },
         { "spec.br.image", s => s.Br!.Image = "pingcap/br:v9\u202D", ChainReason.InvalidSpec, "U+202D" },
+        { "spec.worker.env[0].value", s => s.Worker = new WorkerSpec { Env = [new WorkerEnvVar { Name = "AWS_REGION", Value = "us-west-2\n--x" }] }, ChainReason.InvalidSpec, "U+000A" },
     };
 
     [Theory]

@@ -26,6 +26,7 @@ public class OperatorRbacTests
         "SegmentNamespaces core secrets create",                                 // token Secret
         "SegmentNamespaces core secrets update",                                 // token Secret left by a crash
         "SegmentNamespaces core secrets delete",                                 // DeleteTokenSecretsAsync
+        "SegmentNamespaces core serviceaccounts get",                            // AttemptLauncher.PreflightAsync (spec.worker.serviceAccountName)
         "SegmentNamespaces core persistentvolumeclaims get",                     // CheckpointClaims.PrepareAsync
         "SegmentNamespaces core persistentvolumeclaims create",                  // CheckpointClaims.PrepareAsync, when missing
         "SegmentNamespaces core persistentvolumeclaims delete",                  // CheckpointClaims.DeleteAsync, chain ended
