@@ -23,6 +23,8 @@ public static class OperatorRbacAllowList
         [("", "secrets")] = ["get", "create", "update", "delete"],
         [("", "configmaps")] = ["get", "list", "create", "update", "delete"],
         [("", "persistentvolumeclaims")] = ["get", "create", "delete"],
+        // spec.worker.serviceAccountName is read before a worker is created (ServiceAccountNotFound).
+        [("", "serviceaccounts")] = ["get"],
         [("", "events")] = ["get", "create", "update", "patch"],
         [("coordination.k8s.io", "leases")] = ["get", "create", "update", "delete"],
     };
