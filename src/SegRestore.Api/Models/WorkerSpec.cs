@@ -17,8 +17,8 @@ public sealed class WorkerSpec
     [System.ComponentModel.DataAnnotations.MaxLength(64)]
     public List<WorkerToleration>? Tolerations { get; set; }
 
-    [Description("Affinity of the worker pod (core/v1 Affinity), passed to the pod unchanged; the API server " +
-        "validates it when the pod is created.")]
+    [Description("Affinity of the worker pod (core/v1 Affinity). The operator decodes it as a core/v1 Affinity " +
+        "when it validates the spec (InvalidSpec otherwise) and the API server validates it again with the pod.")]
     [PreserveUnknownFields]
     public JsonElement? Affinity { get; set; }
 
