@@ -82,7 +82,7 @@ public sealed class ValidateClusterTests : IAsyncLifetime, IDisposable
     public async Task A_cluster_that_cannot_be_asked_exits_3_naming_the_namespace_and_the_fix()
     {
         Write("orders-1.yaml", Later("orders-1", "orders-0", "2026-01-22T03:00:00Z"));
-        using var unreachable = new KubernetesClient(KubeConfiguration.ForServer(new Uri("http://127.0.0.1:9")), new EntityJson(SegRestoreJsonContext.Default));
+        using var unreachable = new KubernetesClient(KubeConfiguration.ForServer(new Uri("http://127.0.0.1:9")), SegRestoreEntityJson.Instance);
         using var output = new StringWriter();
         using var error = new StringWriter();
 
@@ -90,6 +90,17 @@ public sealed class ValidateClusterTests : IAsyncLifetime, IDisposable
 
         exit.Should().Be(3);
         error.ToString().Should().Contain("cannot list the segments of namespace 'tidb'").And.Contain("validate offline without --cluster");
+    }
+
+    [Fact]
+    public void Only_the_namespaces_of_segment_documents_are_asked()
+    {
+        var (documents, error) = Validation.ManifestValidator.Parse("m.yaml", Later("orders-1", "orders-0", "2026-01-22T03:00:00Z")
+            + "\n---\napiVersion: v1\nkind: Secret\nmetadata: {name: s3-creds, namespace: elsewhere}\n"
+            + "---\napiVersion: segrestore.io/v1alpha1\nkind: PointRestoreSegment\nmetadata: {name: x}\n");
+
+        error.Should().BeNull();
+        Validation.ManifestValidator.SegmentNamespaces(documents, "team").Should().Equal("team", "tidb");
     }
 
     private async Task<(int Exit, string Text)> ValidateAsync()

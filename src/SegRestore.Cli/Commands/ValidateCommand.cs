@@ -69,9 +69,7 @@ public static class ValidateCommand
         }
 
         var live = new List<PointRestoreSegment>();
-        var namespaces = read.Documents.Select(d => d.Json?["metadata"]?["namespace"]?.ToString() ?? defaultNamespace)
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-        foreach (var ns in namespaces)
+        foreach (var ns in ManifestValidator.SegmentNamespaces(read.Documents, defaultNamespace))
         {
             try
             {

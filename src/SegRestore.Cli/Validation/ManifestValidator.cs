@@ -100,12 +100,25 @@ public static class ManifestValidator
             : member;
     }
 
+    /// <summary>The namespaces the PointRestoreSegment documents go to (one without a namespace goes to
+    /// <paramref name="defaultNamespace"/>); other kinds in the same files are not the validator's.</summary>
+    public static IReadOnlyList<string> SegmentNamespaces(IReadOnlyList<ManifestDocument> documents, string defaultNamespace)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        return [.. documents.Where(IsSegment)
+            .Select(d => d.Json?["metadata"]?["namespace"] is JsonValue ns && ns.GetValueKind() == JsonValueKind.String ? ns.GetValue<string>() : defaultNamespace)
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    }
+
+    private static bool IsSegment(ManifestDocument document) =>
+        document.Json is JsonObject obj
+        && obj["kind"]?.GetValueKind() == JsonValueKind.String
+        && obj["kind"]!.GetValue<string>() == PointRestoreSegment.KindName;
+
     // What the API server does before the operator sees anything: kind, name, duplicate names, the CRD schema.
     private static PointRestoreSegment? Admit(ManifestDocument document, List<ManifestProblem> problems)
     {
-        if (document.Json is not JsonObject obj
-            || obj["kind"]?.GetValueKind() != JsonValueKind.String
-            || obj["kind"]!.GetValue<string>() != PointRestoreSegment.KindName)
+        if (!IsSegment(document) || document.Json is not JsonObject obj)
         {
             return null;
         }
