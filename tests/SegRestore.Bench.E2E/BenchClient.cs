@@ -21,7 +21,7 @@ public static class BenchClient
         ArgumentNullException.ThrowIfNull(environment);
         return new KubernetesClient(
             KubeConfiguration.FromText(environment.Cluster.Kubeconfig).WithUserAgent(UserAgent),
-            new EntityJson(SegRestoreJsonContext.Default));
+            SegRestoreEntityJson.Instance);
     }
 
     /// <summary>Creates the segments of several chains concurrently (a few requests in flight at a time).</summary>

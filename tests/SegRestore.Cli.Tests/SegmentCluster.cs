@@ -22,7 +22,7 @@ public static class SegmentCluster
             (await http.PostAsJsonAsync("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", crd)).EnsureSuccessStatusCode();
         }
 
-        var client = new KubernetesClient(KubeConfiguration.FromText(server.Kubeconfig), new EntityJson(SegRestoreJsonContext.Default));
+        var client = new KubernetesClient(KubeConfiguration.FromText(server.Kubeconfig), SegRestoreEntityJson.Instance);
         if (readyNamespace != "default")
         {
             await client.CreateAsync(new k8s.Models.V1Namespace { Metadata = new k8s.Models.V1ObjectMeta { Name = readyNamespace } });

@@ -22,6 +22,6 @@ public static class KubeConnection
             return (null, "");
         }
 
-        return (new KubernetesClient(configuration, new EntityJson(SegRestoreJsonContext.Default)), ns ?? configuration.Namespace ?? "default");
+        return (new KubernetesClient(configuration, SegRestoreEntityJson.Instance), ns ?? configuration.Namespace ?? "default");
     }
 }

@@ -46,7 +46,6 @@ public sealed partial class KubernetesClient
         var root = resource.Group.Length == 0 ? $"/api/{resource.Version}" : $"/apis/{resource.Group}/{resource.Version}";
         var scope = ns is null ? "" : $"/namespaces/{Uri.EscapeDataString(ns)}";
         var item = name is null ? "" : "/" + Uri.EscapeDataString(name);
-        var method = verb == "LIST" ? "GET" : verb;
-        return $"{method} {root}{scope}/{resource.Plural}{item}{(status ? "/status" : "")}";
+        return $"{verb} {root}{scope}/{resource.Plural}{item}{(status ? "/status" : "")}";
     }
 }

@@ -7,7 +7,7 @@ public sealed partial class KubernetesClient
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentException.ThrowIfNullOrEmpty(@namespace);
-        var request = $"GET /api/v1/namespaces/{Uri.EscapeDataString(@namespace)}/pods/{Uri.EscapeDataString(name)}/log";
+        var request = Describe("GET", EntityResource.For<k8s.Models.V1Pod>(), @namespace, name) + "/log";
         return RunAsync(request, async token =>
         {
             using var response = await _kubernetes.CoreV1.ReadNamespacedPodLogWithHttpMessagesAsync(

@@ -65,7 +65,7 @@ public sealed partial class KubernetesClient : IKubernetesClient, IDisposable
     {
         var resource = EntityResource.For<TEntity>();
         var ns = resource.Namespaced ? @namespace : null;
-        return CallAsync<KubernetesList<TEntity>>(Describe("LIST", resource, ns, null),
+        return CallAsync<KubernetesList<TEntity>>(Describe("GET", resource, ns, null),
             token => List(resource, ns, options ?? new ListOptions(), token), cancellationToken);
     }
 

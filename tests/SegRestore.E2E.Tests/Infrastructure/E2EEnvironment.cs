@@ -194,7 +194,7 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
         await Cluster.WriteKubeconfigAsync(KubeconfigPath, CancellationToken.None);
         Client = new KubernetesClient(
             KubeConfiguration.FromText(Cluster.Kubeconfig).WithUserAgent(TestUserAgent),
-            new EntityJson(SegRestoreJsonContext.Default));
+            SegRestoreEntityJson.Instance);
         var applied = await KubectlAsync("apply", "-f", RepoLayout.CrdFile);
         if (applied.ExitCode != 0)
         {

@@ -90,7 +90,7 @@ public sealed class LocalRunProcess : IAsyncDisposable
 
             run.Client = new KubernetesClient(
                 KubeConfiguration.FromFile(run.KubeconfigPath).WithUserAgent(E2EEnvironment.TestUserAgent),
-                new EntityJson(SegRestoreJsonContext.Default));
+                SegRestoreEntityJson.Instance);
             run.World = await BrSimWorld.OpenAsync(Path.Combine(directory, "world"), run.PdAddress);
             return run;
         }

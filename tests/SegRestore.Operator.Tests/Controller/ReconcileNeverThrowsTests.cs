@@ -127,7 +127,7 @@ public sealed class ReconcileNeverThrowsTests : LocalApiServerTest
     }
 
     private KubernetesClient TypedClient() =>
-        new(KubeConfiguration.FromText(Server.Kubeconfig), new EntityJson(SegRestoreJsonContext.Default));
+        new(KubeConfiguration.FromText(Server.Kubeconfig), SegRestoreEntityJson.Instance);
 
     private ServiceProvider Compose()
     {
