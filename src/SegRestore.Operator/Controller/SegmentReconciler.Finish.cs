@@ -21,7 +21,7 @@ public sealed partial class SegmentReconciler
         if (firstTime)
         {
             launcher.RevokeAll(segment);
-            metrics.SegmentSucceeded(chain.Chain!.RootUid, record);
+            metrics.SegmentSucceededOnce(chain.Chain!.RootUid, segment.Metadata.Uid!, record);
             await launcher.DeleteTokenSecretsAsync(segment, record, cancellationToken).ConfigureAwait(false);
         }
 

@@ -17,6 +17,7 @@ public sealed class SegRestoreMetrics
     private readonly IServiceProvider _services;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<(string RootUid, int Index), DateTimeOffset> _succeededAt = new();
+    private readonly ConcurrentDictionary<(string RootUid, string SegmentUid), byte> _successSeen = new();
     private readonly Gauge _segments;
     private readonly Histogram _reconcileDuration;
     private readonly Counter _reconciles;
@@ -95,6 +96,18 @@ public sealed class SegRestoreMetrics
         }
     }
 
+    /// <summary>
+    /// <see cref="SegmentSucceeded"/> once per segment: the reconciler judges "first time" from the cached status,
+    /// and a reconcile that runs again before its own status write reaches the cache would count the segment twice.
+    /// </summary>
+    public void SegmentSucceededOnce(string rootUid, string segmentUid, SegmentRecord record)
+    {
+        if (_successSeen.TryAdd((rootUid, segmentUid), 0))
+        {
+            SegmentSucceeded(rootUid, record);
+        }
+    }
+
     public void AttemptEnded(bool succeeded, string? failureReason) =>
         _attempts.WithLabels(succeeded ? "" : failureReason ?? "Unknown", succeeded ? "succeeded" : "failed").Inc();
 
@@ -107,6 +120,11 @@ public sealed class SegRestoreMetrics
         foreach (var key in _succeededAt.Keys.Where(k => k.RootUid == rootUid))
         {
             _succeededAt.TryRemove(key, out _);
+        }
+
+        foreach (var key in _successSeen.Keys.Where(k => k.RootUid == rootUid))
+        {
+            _successSeen.TryRemove(key, out _);
         }
     }
 

@@ -58,6 +58,19 @@ public sealed class SegRestoreMetricsTests : IDisposable
     }
 
     [Fact]
+    public async Task A_segment_seen_succeeding_twice_is_counted_once_until_its_chain_ends()
+    {
+        var record = Record(0, last: true, summary: new BrSummary(50, 50, TimeSpan.FromSeconds(1), 0, 0, 0));
+        _harness.Metrics.SegmentSucceededOnce(Root, "seg-0", record);
+        _harness.Metrics.SegmentSucceededOnce(Root, "seg-0", record);
+        (await _harness.ScrapeAsync()).Should().Contain("segrestore_br_throughput_kv_per_second_count 1\n");
+
+        _harness.Metrics.ChainEnded(Root);
+        _harness.Metrics.SegmentSucceededOnce(Root, "seg-0", record);
+        (await _harness.ScrapeAsync()).Should().Contain("segrestore_br_throughput_kv_per_second_count 2\n");
+    }
+
+    [Fact]
     public async Task Throughput_buckets_each_succeeded_segment_on_its_own_bounds()
     {
         foreach (var kv in new ulong[] { 50, 500, 500_000_000 })
