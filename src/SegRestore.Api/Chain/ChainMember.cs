@@ -9,12 +9,14 @@ namespace SegRestore.Api.Chain;
 /// <param name="Spec">The spec.</param>
 /// <param name="Phase">status.phase, if any.</param>
 /// <param name="RestoredTs">status.restoredTs: the restored TSO BR reported, if any.</param>
+/// <param name="Namespace">metadata.namespace: where a TidbCluster reference without a namespace points.</param>
 public sealed record ChainMember(
     string Name,
     string? Uid,
     PointRestoreSegmentSpec Spec,
     SegmentPhase? Phase = null,
-    Tso? RestoredTs = null)
+    Tso? RestoredTs = null,
+    string? Namespace = null)
 {
     /// <summary>The member view of a segment resource.</summary>
     public static ChainMember From(PointRestoreSegment segment)
@@ -25,7 +27,8 @@ public sealed record ChainMember(
             segment.Metadata.Uid,
             segment.Spec,
             segment.Status?.Phase,
-            segment.Status?.RestoredTs);
+            segment.Status?.RestoredTs,
+            segment.Metadata.NamespaceProperty);
     }
 
     /// <summary>True once an attempt has begun: a later arrival cannot displace it from its place in the chain.</summary>

@@ -147,9 +147,9 @@ public static class ChainRules
         if (walk.Position is { Index: > 0 } position)
         {
             var root = walk.Path[^1] is { Spec.PreviousSegment: null or "" } rootMember
-                ? ChainSettings.OfRoot(rootMember.Spec)
+                ? ChainSettings.OfRoot(rootMember.Spec, rootMember.Namespace)
                 : view.Ledger?.Settings;
-            if (root is not null && ChainSettingsRules.Check(self.Spec, root, position.RootName) is { } mismatch)
+            if (root is not null && ChainSettingsRules.Check(self.Spec, root, position.RootName, self.Namespace) is { } mismatch)
             {
                 return mismatch;
             }
@@ -177,7 +177,7 @@ public static class ChainRules
         var runtime = view.Runtime;
         if (view.Ledger?.PdClusterId is { } bound && runtime?.ObservedPdClusterId is { } observed && bound != observed)
         {
-            return new(ChainReason.ClusterChanged, $"spec.cluster.pd: \"{self.Spec.Cluster?.Pd}\" now reports PD cluster " +
+            return new(ChainReason.ClusterChanged, $"{ClusterTarget.FieldOf(self.Spec.Cluster)}: {ClusterTarget.Describe(self.Spec.Cluster, self.Namespace)} now reports PD cluster " +
                 $"id {observed}, but chain {view.Ledger.RootName} was bound to cluster id {bound} at its first segment: the " +
                 "cluster was rebuilt and the restored data is gone; start a new chain from the full backup");
         }
@@ -221,7 +221,7 @@ public static class ChainRules
 
         var holder = view.Runtime?.LeaseHolderChain;
         return holder is not null && walk.Position is { } position && holder != position.ChainIdentity
-            ? new(ChainReason.ClusterBusy, $"spec.cluster.pd: \"{self.Spec.Cluster?.Pd}\" is being restored by another " +
+            ? new(ChainReason.ClusterBusy, $"{ClusterTarget.FieldOf(self.Spec.Cluster)}: {ClusterTarget.Describe(self.Spec.Cluster, self.Namespace)} is being restored by another " +
                 $"chain ({holder}); one chain runs per cluster at a time: this segment starts when that chain finishes")
             : null;
     }

@@ -8,12 +8,13 @@ namespace SegRestore.Api.Chain;
 /// </summary>
 public sealed record ChainSettings(string Pd, string LogUrl, CheckpointMode CheckpointMode, string? CheckpointUrl)
 {
-    /// <summary>The settings a root segment's spec establishes (checkpoint mode defaults to Managed).</summary>
-    public static ChainSettings OfRoot(PointRestoreSegmentSpec spec)
+    /// <summary>The settings a root segment's spec establishes (checkpoint mode defaults to Managed); a TidbCluster
+    /// reference stands for its PD Service (<see cref="ClusterTarget.PdOf"/>).</summary>
+    public static ChainSettings OfRoot(PointRestoreSegmentSpec spec, string? segmentNamespace = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         return new ChainSettings(
-            spec.Cluster?.Pd ?? "",
+            ClusterTarget.PdOf(spec.Cluster, segmentNamespace),
             spec.Log?.Url ?? "",
             spec.Checkpoint?.Mode ?? CheckpointMode.Managed,
             spec.Checkpoint?.Url);

@@ -9,15 +9,16 @@ namespace SegRestore.Api.Chain;
 public static class ChainSettingsRules
 {
     /// <summary>The first difference from the root's settings, or null.</summary>
-    public static ChainViolation? Check(PointRestoreSegmentSpec spec, ChainSettings root, string rootName)
+    public static ChainViolation? Check(PointRestoreSegmentSpec spec, ChainSettings root, string rootName, string? segmentNamespace = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(root);
-        var pd = spec.Cluster?.Pd ?? "";
+        var pd = ClusterTarget.PdOf(spec.Cluster, segmentNamespace);
         if (NormalizePd(pd) != NormalizePd(root.Pd))
         {
-            return new(ChainReason.ClusterMismatch, $"spec.cluster.pd: \"{pd}\" differs from \"{root.Pd}\" of the " +
-                $"chain's first segment {rootName}; every segment restores into the same cluster: set spec.cluster.pd to \"{root.Pd}\"");
+            return new(ChainReason.ClusterMismatch, $"{ClusterTarget.FieldOf(spec.Cluster)}: {ClusterTarget.Describe(spec.Cluster, segmentNamespace)} " +
+                $"differs from \"{root.Pd}\" of the chain's first segment {rootName}; every segment restores into the same cluster: " +
+                $"set spec.cluster.pd to \"{root.Pd}\", or spec.cluster.tidbClusterRef to the TidbCluster whose PD that is");
         }
 
         var logUrl = spec.Log?.Url ?? "";

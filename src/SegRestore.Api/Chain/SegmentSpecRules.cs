@@ -65,19 +65,9 @@ public static partial class SegmentSpecRules
                 "(repository names are lower case; a tag follows ':', a digest '@sha256:'): write an image reference, e.g. \"pingcap/br:v8.5.0\"");
         }
 
-        var pd = spec.Cluster?.Pd;
-        if (string.IsNullOrWhiteSpace(pd))
+        if (CheckCluster(spec.Cluster) is { } cluster)
         {
-            return new(ChainReason.InvalidSpec, "spec.cluster.pd is required; set it to the PD endpoints, e.g. \"basic-pd.tidb:2379\"");
-        }
-
-        foreach (var endpoint in pd.Split(','))
-        {
-            if (PdEndpointSyntax.Problem(endpoint.Trim()) is { } problem)
-            {
-                return new(ChainReason.InvalidSpec, $"spec.cluster.pd: \"{BoundedText.Echo(endpoint)}\" is not host:port: it {problem}; write e.g. " +
-                    "\"basic-pd.tidb:2379\" or \"https://pd-0:2379,https://pd-1:2379\"");
-            }
+            return cluster;
         }
 
         return CheckStorage(spec.Log, "spec.log", required: true)
@@ -119,6 +109,10 @@ public static partial class SegmentSpecRules
         }
 
         yield return ("spec.cluster.tlsSecretName", spec.Cluster?.TlsSecretName);
+        yield return ("spec.cluster.tidbClusterRef.name", spec.Cluster?.TidbClusterRef?.Name);
+        yield return ("spec.cluster.tidbClusterRef.namespace", spec.Cluster?.TidbClusterRef?.Namespace);
+        yield return ("spec.cluster.sql.secretName", spec.Cluster?.Sql?.SecretName);
+        yield return ("spec.cluster.sql.host", spec.Cluster?.Sql?.Host);
         yield return ("spec.fullBackup.secretName", spec.FullBackup?.SecretName);
         yield return ("spec.log.secretName", spec.Log?.SecretName);
         yield return ("spec.worker.serviceAccountName", spec.Worker?.ServiceAccountName);

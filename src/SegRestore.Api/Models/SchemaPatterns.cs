@@ -6,6 +6,14 @@ public static class SchemaPatterns
     /// <summary>A Kubernetes object name (DNS subdomain, RFC 1123).</summary>
     public const string ObjectName = "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$";
 
+    /// <summary>A Service name (DNS label, RFC 1035): what a TidbCluster's name and namespace become in
+    /// tidb-operator's Service names.</summary>
+    public const string ServiceName = "^[a-z]([-a-z0-9]*[a-z0-9])?$";
+
+    /// <summary>Longest TidbCluster name whose derived Service names (<c>&lt;name&gt;-discovery</c> is tidb-operator's
+    /// longest suffix) stay DNS labels of at most 63 characters.</summary>
+    public const int TidbClusterNameMaxLength = 53;
+
     /// <summary>An environment variable name as the API server accepts it (IsEnvVarName: a C identifier, or letters,
     /// digits, '-', '.', '_' not starting with a digit).</summary>
     public const string EnvVarName = "^[-._a-zA-Z][-._a-zA-Z0-9]*$";

@@ -26,7 +26,7 @@ public static class BrRestoreRequestMapper
         ArgumentNullException.ThrowIfNull(capabilities);
         return new BrRestoreRequest
         {
-            Pd = spec.Cluster.Pd,
+            Pd = spec.Cluster.Pd ?? "",
             Tls = spec.Cluster.TlsSecretName is { Length: > 0 }
                 ? new BrTlsFiles(Path.Combine(tlsDirectory, "ca.crt"), Path.Combine(tlsDirectory, "tls.crt"), Path.Combine(tlsDirectory, "tls.key"))
                 : null,

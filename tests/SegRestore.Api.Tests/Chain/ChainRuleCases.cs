@@ -88,6 +88,7 @@ internal static class ChainRuleCases
         };
         AddInvalidCases(cases, s0, s1);
         AddFailedCases(cases, s0);
+        TidbClusterChainCases.Add(cases);
         return cases;
     }
 

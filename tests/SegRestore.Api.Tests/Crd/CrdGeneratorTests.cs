@@ -67,7 +67,11 @@ public class CrdGeneratorTests
     public void Spec_schema_carries_required_fields_enums_patterns_and_defaults()
     {
         Spec.Required.Should().Equal("cluster", "log");
-        Spec.Properties!["cluster"].Required.Should().Equal("pd");
+        // pd or tidbClusterRef, exactly one (SegmentSpecRules says which is wrong): the schema requires neither.
+        Spec.Properties!["cluster"].Required.Should().BeNullOrEmpty();
+        Spec.Properties!["cluster"].Properties!.Keys.Should().Contain(["pd", "tidbClusterRef", "tlsSecretName", "sql"]);
+        Spec.Properties!["cluster"].Properties!["tidbClusterRef"].Required.Should().Equal("name");
+        Spec.Properties!["cluster"].Properties!["sql"].Required.Should().Equal("secretName");
         Spec.Properties["checkpoint"].Properties!["mode"].Enum.Should().Equal("Managed", "Table", "External");
         Spec.Properties["checkpoint"].Properties!["mode"].Default.Should().BeNull("a later segment that omits the mode inherits the root's");
         Spec.Properties["last"].Default!.GetValue<bool>().Should().BeFalse();
