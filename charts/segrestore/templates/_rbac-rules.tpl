@@ -111,3 +111,12 @@
   - update
   - delete
 {{- end }}
+{{- define "segrestore.rbac.tidbClusterRules" }}
+# A segment's spec.cluster.tidbClusterRef is read (never changed) to derive the PD address, the client TLS Secret and the TiDB service from tidb-operator's TidbCluster.
+- apiGroups:
+  - pingcap.com
+  resources:
+  - tidbclusters
+  verbs:
+  - get
+{{- end }}

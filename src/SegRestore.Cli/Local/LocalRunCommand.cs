@@ -27,12 +27,13 @@ public static class LocalRunCommand
         var workerDll = new Option<string>("--worker") { Description = "Path of SegRestore.Worker.dll.", Required = true };
         var brDll = new Option<string>("--br") { Description = "Path of the BR simulator's br.dll.", Required = true };
         var crd = new Option<string>("--crd") { Description = "The CRD file to apply.", DefaultValueFactory = _ => Path.Combine("crds", "segrestore.io_pointrestoresegments.yaml") };
+        var tidbClusterCrd = new Option<string>("--tidbcluster-crd") { Description = "tidb-operator's TidbCluster CRD to apply (what SegRestore reads of it), so segments can name a TidbCluster.", DefaultValueFactory = _ => Path.Combine("config", "local", "pingcap.com_tidbclusters.yaml") };
         var pdPort = new Option<int>("--pd-port") { Description = "Port of the fake PD (the samples name 23790).", DefaultValueFactory = _ => LocalRunSettings.DefaultPdPort };
         var httpPort = new Option<int>("--http-port") { Description = "The operator's /metrics, /healthz, /readyz port.", DefaultValueFactory = _ => 18080 };
         var reporterPort = new Option<int>("--reporter-port") { Description = "The operator's worker reporter port.", DefaultValueFactory = _ => 18443 };
         var fresh = new Option<bool>("--fresh") { Description = "Start over: remove the saved cluster state, world and backups of --dir." };
         var command = new Command("run", "Start LocalCluster, a fake PD, the BR SIMULATOR and the operator: a whole SegRestore on this machine.");
-        foreach (var option in new Option[] { directory, operatorDll, workerDll, brDll, crd, pdPort, httpPort, reporterPort, fresh })
+        foreach (var option in new Option[] { directory, operatorDll, workerDll, brDll, crd, tidbClusterCrd, pdPort, httpPort, reporterPort, fresh })
         {
             command.Options.Add(option);
         }
@@ -44,6 +45,7 @@ public static class LocalRunCommand
             WorkerDll = Path.GetFullPath(parse.GetValue(workerDll)!),
             BrDll = Path.GetFullPath(parse.GetValue(brDll)!),
             CrdFile = Path.GetFullPath(parse.GetValue(crd)!),
+            TidbClusterCrdFile = Path.GetFullPath(parse.GetValue(tidbClusterCrd)!),
             PdPort = parse.GetValue(pdPort),
             OperatorHttpPort = parse.GetValue(httpPort),
             ReporterPort = parse.GetValue(reporterPort),
@@ -140,6 +142,12 @@ public static class LocalRunCommand
         Say($"LocalCluster at {cluster.BaseUrl} (process kubelet: {LocalRunSettings.WorkerImage} runs the worker)");
         await ApplyCrdAsync(settings, cancellationToken).ConfigureAwait(false);
         Say("CRD applied: " + settings.CrdFile);
+        if (settings.TidbClusterCrdFile is { } tidbClusterCrdFile && File.Exists(tidbClusterCrdFile))
+        {
+            await KubectlApplyAsync(settings, tidbClusterCrdFile, cancellationToken).ConfigureAwait(false);
+            Say("TidbCluster CRD applied (tidb-operator's, reduced to what SegRestore reads): " + tidbClusterCrdFile);
+        }
+
         using var operatorProcess = new ServiceProcess("operator", settings.OperatorDll, LocalOperatorEnvironment.For(settings, settings.KubeconfigPath), settings.OperatorHttpPort, settings.OperatorLog);
         await operatorProcess.StartAsync(OperatorStartTimeout, cancellationToken).ConfigureAwait(false);
         Say($"operator running (log {settings.OperatorLog}; metrics http://127.0.0.1:{settings.OperatorHttpPort}/metrics)");
@@ -199,13 +207,18 @@ public static class LocalRunCommand
         return new LocalRunControlAnswer(token, true, message);
     }
 
-    private static async Task ApplyCrdAsync(LocalRunSettings settings, CancellationToken cancellationToken)
+    private static async Task KubectlApplyAsync(LocalRunSettings settings, string file, CancellationToken cancellationToken)
     {
-        var applied = await ChildProcess.RunAsync("kubectl", ["--kubeconfig", settings.KubeconfigPath, "apply", "-f", settings.CrdFile], cancellationToken: cancellationToken).ConfigureAwait(false);
+        var applied = await ChildProcess.RunAsync("kubectl", ["--kubeconfig", settings.KubeconfigPath, "apply", "-f", file], cancellationToken: cancellationToken).ConfigureAwait(false);
         if (applied.ExitCode != 0)
         {
-            throw new InvalidOperationException($"kubectl apply -f {settings.CrdFile} failed: {applied.Stderr}");
+            throw new InvalidOperationException($"kubectl apply -f {file} failed: {applied.Stderr}");
         }
+    }
+
+    private static async Task ApplyCrdAsync(LocalRunSettings settings, CancellationToken cancellationToken)
+    {
+        await KubectlApplyAsync(settings, settings.CrdFile, cancellationToken).ConfigureAwait(false);
 
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while ((await ChildProcess.RunAsync("kubectl", ["--kubeconfig", settings.KubeconfigPath, "get", "prs", "-A"], cancellationToken: cancellationToken).ConfigureAwait(false)).ExitCode != 0)

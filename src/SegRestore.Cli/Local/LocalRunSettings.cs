@@ -35,6 +35,10 @@ public sealed record LocalRunSettings
 
     public required string CrdFile { get; init; }
 
+    /// <summary>tidb-operator's TidbCluster CRD (the part SegRestore reads), so samples can name a TidbCluster; null
+    /// or a missing file applies none.</summary>
+    public string? TidbClusterCrdFile { get; init; }
+
     public int PdPort { get; init; } = DefaultPdPort;
 
     public int OperatorHttpPort { get; init; } = 18080;

@@ -32,6 +32,7 @@ public static class RbacDocumentation
         RbacScope.SegmentNamespaces => "segment namespaces",
         RbacScope.OperatorNamespace => "operator namespace",
         RbacScope.ConfigMapLedger => "ledger namespace (configMap store)",
+        RbacScope.TidbClusters => "segment namespaces (rbac.tidbClusters)",
         _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, "unknown RBAC scope"),
     };
 }

@@ -15,7 +15,7 @@ public static class RbacManifests
     {
         ArgumentNullException.ThrowIfNull(settings);
         var documents = new List<JsonObject> { ServiceAccount(settings.Namespace) };
-        var segmentRules = Rules(OperatorRbac.SegmentNamespaceRules);
+        var segmentRules = Rules(OperatorRbac.SegmentNamespaceRules.Concat(OperatorRbac.TidbClusterRules));
         if (settings.WatchNamespace is { Length: > 0 } watched)
         {
             documents.Add(Role("Role", ManifestNames.SegmentsRole, watched, segmentRules));

@@ -18,6 +18,7 @@ public static class RbacRulesTemplate
         ("segrestore.rbac.segmentNamespaceRules", RbacScope.SegmentNamespaces),
         ("segrestore.rbac.operatorNamespaceRules", RbacScope.OperatorNamespace),
         ("segrestore.rbac.configMapLedgerRules", RbacScope.ConfigMapLedger),
+        ("segrestore.rbac.tidbClusterRules", RbacScope.TidbClusters),
     ];
 
     public static string Render()

@@ -212,7 +212,14 @@ public sealed partial class SegmentReconciler
             return ReconcileResult.RequeueAfter(wait);
         }
 
-        var (clusterId, unreachable) = await ObserveClusterAsync(segment, cancellationToken).ConfigureAwait(false);
+        var (effective, unresolved) = await _clusters.ResolveAsync(segment, SegmentPhase.Running, cancellationToken).ConfigureAwait(false);
+        if (unresolved is not null)
+        {
+            await status.WriteAsync(segment, unresolved, facts, cancellationToken).ConfigureAwait(false);
+            return ReconcileResult.RequeueAfter(SecretRetry);
+        }
+
+        var (clusterId, unreachable) = await ObserveClusterAsync(effective, cancellationToken).ConfigureAwait(false);
         if (unreachable is not null)
         {
             await status.WriteAsync(segment, unreachable, facts, cancellationToken).ConfigureAwait(false);
@@ -226,23 +233,24 @@ public sealed partial class SegmentReconciler
             return ReconcileResult.Done();
         }
 
-        if (await launcher.PreflightAsync(segment, chain.Chain!.Identity, record.Start, next, DialectOf(chain.Chain.RootUid), SegmentPhase.Running, cancellationToken).ConfigureAwait(false) is { } blocked)
+        if (await launcher.PreflightAsync(effective, chain.Chain!.Identity, record.Start, next, DialectOf(chain.Chain.RootUid), SegmentPhase.Running, cancellationToken).ConfigureAwait(false) is { } blocked)
         {
             await status.WriteAsync(segment, blocked, facts, cancellationToken).ConfigureAwait(false);
             return blocked.Phase == SegmentPhase.Invalid ? ReconcileResult.Done() : ReconcileResult.RequeueAfter(SecretRetry);
         }
 
-        return await LaunchAsync(segment, chain, record.Start, record, next, cancellationToken).ConfigureAwait(false);
+        return await LaunchAsync(segment, effective, chain, record.Start, record, next, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Launches attempt <paramref name="attempt"/>; <paramref name="recorded"/> is null when the segment's start
-    /// is not in the ledger yet (it is then recorded together with the attempt).</summary>
+    /// is not in the ledger yet (it is then recorded together with the attempt). The pod is planned from
+    /// <paramref name="effective"/>, the segment with its TidbCluster reference resolved.</summary>
     private async Task<ReconcileResult> LaunchAsync(
-        PointRestoreSegment segment, ChainSnapshot chain, SegmentStart start, SegmentRecord? recorded, int attempt, CancellationToken cancellationToken)
+        PointRestoreSegment segment, PointRestoreSegment effective, ChainSnapshot chain, SegmentStart start, SegmentRecord? recorded, int attempt, CancellationToken cancellationToken)
     {
         var identity = chain.Chain!.Identity;
         await launcher.MarkStartedAsync(segment, identity.RootUid, start.Index, cancellationToken).ConfigureAwait(false);
-        var launch = await launcher.LaunchAsync(segment, identity, start, recordsStart: recorded is null, attempt, DialectOf(identity.RootUid), cancellationToken).ConfigureAwait(false);
+        var launch = await launcher.LaunchAsync(effective, identity, start, recordsStart: recorded is null, attempt, DialectOf(identity.RootUid), cancellationToken).ConfigureAwait(false);
         if (launch.Invalid is { } invalid)
         {
             var facts = recorded is null ? new StatusFacts { PredecessorName = segment.Spec.PreviousSegment } : StartedFacts(chain, recorded);

@@ -33,7 +33,7 @@ public sealed partial class SegmentReconciler
         var fromSpec = evaluation.Index == 0 || chain.Chain is null;
         var identity = fromSpec
             ? new NewChain(
-                rootUid, segment.Metadata.Name!, segment.Metadata.NamespaceProperty!, 0, segment.Spec.Cluster.Pd, segment.Spec.Log.Url,
+                rootUid, segment.Metadata.Name!, segment.Metadata.NamespaceProperty!, 0, ClusterTarget.PdOf(segment.Spec.Cluster, segment.Metadata.NamespaceProperty), segment.Spec.Log.Url,
                 LedgerViews.ToStore(segment.Spec.Checkpoint?.Mode ?? Api.Models.CheckpointMode.Managed), segment.Spec.Checkpoint?.Url, StoreDialect.Unknown)
             : chain.Chain!.Identity;
         var start = new SegmentStart(
@@ -41,13 +41,21 @@ public sealed partial class SegmentReconciler
             evaluation.RestoredTs?.Value, segment.Spec.Last, SpecFingerprint.Compute(segment.Spec), evaluation.ReplacesUid);
 
         // What needs no BR is checked before the Lease, the ledger and a pod: a segment that cannot start holds nothing.
-        if (await launcher.PreflightAsync(segment, identity, start, 1, DialectOf(rootUid), SegmentPhase.Waiting, cancellationToken).ConfigureAwait(false) is { } blocked)
+        // A TidbCluster reference is read first: PD, TLS and TiDB come from it (the effective segment).
+        var (effective, unresolved) = await _clusters.ResolveAsync(segment, SegmentPhase.Waiting, cancellationToken).ConfigureAwait(false);
+        if (unresolved is not null)
+        {
+            await status.WriteAsync(segment, unresolved, Facts(evaluation, chain), cancellationToken).ConfigureAwait(false);
+            return ReconcileResult.RequeueAfter(SecretRetry);
+        }
+
+        if (await launcher.PreflightAsync(effective, identity, start, 1, DialectOf(rootUid), SegmentPhase.Waiting, cancellationToken).ConfigureAwait(false) is { } blocked)
         {
             await status.WriteAsync(segment, blocked, Facts(evaluation, chain), cancellationToken).ConfigureAwait(false);
             return blocked.Phase == SegmentPhase.Invalid ? ReconcileResult.Done() : ReconcileResult.RequeueAfter(SecretRetry);
         }
 
-        var (clusterId, unreachable) = await ObserveClusterAsync(segment, cancellationToken).ConfigureAwait(false);
+        var (clusterId, unreachable) = await ObserveClusterAsync(effective, cancellationToken).ConfigureAwait(false);
         if (unreachable is not null)
         {
             await status.WriteAsync(segment, unreachable, Facts(evaluation, chain), cancellationToken).ConfigureAwait(false);
@@ -65,7 +73,7 @@ public sealed partial class SegmentReconciler
         {
             var holderChain = await ledger.GetChainAsync(holder, cancellationToken).ConfigureAwait(false);
             var holderRoot = context.List().FirstOrDefault(s => s.Metadata.Uid == holder);
-            evaluation = evaluation with { Message = ClusterBusyMessage.Compose(segment.Spec.Cluster.Pd, holder, holderRoot, holderChain) };
+            evaluation = evaluation with { Message = ClusterBusyMessage.Compose(ClusterTarget.PdOf(segment.Spec.Cluster, segment.Metadata.NamespaceProperty), holder, holderRoot, holderChain) };
         }
 
         if (!evaluation.IsReady)
@@ -93,7 +101,7 @@ public sealed partial class SegmentReconciler
         LogStarted(segment.Metadata.Name, evaluation.Index ?? 0, evaluation.RootName);
 
         // The start is recorded together with attempt 1 (one ledger write), once the spec was accepted for a pod.
-        return await LaunchAsync(segment, chain with { Chain = chainRecord }, start, recorded: null, 1, cancellationToken).ConfigureAwait(false);
+        return await LaunchAsync(segment, effective, chain with { Chain = chainRecord }, start, recorded: null, 1, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<ReconcileResult> WaitAsync(
@@ -109,13 +117,14 @@ public sealed partial class SegmentReconciler
     {
         try
         {
-            var id = await clusterIds.GetAsync(segment.Spec.Cluster.Pd, segment.Metadata.NamespaceProperty!, segment.Spec.Cluster.TlsSecretName, cancellationToken).ConfigureAwait(false);
+            var id = await clusterIds.GetAsync(segment.Spec.Cluster.Pd ?? "", segment.Metadata.NamespaceProperty!, segment.Spec.Cluster.TlsSecretName, cancellationToken).ConfigureAwait(false);
             return (id, null);
         }
         catch (Exception e) when (e is PdException or InvalidOperationException or IOException)
         {
             LogClusterUnreachable(segment.Metadata.Name, e.Message);
-            return (0, Verdict.WaitingOnCluster("ClusterUnreachable", $"spec.cluster.pd: \"{segment.Spec.Cluster.Pd}\" did not answer " +
+            var field = segment.Spec.Cluster.Pd is null ? "PD of spec.cluster.tidbClusterRef" : "spec.cluster.pd";
+            return (0, Verdict.WaitingOnCluster("ClusterUnreachable", $"{field}: \"{segment.Spec.Cluster.Pd}\" did not answer " +
                 $"({e.Message}); the segment starts once PD answers: check the address, the network policy and spec.cluster.tlsSecretName"));
         }
     }

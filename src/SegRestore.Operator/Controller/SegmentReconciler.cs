@@ -38,6 +38,8 @@ public sealed partial class SegmentReconciler(
 {
     private readonly StuckWorkerGraces _graces = StuckWorkerGraces.From(options);
 
+    private readonly Clusters.TidbClusterResolver _clusters = new(client);
+
     /// <summary>A periodic look even when nothing wakes the segment (missed events, clocks).</summary>
     private static readonly TimeSpan Resync = TimeSpan.FromMinutes(1);
 

@@ -10,6 +10,7 @@ public static class OperatorRbac
     public const string SegRestoreGroup = "segrestore.io";
     public const string CoreGroup = "";
     public const string CoordinationGroup = "coordination.k8s.io";
+    public const string TidbOperatorGroup = "pingcap.com";
 
     /// <summary>Granted where segments live (cluster-wide without a watch namespace).</summary>
     public static IReadOnlyList<RbacRule> SegmentNamespaceRules { get; } =
@@ -50,11 +51,19 @@ public static class OperatorRbac
             "The ConfigMap ledger: chain indexes and checkpoint blobs are read, listed by label, created, replaced with a resourceVersion guard and garbage-collected."),
     ];
 
+    /// <summary>Granted where segments live, unless the chart's <c>rbac.tidbClusters</c> is false.</summary>
+    public static IReadOnlyList<RbacRule> TidbClusterRules { get; } =
+    [
+        new([TidbOperatorGroup], ["tidbclusters"], ["get"],
+            "A segment's spec.cluster.tidbClusterRef is read (never changed) to derive the PD address, the client TLS Secret and the TiDB service from tidb-operator's TidbCluster."),
+    ];
+
     public static IReadOnlyList<RbacRule> For(RbacScope scope) => scope switch
     {
         RbacScope.SegmentNamespaces => SegmentNamespaceRules,
         RbacScope.OperatorNamespace => OperatorNamespaceRules,
         RbacScope.ConfigMapLedger => ConfigMapLedgerRules,
+        RbacScope.TidbClusters => TidbClusterRules,
         _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, "unknown RBAC scope"),
     };
 }

@@ -13,4 +13,9 @@ public enum RbacScope
     /// <summary>The ConfigMap ledger's namespace (the operator's by default); granted only when
     /// <c>Ledger:Store</c> is <c>configMap</c>.</summary>
     ConfigMapLedger,
+
+    /// <summary>Where segments may name a tidb-operator <c>TidbCluster</c> (<c>spec.cluster.tidbClusterRef</c>): granted
+    /// with the segment rules (cluster-wide without a watch namespace); the chart grants it unless
+    /// <c>rbac.tidbClusters</c> is false.</summary>
+    TidbClusters,
 }

@@ -32,7 +32,7 @@ public class ManifestsCommandTests
         var documents = Documents(new ManifestSettings());
 
         var clusterRole = documents.Should().ContainSingle(d => Kind(d) == "ClusterRole").Subject;
-        Rules(clusterRole).Should().Equal(OperatorRbac.SegmentNamespaceRules.Select(Key));
+        Rules(clusterRole).Should().Equal(OperatorRbac.SegmentNamespaceRules.Concat(OperatorRbac.TidbClusterRules).Select(Key));
         documents.Should().ContainSingle(d => Kind(d) == "ClusterRoleBinding")
             .Which["subjects"]![0]!["namespace"]!.GetValue<string>().Should().Be("segrestore-system");
         OperatorRole(documents, "segrestore-system").Should().Equal(
@@ -46,7 +46,7 @@ public class ManifestsCommandTests
 
         documents.Should().NotContain(d => Kind(d) == "ClusterRole" || Kind(d) == "ClusterRoleBinding");
         var role = documents.Should().ContainSingle(d => Kind(d) == "Role" && d["metadata"]!["namespace"]!.GetValue<string>() == "tidb").Subject;
-        Rules(role).Should().Equal(OperatorRbac.SegmentNamespaceRules.Select(Key));
+        Rules(role).Should().Equal(OperatorRbac.SegmentNamespaceRules.Concat(OperatorRbac.TidbClusterRules).Select(Key));
         documents.Should().ContainSingle(d => Kind(d) == "RoleBinding" && d["metadata"]!["namespace"]!.GetValue<string>() == "tidb")
             .Which["subjects"]![0]!["namespace"]!.GetValue<string>().Should().Be("segrestore-system");
         var deployment = documents.Single(d => Kind(d) == "Deployment");

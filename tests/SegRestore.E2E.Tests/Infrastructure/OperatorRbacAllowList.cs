@@ -27,6 +27,8 @@ public static class OperatorRbacAllowList
         [("", "serviceaccounts")] = ["get"],
         [("", "events")] = ["get", "create", "update", "patch"],
         [("coordination.k8s.io", "leases")] = ["get", "create", "update", "delete"],
+        // spec.cluster.tidbClusterRef: tidb-operator's TidbCluster is read, never changed.
+        [("pingcap.com", "tidbclusters")] = ["get"],
     };
 
     /// <summary>Rights that would let a compromised operator escalate or read what it never needs.</summary>

@@ -45,6 +45,7 @@ public class OperatorRbacTests
         "ConfigMapLedger core configmaps create",
         "ConfigMapLedger core configmaps update",
         "ConfigMapLedger core configmaps delete",
+        "TidbClusters pingcap.com tidbclusters get",                             // TidbClusterResolver.ResolveAsync
     ];
 
     [Fact]
