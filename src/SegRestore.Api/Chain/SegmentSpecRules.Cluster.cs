@@ -14,8 +14,8 @@ public static partial class SegmentSpecRules
         if (reference is not null && pd is not null)
         {
             return new(ChainReason.InvalidSpec, $"spec.cluster.pd (\"{BoundedText.Echo(pd)}\") and spec.cluster.tidbClusterRef " +
-                $"(\"{BoundedText.Echo(reference.Name)}\") are both set; they name the same thing: keep one (tidbClusterRef reads " +
-                "PD, TLS and TiDB from the TidbCluster, pd names PD directly)");
+                $"(\"{BoundedText.Echo(reference.Name)}\") are both set, and each names the cluster: remove one (tidbClusterRef " +
+                "reads PD, TLS and TiDB from the TidbCluster, pd names PD directly)");
         }
 
         if (reference is not null)
@@ -83,7 +83,15 @@ public static partial class SegmentSpecRules
                 "tidbClusterRef tells where TiDB is): set it to TiDB's host:port, e.g. \"basic-tidb.tidb:4000\"");
         }
 
-        var why = sql.Host.Contains("://", StringComparison.Ordinal) ? "has a scheme" : PdEndpointSyntax.Problem(sql.Host);
+        var scheme = sql.Host.IndexOf("://", StringComparison.Ordinal);
+        if (scheme >= 0)
+        {
+            // Not echoed whole: a URL here may carry a user and password.
+            return new(ChainReason.InvalidSpec, $"spec.cluster.sql.host has a scheme (\"{BoundedText.Echo(sql.Host[..scheme])}://...\"): " +
+                "write TiDB's host:port only, e.g. \"basic-tidb.tidb:4000\"; the account comes from spec.cluster.sql.secretName");
+        }
+
+        var why = PdEndpointSyntax.Problem(sql.Host);
         if (why is not null)
         {
             return new(ChainReason.InvalidSpec, $"spec.cluster.sql.host: \"{BoundedText.Echo(sql.Host)}\" is not host:port: it {why}; " +

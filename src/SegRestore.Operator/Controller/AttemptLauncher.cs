@@ -136,7 +136,8 @@ public sealed class AttemptLauncher(
         }
 
         var ns = segment.Metadata.NamespaceProperty!;
-        var references = WorkerSecrets.Required(pod, segment.Spec, AttemptNames.TokenSecret(segment.Metadata.Name!, attempt));
+        IReadOnlyList<SecretReference> references =
+            [.. WorkerSecrets.Required(pod, segment.Spec, AttemptNames.TokenSecret(segment.Metadata.Name!, attempt)), .. WorkerSecrets.Sql(segment.Spec)];
         var keys = new Dictionary<string, IReadOnlySet<string>?>(StringComparer.Ordinal);
         foreach (var secretName in references.Select(r => r.SecretName).Distinct(StringComparer.Ordinal))
         {

@@ -15,6 +15,11 @@ public static class WorkerSecrets
     public const string SecretNotFound = "SecretNotFound";
     public const string SecretKeyMissing = "SecretKeyMissing";
 
+    /// <summary>The keys of spec.cluster.sql's Secret.</summary>
+    public const string SqlUserKey = "user";
+    public const string SqlPasswordKey = "password";
+    private const string SqlSecretField = "spec.cluster.sql.secretName";
+
     /// <summary>The pod's required Secret references, each named after the spec field that set it.</summary>
     public static IReadOnlyList<SecretReference> Required(V1Pod pod, PointRestoreSegmentSpec spec, string tokenSecretName)
     {
@@ -42,6 +47,19 @@ public static class WorkerSecrets
         }
 
         return [.. references.Where(r => r.SecretName != tokenSecretName).Distinct()];
+    }
+
+    /// <summary>
+    /// The SQL account of spec.cluster.sql (keys <c>user</c> and <c>password</c>), which the operator itself reads after
+    /// the last segment to put TiFlash replicas back: checked before every segment's worker, so a wrong Secret is said
+    /// at the start of the chain, not after hours of restore.
+    /// </summary>
+    public static IReadOnlyList<SecretReference> Sql(PointRestoreSegmentSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return spec.Cluster?.Sql is { SecretName: { Length: > 0 } name }
+            ? [new SecretReference(name, SqlUserKey, SqlSecretField), new SecretReference(name, SqlPasswordKey, SqlSecretField)]
+            : [];
     }
 
     /// <summary>

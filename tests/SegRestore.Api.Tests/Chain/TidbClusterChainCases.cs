@@ -59,6 +59,8 @@ internal static class TidbClusterChainCases
             ChainReason.InvalidSpec, "spec.cluster.sql.host is required with spec.cluster.pd");
         add("Sql_host_with_a_scheme_is_invalid", Root(phase: null, edit: s => s.Cluster.Sql = new ClusterSqlSpec { SecretName = "tidb-sql", Host = "mysql://basic-tidb:4000" }), View(),
             ChainReason.InvalidSpec, "has a scheme");
+        add("Sql_host_url_is_not_echoed_whole", Root(phase: null, edit: s => s.Cluster.Sql = new ClusterSqlSpec { SecretName = "tidb-sql", Host = "mysql://root:hunter2@tidb:4000" }), View(),
+            ChainReason.InvalidSpec, "(\"mysql://...\"): write TiDB's host:port only");
         add("Sql_host_without_a_port_is_invalid", Root(phase: null, edit: s => s.Cluster.Sql = new ClusterSqlSpec { SecretName = "tidb-sql", Host = "basic-tidb" }), View(),
             ChainReason.InvalidSpec, "spec.cluster.sql.host: \"basic-tidb\" is not host:port");
     }

@@ -60,6 +60,41 @@ public sealed class WorkerSecretsTests
         verdict.Message.Should().Contain(fragment!, because).And.Contain("kubectl", because);
     }
 
+    public static TheoryData<string, string[]?, string?, string?> SqlCases => new()
+    {
+        // because, keys of the SQL Secret (null: no Secret), expected reason, expected fragment
+        { "user and password", ["user", "password"], null, null },
+        { "more keys are fine", ["user", "password", "host"], null, null },
+        { "no Secret", null, WorkerSecrets.SecretNotFound, "spec.cluster.sql.secretName: Secret \"tidb-sql\" was not found in namespace ns" },
+        { "no password", ["user"], WorkerSecrets.SecretKeyMissing, "spec.cluster.sql.secretName: Secret \"tidb-sql\" in namespace ns has no key \"password\" (it has keys user)" },
+        { "username instead of user", ["username", "password"], WorkerSecrets.SecretKeyMissing, "has no key \"user\"" },
+        { "empty Secret", [], WorkerSecrets.SecretKeyMissing, "(it has no keys)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SqlCases))]
+    public void The_sql_Secret_needs_user_and_password_before_any_worker_starts(string because, string[]? keys, string? reason, string? fragment)
+    {
+        var spec = new PointRestoreSegmentSpec
+        {
+            Cluster = new ClusterSpec { Pd = "pd:2379", Sql = new ClusterSqlSpec { SecretName = "tidb-sql", Host = "tidb:4000" } },
+            Log = Spec.Log,
+            RestoredTs = "1000",
+        };
+
+        var verdict = WorkerSecrets.Check(WorkerSecrets.Sql(spec), name => keys?.ToHashSet(), "ns", SegmentPhase.Waiting);
+
+        verdict?.Reason.Should().Be(reason, because);
+        if (reason is null)
+        {
+            verdict.Should().BeNull(because);
+            return;
+        }
+
+        verdict!.Message.Should().Contain(fragment!, because);
+        WorkerSecrets.Sql(Spec).Should().BeEmpty("without spec.cluster.sql nothing more is needed");
+    }
+
     private static V1Pod Pod() => new()
     {
         Metadata = new V1ObjectMeta { Name = "s-a1" },
