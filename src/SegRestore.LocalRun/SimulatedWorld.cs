@@ -61,6 +61,18 @@ public sealed class SimulatedWorld
         return await OpenAsync(brDll, directory, targets, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>SIMULATED DNS: BR's <c>--pd</c> <paramref name="name"/> (host:port, e.g. a TidbCluster's PD Service)
+    /// reaches the target at <paramref name="targetPd"/> (<c>br brsim host</c>).</summary>
+    public async Task AddHostAsync(string name, string targetPd, CancellationToken cancellationToken = default)
+    {
+        var result = await ChildProcess.RunAsync("dotnet", [BrDll, "brsim", "host", "--world", Directory, name + "=" + targetPd],
+            timeout: TimeSpan.FromMinutes(1), cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"br brsim host failed: {result.Describe()}");
+        }
+    }
+
     /// <summary>True when <paramref name="directory"/> holds a generated world (its world.json).</summary>
     public static bool Exists(string directory) => File.Exists(Path.Combine(directory, "world.json"));
 

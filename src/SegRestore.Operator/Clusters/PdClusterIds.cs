@@ -1,15 +1,16 @@
 using k8s;
 using k8s.Models;
 using SegRestore.Kube.Client;
+using SegRestore.Operator.Configuration;
 using SegRestore.Pd;
 
 namespace SegRestore.Operator.Clusters;
 
 /// <summary>
 /// Asks a target cluster's PD for its cluster id (GetMembers), over TLS with the segment's client Secret when it
-/// names one. The Secret's files are written to a private directory for the call and removed after it.
+/// names one, at the address <see cref="OperatorOptions.EndpointAliases"/> gives for it. The Secret's files are written to a private directory for the call and removed after it.
 /// </summary>
-public sealed class PdClusterIds(IKubernetesClient client, PdClientFactory pdClients)
+public sealed class PdClusterIds(IKubernetesClient client, PdClientFactory pdClients, OperatorOptions options)
 {
     /// <exception cref="PdException">PD did not answer or answered with an error.</exception>
     /// <exception cref="InvalidOperationException">The TLS Secret is missing or lacks a key (message names it).</exception>
@@ -25,7 +26,7 @@ public sealed class PdClusterIds(IKubernetesClient client, PdClientFactory pdCli
                 tls = await WriteTlsAsync(@namespace, tlsSecretName, directory, cancellationToken).ConfigureAwait(false);
             }
 
-            using var pdClient = pdClients(new PdClientOptions { Addresses = pd, Tls = tls });
+            using var pdClient = pdClients(new PdClientOptions { Addresses = options.EndpointAliases.RewriteList(pd), Tls = tls });
             var members = await pdClient.GetMembersAsync(cancellationToken).ConfigureAwait(false);
             return members.ClusterId;
         }

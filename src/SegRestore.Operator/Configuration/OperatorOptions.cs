@@ -34,6 +34,10 @@ public sealed class OperatorOptions
     /// mount it and trust it (SEGRESTORE_REPORTER_CA). Empty: workers trust the system store.</summary>
     public string? ReporterCaSecretName { get; set; }
 
+    /// <summary>Addresses the operator dials in place of cluster Services it cannot resolve
+    /// (<see cref="Configuration.EndpointAliases"/>): <c>from=to[,from=to...]</c>, host:port each.</summary>
+    public EndpointAliases EndpointAliases { get; set; } = EndpointAliases.None;
+
     /// <summary>Port of the reporter's HTTP/2 (gRPC) listener.</summary>
     public int ReporterPort { get; set; } = 9443;
 

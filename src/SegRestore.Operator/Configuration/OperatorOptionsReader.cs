@@ -41,6 +41,12 @@ public static partial class OperatorOptionsReader
         options.ReporterTls.CertFile = Text("ReporterTls:CertFile");
         options.ReporterTls.KeyFile = Text("ReporterTls:KeyFile");
         options.ReporterCaSecretName = Text(nameof(OperatorOptions.ReporterCaSecretName));
+        options.EndpointAliases = EndpointAliases.Parse(Text(nameof(OperatorOptions.EndpointAliases)), out var aliasProblem);
+        if (aliasProblem is not null)
+        {
+            problems.Add($"{OperatorOptions.SectionName}:{nameof(OperatorOptions.EndpointAliases)}: {aliasProblem}");
+        }
+
         options.ReporterPort = Number(nameof(OperatorOptions.ReporterPort), options.ReporterPort, 1, 65535);
         options.HttpPort = Number(nameof(OperatorOptions.HttpPort), options.HttpPort, 0, 65535);
         options.WorkerSyncIntervalSeconds = Number(nameof(OperatorOptions.WorkerSyncIntervalSeconds), options.WorkerSyncIntervalSeconds, 1, 3600);

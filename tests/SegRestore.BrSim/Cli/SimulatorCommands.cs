@@ -17,6 +17,7 @@ public static class SimulatorCommands
         br brsim verify   --world DIR [--cluster PD] [--at TSO]
         br brsim target   --world DIR [--cluster PD] set-tiflash DB.TABLE COUNT | create-table DB.TABLE | add-changefeed NAME | duplicate-state RESTORED_TS
                           | drop-pitr-id-map-table | corrupt-state RESTORED_TS lost|empty | add-log-task NAME [STORAGE_URL] | show
+        br brsim host     --world DIR NAME:PORT=PD     (SIMULATED DNS: BR's --pd NAME:PORT reaches the target at PD)
         """;
 
     private static readonly IReadOnlyList<FlagSpec> Flags =
@@ -50,8 +51,22 @@ public static class SimulatorCommands
             "workload" => Workload(flags, world, app),
             "verify" => VerifyWorld(flags, world, app),
             "target" => TargetCommand.Run(flags, world, app),
+            "host" => Host(flags, world, app),
             _ => throw new SimulatorConfigurationException($"unknown brsim verb '{verb}'\n{Usage}"),
         };
+    }
+
+    private static int Host(ParsedFlags flags, SimWorld world, BrAppContext app)
+    {
+        var entry = flags.Positional.Count == 1 ? flags.Positional[0].Split('=') : [];
+        if (entry.Length != 2 || entry[0].Length == 0 || world.LoadTarget(entry[1]) is null)
+        {
+            throw new SimulatorConfigurationException("brsim host NAME:PORT=PD: PD must be a target of the world, e.g. basic-pd.tidb:2379=127.0.0.1:23790");
+        }
+
+        world.AddHost(entry[0], entry[1]);
+        app.Out.WriteLine($"SIMULATED DNS: {SimWorld.NormalizePd(entry[0])} reaches target {SimWorld.NormalizePd(entry[1])}");
+        return 0;
     }
 
     private static int Workload(ParsedFlags flags, SimWorld world, BrAppContext app)

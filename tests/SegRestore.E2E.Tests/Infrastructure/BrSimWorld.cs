@@ -50,6 +50,9 @@ public sealed class BrSimWorld
         return new BrSimWorld(world, targets[0]);
     }
 
+    /// <summary>SIMULATED DNS: BR's --pd <paramref name="name"/> reaches the (first) target.</summary>
+    public Task AddHostAsync(string name) => _world.AddHostAsync(name, Pd);
+
     /// <summary>A world another process generated (`local run`'s, under its --dir), restoring into <paramref name="pd"/>.</summary>
     public static async Task<BrSimWorld> OpenAsync(string directory, string pd)
     {

@@ -217,6 +217,7 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
             TimeSpan.FromSeconds(30),
             "the PointRestoreSegment CRD to be served");
 
+        var aliases = options.TidbCluster is { } tidbCluster ? await CreateTidbClusterAsync(tidbCluster) : null;
         var reporterPort = FreePort.Next();
         var httpPort = FreePort.Next();
         var environment = new Dictionary<string, string>
@@ -235,6 +236,11 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
             ["Ledger__Namespace"] = Namespace,
             ["Logging__Console__FormatterName"] = "simple",
         };
+        if (aliases is not null)
+        {
+            environment["Operator__EndpointAliases"] = aliases;
+        }
+
         foreach (var (name, value) in options.OperatorEnvironment)
         {
             if (value.Length == 0)
@@ -253,6 +259,27 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
         }
 
         Operator = new ServiceProcess("operator", RepoLayout.OperatorDll, environment, httpPort, Path.Combine(Directory, "operator.log"));
+    }
+
+    /// <summary>tidb-operator's CRD, a TidbCluster without cluster TLS, and its PD Service name made to reach the
+    /// first target; gives the operator's Operator__EndpointAliases.</summary>
+    private async Task<string> CreateTidbClusterAsync(string name)
+    {
+        var applied = await KubectlAsync("apply", "-f", Path.Combine(RepoLayout.Root, "config", "local", "pingcap.com_tidbclusters.yaml"));
+        if (applied.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kubectl apply of the TidbCluster CRD failed: {applied.Describe()}");
+        }
+
+        var manifest = $"apiVersion: pingcap.com/v1alpha1\nkind: TidbCluster\nmetadata:\n  name: {name}\n  namespace: {Namespace}\n" +
+            "spec:\n  version: v8.5.0\n  pd: { replicas: 3 }\n  tikv: { replicas: 3 }\n  tidb: { replicas: 2 }\n";
+        await Poll.UntilAsync(
+            async () => (await KubectlApplyAsync(manifest, name + "-tidbcluster.yaml")).ExitCode == 0,
+            TimeSpan.FromSeconds(30),
+            "the TidbCluster CRD to be served");
+        var pdService = $"{name}-pd.{Namespace}:{Api.Chain.ClusterTarget.PdPort.ToString(CultureInfo.InvariantCulture)}";
+        await World.AddHostAsync(pdService);
+        return pdService + "=" + PdAddress;
     }
 
     private async Task ConfigureReporterTlsAsync(Dictionary<string, string> environment, int reporterPort)

@@ -27,6 +27,11 @@ public sealed record E2EOptions
     /// worker pods mount through Operator__ReporterCaSecretName).</summary>
     public bool ReporterTls { get; init; }
 
+    /// <summary>A tidb-operator TidbCluster of this name in <see cref="E2EEnvironment.Namespace"/> (tidb-operator's CRD as
+    /// config/local serves it) whose PD Service, <c>&lt;name&gt;-pd.default:2379</c>, is the first target: the operator
+    /// dials it through Operator__EndpointAliases and the BR simulator through its simulated DNS.</summary>
+    public string? TidbCluster { get; init; }
+
     /// <summary>False only for the harness's own checks, which need the cluster and the images but no operator.</summary>
     public bool StartOperator { get; init; } = true;
 }
