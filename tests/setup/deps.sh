@@ -12,6 +12,11 @@ command -v sqlite3 >/dev/null 2>&1 || need_apt+=(sqlite3)
 # The official Python Kubernetes client drives LocalCluster's contract suite (tests/interop/kube-contract.py).
 /usr/bin/python3 -c 'import kubernetes.client' >/dev/null 2>&1 || need_apt+=(python3-kubernetes)
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then need_apt+=(postgresql); fi
+# MariaDB stands in for TiDB's MySQL protocol in the operator's SQL tests (tests/setup/mysql.sh); the client core
+# carries my_print_defaults, without which mariadb-install-db stops. openssl makes the test certificates.
+[ -x /usr/sbin/mariadbd ] || need_apt+=(mariadb-server-core)
+command -v my_print_defaults >/dev/null 2>&1 || need_apt+=(mariadb-client-core)
+command -v openssl >/dev/null 2>&1 || need_apt+=(openssl)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "deps: installing ${need_apt[*]} (Debian packages)"
@@ -32,7 +37,7 @@ if [ -f tests/interop/package.json ] && { [ ! -d tests/interop/node_modules ] ||
   (cd tests/interop && npm ci --no-audit --no-fund --silent) || { echo "deps: FAILED: npm ci in tests/interop" >&2; exit 1; }
 fi
 
-for tool in kubectl protoc sqlite3 dotnet; do
+for tool in kubectl protoc sqlite3 dotnet openssl mariadb-install-db; do
   command -v "$tool" >/dev/null 2>&1 || { echo "deps: FAILED: $tool is still missing" >&2; exit 1; }
 done
 echo "deps: ok"

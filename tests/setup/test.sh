@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `make test`: install what is missing, build, check formatting, start PostgreSQL, run every test project,
-# stop PostgreSQL (always), and print one closing line with the totals.
+# `make test`: install what is missing, build, check formatting, start PostgreSQL and MariaDB, run every test
+# project, stop both servers (always), and print one closing line with the totals.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -12,9 +12,11 @@ echo "format: dotnet format --verify-no-changes"
 dotnet format SegRestore.sln --verify-no-changes --no-restore \
   || { echo "format: FAILED: run 'make fmt' and commit the result" >&2; exit 1; }
 
+# One trap stops both servers, whichever of them started.
+trap 'tests/setup/mysql.sh stop; tests/setup/pg.sh stop' EXIT
 tests/setup/pg.sh start
-trap 'tests/setup/pg.sh stop' EXIT
-set -a; . .tmp/pg.env; set +a
+tests/setup/mysql.sh start
+set -a; . .tmp/pg.env; . .tmp/mysql.env; set +a
 
 log=.tmp/test.log
 status=0
