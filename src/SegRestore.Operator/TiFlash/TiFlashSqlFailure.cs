@@ -47,7 +47,7 @@ public sealed record TiFlashSqlFailure(string Reason, bool Retryable, string Mes
         if (errorNumber == AccessDenied)
         {
             return new(TiFlashSqlReasons.SqlAccessDenied, false,
-                $"TiDB at {target.Endpoint} refused the login of user '{target.User}' ({said}); check the user and password keys in the SQL Secret");
+                $"TiDB at {target.Endpoint} refused the login of user '{target.User}' ({said}); check the user and password keys in the SQL Secret (and the client certificate, if the user requires one)");
         }
 
         if (errorNumber is TableAccessDenied or SpecificAccessDenied or DatabaseAccessDenied)
