@@ -34,7 +34,9 @@ public sealed partial class SegmentReconciler(
     TimeProvider time,
     ILogger<SegmentReconciler> logger,
     Metrics.SegRestoreMetrics metrics,
-    Configuration.OperatorOptions options) : IEntityController<PointRestoreSegment>
+    Configuration.OperatorOptions options,
+    TiFlash.TiFlashPutBack tiflash,
+    Kube.Events.IEventRecorder events) : IEntityController<PointRestoreSegment>
 {
     private readonly StuckWorkerGraces _graces = StuckWorkerGraces.From(options);
 
@@ -106,6 +108,7 @@ public sealed partial class SegmentReconciler(
     {
         ArgumentNullException.ThrowIfNull(entity);
         status.Forget(entity.Metadata.Uid ?? "");
+        tiflash.Forget(entity.Metadata.Uid ?? "");
         ForgetKeptLogs(entity.Metadata.Uid ?? "");
         WakeFollowers(entity);
         return Task.CompletedTask;

@@ -50,6 +50,10 @@ public static class OperatorServiceCollectionExtensions
             OperatorNamespace(options, sp.GetRequiredService<IKubernetesClient>()),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<PdClusterIds>();
+        services.AddSingleton<TiFlash.TiFlashSqlTargets>();
+        services.TryAddSingleton<TiFlash.ITiFlashReplicaRestorer, TiFlash.TiFlashReplicaRestorer>();
+        services.TryAddSingleton<TiFlash.ITidbSqlSessionFactory, TiFlash.MySqlTidbSqlSessionFactory>();
+        services.AddSingleton<TiFlash.TiFlashPutBack>();
         services.AddSingleton<Logs.AttemptLogStore>();
         services.AddSingleton<AttemptLauncher>();
         services.AddSingleton<IAttemptGrantResolver, PodGrantResolver>();
