@@ -93,6 +93,7 @@ public class ValidateReasonTests
     [InlineData("external-checkpoint")]
     [InlineData("hold-gated")]
     [InlineData("local-demo")]
+    [InlineData("tidb-operator")]
     public void The_committed_samples_are_valid(string sample)
     {
         using var output = new StringWriter();

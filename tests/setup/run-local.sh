@@ -20,4 +20,5 @@ exec dotnet "$(out src/SegRestore.Cli segrestore.dll)" local run --dir "$root/.t
   --operator "$(out src/SegRestore.Operator SegRestore.Operator.dll)" \
   --worker "$(out src/SegRestore.Worker SegRestore.Worker.dll)" \
   --br "$(out tests/SegRestore.BrSim br.dll)" \
-  --crd "$root/crds/segrestore.io_pointrestoresegments.yaml" ${FRESH:+--fresh}
+  --crd "$root/crds/segrestore.io_pointrestoresegments.yaml" \
+  --tidbcluster-crd "$root/config/local/pingcap.com_tidbclusters.yaml" ${FRESH:+--fresh}

@@ -25,6 +25,8 @@ public static class LocalOperatorEnvironment
             // Two operators never reconcile at once: one started beside another (or a restart racing the old
             // process) waits for the segrestore-operator Lease.
             ["Operator__LeaderElection"] = "true",
+            // The sample TidbCluster's PD Service has no DNS here: the operator dials the fake PD in its place.
+            ["Operator__EndpointAliases"] = LocalRunSettings.SamplePdService + "=" + settings.PdAddress,
             ["Ledger__Store"] = "configMap",
             ["Ledger__Namespace"] = LocalRunSettings.Namespace,
             ["Logging__Console__FormatterName"] = "simple",

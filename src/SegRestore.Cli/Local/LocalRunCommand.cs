@@ -107,6 +107,7 @@ public static class LocalRunCommand
         }
 
         Say(plan.Message);
+        await world.AddHostAsync(LocalRunSettings.SamplePdService, settings.PdAddress, cancellationToken).ConfigureAwait(false);
         Say($"simulated world: {world.Directory} (backups {LocalRunSettings.PodFullBackupUrl} and {LocalRunSettings.PodLogBackupUrl} are {settings.StorageRoot}, restore points {string.Join(", ", world.Manifest.RestorePoints)})");
         await using var pd = await FakePdServer.StartAsync(
             new FakePdOptions { Port = settings.PdPort, ClusterId = world.TargetClusterIds[settings.PdAddress] }, cancellationToken).ConfigureAwait(false);

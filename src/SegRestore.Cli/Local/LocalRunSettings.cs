@@ -25,6 +25,10 @@ public sealed record LocalRunSettings
     public const int Seed = 7;
     public const int Points = 3;
 
+    /// <summary>The TidbCluster config/samples/tidb-operator names: its PD Service reaches the fake PD (the operator
+    /// through Operator__EndpointAliases, the BR simulator through its SIMULATED DNS).</summary>
+    public const string SampleTidbCluster = "basic";
+
     public required string Directory { get; init; }
 
     public required string OperatorDll { get; init; }
@@ -49,6 +53,9 @@ public sealed record LocalRunSettings
     public string StorageRoot => Path.Combine(Directory, "backup");
 
     public string PdAddress => "127.0.0.1:" + PdPort.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The sample TidbCluster's PD Service, which has no DNS on this machine.</summary>
+    public static string SamplePdService => $"{SampleTidbCluster}-pd.{Namespace}:2379";
 
     /// <summary>The URLs on this machine (what `br brsim workload` writes to).</summary>
     public string FullBackupUrl => "local://" + Path.Combine(StorageRoot, "full");

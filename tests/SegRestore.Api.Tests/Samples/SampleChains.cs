@@ -23,8 +23,15 @@ internal static class SampleChains
                 .Select(document => (Path.GetFileName(file), document ?? throw new InvalidDataException($"{file}: empty document"))))
             .ToList();
 
+    /// <summary>What a sample may carry beside its segments: the objects its chain needs (tidb-operator's sample).</summary>
+    public static readonly IReadOnlySet<string> CompanionKinds = new HashSet<string>(StringComparer.Ordinal) { "TidbCluster", "ServiceAccount", "Secret" };
+
+    /// <summary>The sample's PointRestoreSegment documents.</summary>
+    public static IReadOnlyList<(string File, JsonNode Document)> SegmentDocuments(string sample) =>
+        Documents(sample).Where(pair => !CompanionKinds.Contains(pair.Document["kind"]?.GetValue<string>() ?? "")).ToList();
+
     public static IReadOnlyList<PointRestoreSegment> Segments(string sample) =>
-        Documents(sample)
+        SegmentDocuments(sample)
             .Select(pair => pair.Document.Deserialize(SegRestoreJsonContext.Default.PointRestoreSegment)
                 ?? throw new InvalidDataException($"{pair.File}: not a segment"))
             .ToList();

@@ -21,12 +21,26 @@ public class SampleTests
     {
         var schema = CrdGenerator.RootSchema();
 
-        foreach (var (file, document) in SampleChains.Documents(sample))
+        foreach (var (file, document) in SampleChains.SegmentDocuments(sample))
         {
             StructuralSchemaValidator.Validate(document, schema).Should().BeEmpty($"{sample}/{file} must match the CRD");
             document["apiVersion"]!.GetValue<string>().Should().Be(PointRestoreSegment.GroupVersion);
             document["kind"]!.GetValue<string>().Should().Be(PointRestoreSegment.KindName);
         }
+    }
+
+    [Fact]
+    public void The_tidb_operator_sample_carries_the_TidbCluster_the_identity_and_the_SQL_account_it_names()
+    {
+        var companions = SampleChains.Documents("tidb-operator").Select(d => d.Document)
+            .Where(d => SampleChains.CompanionKinds.Contains(d["kind"]!.GetValue<string>())).ToList();
+        var segments = SampleChains.Segments("tidb-operator");
+
+        companions.Select(d => d["kind"]!.GetValue<string>()).Should().BeEquivalentTo(["TidbCluster", "ServiceAccount", "Secret"]);
+        segments.Should().OnlyContain(s => s.Spec.Cluster.TidbClusterRef!.Name == "basic" && s.Spec.Cluster.Pd == null);
+        segments.Should().OnlyContain(s => s.Spec.Worker!.ServiceAccountName == "br-restore" && s.Spec.Log.SecretName == null);
+        segments[^1].Spec.Cluster.Sql!.SecretName.Should().Be("tidb-sql");
+        companions.Single(d => d["kind"]!.GetValue<string>() == "ServiceAccount")["metadata"]!["annotations"]!["eks.amazonaws.com/role-arn"].Should().NotBeNull();
     }
 
     [Theory]

@@ -29,7 +29,8 @@ public sealed class LocalRunProcess : IAsyncDisposable
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in (string[])[
             RepoLayout.CliDll, "local", "run", "--dir", directory, "--operator", RepoLayout.OperatorDll, "--worker", RepoLayout.WorkerDll,
-            "--br", RepoLayout.BrDll, "--crd", RepoLayout.CrdFile, "--pd-port", Text(pdPort), "--http-port", Text(httpPort), "--reporter-port", Text(reporterPort)])
+            "--br", RepoLayout.BrDll, "--crd", RepoLayout.CrdFile,
+            "--tidbcluster-crd", Path.Combine(RepoLayout.Root, "config", "local", "pingcap.com_tidbclusters.yaml"), "--pd-port", Text(pdPort), "--http-port", Text(httpPort), "--reporter-port", Text(reporterPort)])
         {
             start.ArgumentList.Add(argument);
         }
