@@ -56,24 +56,12 @@ public static class TidbSqlCertificates
             return false;
         }
 
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(ca);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        if (presented is not null)
-        {
-            foreach (var element in presented.ChainElements)
-            {
-                chain.ChainPolicy.ExtraStore.Add(element.Certificate);
-            }
-        }
-
         if (certificate is X509Certificate2 certificate2)
         {
-            return chain.Build(certificate2);
+            return SegRestore.Shared.PrivateRootChain.Build(certificate2, ca, presented, out _);
         }
 
         using var copy = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-        return chain.Build(copy);
+        return SegRestore.Shared.PrivateRootChain.Build(copy, ca, presented, out _);
     }
 }
