@@ -6,7 +6,7 @@ namespace SegRestore.Bench.E2E;
 public sealed class BenchArguments
 {
     private static readonly string[] Known =
-        ["scenario", "output", "repetitions", "segment-seconds", "chains", "segments", "parallel", "timeout-minutes"];
+        ["scenario", "output", "repetitions", "segment-seconds", "chains", "segments", "parallel", "timeout-minutes", "r2r-worker"];
 
     private readonly Dictionary<string, string> _values;
 
@@ -46,4 +46,6 @@ public sealed class BenchArguments
         ? double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d > 0 ? d
             : throw new ArgumentException($"--{name} '{v}' is not a positive number")
         : fallback;
+
+    public string Text(string name, string fallback) => _values.TryGetValue(name, out var v) ? v : fallback;
 }

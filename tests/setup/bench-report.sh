@@ -27,7 +27,7 @@ report="$(ls -t tests/SegRestore.Benchmarks/bin/Release/net10.0/BenchmarkDotNet.
   echo
   echo "| Goal | Target | Measured | Verdict |"
   echo "|---|---|---|---|"
-  grep -h -E '^\| .* \| (met|\*\*not met\*\*) \|$' .tmp/bench/overhead.md .tmp/bench/handoff.md .tmp/bench/scale.md || echo "| (no scenario produced a verdict) | | | |"
+  grep -h -E '^\| .* \| (met|\*\*not met\*\*) \|$' .tmp/bench/overhead.md .tmp/bench/handoff.md .tmp/bench/worker-start.md .tmp/bench/scale.md || echo "| (no scenario produced a verdict) | | | |"
   echo
   echo "## (1) Overhead: a 5-segment chain through the operator vs. a plain script"
   echo
@@ -40,6 +40,12 @@ report="$(ls -t tests/SegRestore.Benchmarks/bin/Release/net10.0/BenchmarkDotNet.
   echo "Command: \`$handoff_cmd\` ($(cat .tmp/bench/handoff.seconds) s)"
   echo
   cat .tmp/bench/handoff.md
+  echo
+  echo "## (2b) Worker start: build output (JIT) vs ReadyToRun"
+  echo
+  echo "Command: \`$worker_start_cmd\` ($(cat .tmp/bench/worker-start.seconds 2>/dev/null || echo '?') s)"
+  echo
+  cat .tmp/bench/worker-start.md 2>/dev/null || echo "Not run."
   echo
   echo "## (3) Scale: ${BENCH_SCALE_CHAINS:-200} chains x 3 segments at once"
   echo

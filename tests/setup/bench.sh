@@ -14,6 +14,7 @@ ledger_cmd="dotnet run -c Release --project tests/SegRestore.Store.CrashWriter -
 e2e_dll=tests/SegRestore.Bench.E2E/bin/Release/net10.0/SegRestore.Bench.E2E.dll
 overhead_cmd="dotnet $e2e_dll --scenario overhead --repetitions ${BENCH_OVERHEAD_REPETITIONS:-3} --output .tmp/bench/overhead.md"
 handoff_cmd="dotnet $e2e_dll --scenario handoff --chains ${BENCH_HANDOFF_CHAINS:-40} --segments 5 --parallel ${BENCH_HANDOFF_PARALLEL:-4} --output .tmp/bench/handoff.md"
+worker_start_cmd="dotnet $e2e_dll --scenario worker-start --chains ${BENCH_WORKER_START_CHAINS:-4} --segments 5 --r2r-worker .tmp/bench/worker-r2r/SegRestore.Worker.dll --output .tmp/bench/worker-start.md"
 scale_cmd="dotnet $e2e_dll --scenario scale --chains ${BENCH_SCALE_CHAINS:-200} --segments 3 --timeout-minutes ${BENCH_SCALE_TIMEOUT_MINUTES:-60} --output .tmp/bench/scale.md"
 
 # Every fake PD is a small gRPC host; without this each would watch its (absent) appsettings.json with an inotify
@@ -22,6 +23,9 @@ export DOTNET_hostBuilder__reloadConfigOnChange=false
 
 cut -d' ' -f1-3 /proc/loadavg > .tmp/bench/load-before
 dotnet build -c Release tests/SegRestore.Bench.E2E -nologo -v q
+# The worker as `make publish` ships it (ReadyToRun), beside the build output, for the worker-start scenario.
+dotnet publish src/SegRestore.Worker -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+  -o .tmp/bench/worker-r2r -nologo -v q
 # Each scenario's section is written even when a goal is missed; a scenario that cannot run at all says so.
 run_scenario() {
   local name="$1" cmd="$2"
@@ -37,6 +41,7 @@ run_scenario() {
 }
 run_scenario overhead "$overhead_cmd"
 run_scenario handoff "$handoff_cmd"
+run_scenario worker-start "$worker_start_cmd"
 run_scenario scale "$scale_cmd"
 eval "$parser_cmd" | tee .tmp/bench/parser.log
 
@@ -52,6 +57,7 @@ cut -d' ' -f1-3 /proc/loadavg > .tmp/bench/load-after
 {
   echo "overhead_cmd=$(printf %q "$overhead_cmd")"
   echo "handoff_cmd=$(printf %q "$handoff_cmd")"
+  echo "worker_start_cmd=$(printf %q "$worker_start_cmd")"
   echo "scale_cmd=$(printf %q "$scale_cmd")"
   echo "parser_cmd=$(printf %q "$parser_cmd")"
   echo "ledger_cmd=$(printf %q "$ledger_cmd")"

@@ -10,8 +10,9 @@ public sealed partial class WorkerRunner
     [LoggerMessage(Level = LogLevel.Information, Message = "BR {Version}, dialect {Dialect}")]
     private partial void LogProbed(string? version, BrDialect dialect);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Attempt {Attempt} starting")]
-    private partial void LogStarting(int attempt);
+    // The process start lets `make bench` measure start-to-first-report (to "Registered") from the worker's log.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Attempt {Attempt} starting (process started {ProcessStart})")]
+    private partial void LogStarting(int attempt, string processStart);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "BR {Version}, dialect {Dialect}, known from an earlier attempt with the same image (probe skipped)")]
     private partial void LogReusedCapabilities(string? version, BrDialect dialect);

@@ -40,12 +40,22 @@ public sealed partial class WorkerRunner(
 
     public void Dispose() => _terminated.Dispose();
 
+    private static string ProcessStart()
+    {
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        return self.StartTime.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _terminated.Token);
         var ct = linked.Token;
         using var client = new ReporterClient(config.ReporterUrl, config.Token, config.SegmentUid, config.Attempt, config.RetryInitialBackoff, config.RetryMaxBackoff, logger, reporterRoots);
-        LogStarting(config.Attempt);
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            var processStart = ProcessStart();
+            LogStarting(config.Attempt, processStart);
+        }
 
         // `br log metadata` reads only the log URL and the range from the operator's argv (the dialect adaptation
         // leaves both alone), so it runs while BR is probed, the attempt registers and the checkpoint hydrates.

@@ -158,6 +158,10 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
         }
 
         _loggers.Dispose();
+        if (SqlFace is not null)
+        {
+            await SqlFace.DisposeAsync();
+        }
 
         Client?.Dispose();
         foreach (var pd in Pds)
@@ -174,7 +178,7 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
     {
         var images = new List<ImageCommand>
         {
-            new(WorkerImage, "dotnet") { Arguments = [RepoLayout.WorkerDll] },
+            new(WorkerImage, "dotnet") { Arguments = [options.WorkerDll ?? RepoLayout.WorkerDll] },
             BrImageCommand(BrImage, World),
         };
         images.AddRange(ExtraWorlds.Select(w => BrImageCommand(w.Key, w.Value)));
@@ -217,7 +221,7 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
             TimeSpan.FromSeconds(30),
             "the PointRestoreSegment CRD to be served");
 
-        var aliases = options.TidbCluster is { } tidbCluster ? await CreateTidbClusterAsync(tidbCluster) : null;
+        var aliases = options.TidbCluster is { } tidbCluster ? await CreateTidbClusterAsync(tidbCluster, options.SqlFace) : null;
         var reporterPort = FreePort.Next();
         var httpPort = FreePort.Next();
         var environment = new Dictionary<string, string>
@@ -263,7 +267,7 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
 
     /// <summary>tidb-operator's CRD, a TidbCluster without cluster TLS, and its PD Service name made to reach the
     /// first target; gives the operator's Operator__EndpointAliases.</summary>
-    private async Task<string> CreateTidbClusterAsync(string name)
+    private async Task<string> CreateTidbClusterAsync(string name, IReadOnlyDictionary<string, string>? sqlFaults)
     {
         var applied = await KubectlAsync("apply", "-f", Path.Combine(RepoLayout.Root, "config", "local", "pingcap.com_tidbclusters.yaml"));
         if (applied.ExitCode != 0)
@@ -279,8 +283,20 @@ public sealed partial class E2EEnvironment : IAsyncDisposable
             "the TidbCluster CRD to be served");
         var pdService = $"{name}-pd.{Namespace}:{Api.Chain.ClusterTarget.PdPort.ToString(CultureInfo.InvariantCulture)}";
         await World.AddHostAsync(pdService);
-        return pdService + "=" + PdAddress;
+        if (sqlFaults is null)
+        {
+            return pdService + "=" + PdAddress;
+        }
+
+        SqlFace = await SqlFaceProcess.StartAsync(World, SqlPassword, sqlFaults);
+        return $"{pdService}={PdAddress},{name}-tidb.{Namespace}:{Api.Chain.ClusterTarget.TidbPort.ToString(CultureInfo.InvariantCulture)}={SqlFace.Address}";
     }
+
+    /// <summary>The SQL face's password: planted, so a test can check it appears nowhere.</summary>
+    public string SqlPassword { get; } = PlantedSecrets.NewValue("planted-sql-password-");
+
+    /// <summary>The SIMULATED SQL face when <see cref="E2EOptions.SqlFace"/> asked for it.</summary>
+    public SqlFaceProcess? SqlFace { get; private set; }
 
     private async Task ConfigureReporterTlsAsync(Dictionary<string, string> environment, int reporterPort)
     {

@@ -32,6 +32,15 @@ public sealed record E2EOptions
     /// dials it through Operator__EndpointAliases and the BR simulator through its simulated DNS.</summary>
     public string? TidbCluster { get; init; }
 
+    /// <summary>With <see cref="TidbCluster"/>: the simulator's SIMULATED SQL face of the first target behind the
+    /// TidbCluster's TiDB Service (<c>&lt;name&gt;-tidb.default:4000</c>), its password
+    /// <see cref="E2EEnvironment.SqlPassword"/>, these faults in its environment (e.g. BRSIM_SQL_TIFLASH_NOT_READY).</summary>
+    public IReadOnlyDictionary<string, string>? SqlFace { get; init; }
+
+    /// <summary>The worker the process kubelet runs for the worker image: the build output by default; the benchmark
+    /// passes a ReadyToRun publish to compare start times.</summary>
+    public string? WorkerDll { get; init; }
+
     /// <summary>False only for the harness's own checks, which need the cluster and the images but no operator.</summary>
     public bool StartOperator { get; init; } = true;
 }
