@@ -24,7 +24,7 @@ public static class HandoffScenario
         var segments = arguments.WholeNumber("segments", 5);
         var parallel = arguments.WholeNumber("parallel", 4);
         await using var env = await E2EEnvironment.StartAsync(output, "bench-handoff",
-            new E2EOptions { Points = segments, Targets = chains + 1, OperatorEnvironment = ProductionSettings.Operator });
+            new E2EOptions { Points = segments, Targets = chains + 1, OperatorEnvironment = ProductionSettings.Operator, WorkerDll = ProductionSettings.WorkerDll });
         env.World.ClearFaults();
         var clock = Stopwatch.StartNew();
         await using var recorder = new HandoffRecorder(env);

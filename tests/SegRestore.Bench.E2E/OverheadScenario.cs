@@ -24,7 +24,7 @@ public static class OverheadScenario
         var repetitions = arguments.WholeNumber("repetitions", 3);
         var segmentSeconds = arguments.Number("segment-seconds", 3);
         await using var env = await E2EEnvironment.StartAsync(output, "bench-overhead",
-            new E2EOptions { Points = Segments, Targets = 3 + (2 * repetitions), OperatorEnvironment = ProductionSettings.Operator });
+            new E2EOptions { Points = Segments, Targets = 3 + (2 * repetitions), OperatorEnvironment = ProductionSettings.Operator, WorkerDll = ProductionSettings.WorkerDll });
         var clock = Stopwatch.StartNew();
         await using var argv = new BrArgvCapture(env);
         await using var tracker = new SegmentTracker(env, clock);

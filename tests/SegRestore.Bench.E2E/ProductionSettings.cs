@@ -14,6 +14,12 @@ public static class ProductionSettings
         ["Operator__ProgressWriteIntervalSeconds"] = "5",
     };
 
+    /// <summary>The worker as it ships (ReadyToRun, published by bench.sh into SEGRESTORE_BENCH_WORKER); null runs the
+    /// build output.</summary>
+    public static string? WorkerDll { get; } =
+        Environment.GetEnvironmentVariable("SEGRESTORE_BENCH_WORKER") is { Length: > 0 } dll ? Path.GetFullPath(dll) : null;
+
     public static string Describe() =>
-        "operator intervals at their defaults (" + string.Join(", ", Operator.Select(s => $"{s.Key.Replace("Operator__", "", StringComparison.Ordinal)}={s.Value}")) + ")";
+        "operator intervals at their defaults (" + string.Join(", ", Operator.Select(s => $"{s.Key.Replace("Operator__", "", StringComparison.Ordinal)}={s.Value}")) + "); worker: " +
+        (WorkerDll is null ? "build output (JIT)" : "ReadyToRun publish");
 }

@@ -24,7 +24,7 @@ public static class ScaleScenario
         var total = chains * segments;
         var runTimeout = TimeSpan.FromMinutes(arguments.WholeNumber("timeout-minutes", 60));
         await using var env = await E2EEnvironment.StartAsync(output, "bench-scale",
-            new E2EOptions { Points = segments, Targets = chains + 1, OperatorEnvironment = ProductionSettings.Operator });
+            new E2EOptions { Points = segments, Targets = chains + 1, OperatorEnvironment = ProductionSettings.Operator, WorkerDll = ProductionSettings.WorkerDll });
         env.World.ClearFaults();
         var clock = Stopwatch.StartNew();
         await using var tracker = new SegmentTracker(env, clock);

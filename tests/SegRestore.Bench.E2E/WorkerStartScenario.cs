@@ -34,7 +34,7 @@ public static class WorkerStartScenario
         }
 
         var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"{chains} chains x {segments} segments per worker build, one segment at a time; {ProductionSettings.Describe()}.");
+        report.AppendLine(CultureInfo.InvariantCulture, $"{chains} chains x {segments} segments per worker build, one segment at a time; operator intervals at their defaults.");
         report.AppendLine();
         report.AppendLine("| Worker | Attempts | Process start to first log line, p50 / p99 (ms) | Process start to first report, p50 / p99 (ms) |");
         report.AppendLine("|---|---|---|---|");

@@ -26,6 +26,8 @@ dotnet build -c Release tests/SegRestore.Bench.E2E -nologo -v q
 # The worker as `make publish` ships it (ReadyToRun), beside the build output, for the worker-start scenario.
 dotnet publish src/SegRestore.Worker -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
   -o .tmp/bench/worker-r2r -nologo -v q
+# Every scenario but worker-start (which compares both) runs the worker as it ships.
+export SEGRESTORE_BENCH_WORKER="$root/.tmp/bench/worker-r2r/SegRestore.Worker.dll"
 # Each scenario's section is written even when a goal is missed; a scenario that cannot run at all says so.
 run_scenario() {
   local name="$1" cmd="$2"
