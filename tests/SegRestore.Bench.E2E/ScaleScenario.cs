@@ -78,8 +78,8 @@ public static class ScaleScenario
             report.AppendLine();
             report.Append(Goal.Table(
             [
-                new Goal("Operator peak RSS (VmHWM)", "< 300 MB", peak ?? double.NaN, "MiB", peak is < 300),
-                new Goal("API writes per segment", "<= 15", perSegment, "", perSegment <= 15),
+                new Goal("Operator peak RSS (VmHWM)", "< 200 MiB", peak ?? double.NaN, "MiB", peak is < 200),
+                new Goal("API writes per segment, scale run", "<= 12", perSegment, "", perSegment <= 12),
                 new Goal("Failed reconciles", "0", failed, "", failed == 0),
                 new Goal("Segments Succeeded", total.ToString(CultureInfo.InvariantCulture), succeeded, "", succeeded == total),
             ]));

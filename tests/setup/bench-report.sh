@@ -19,7 +19,7 @@ report="$(ls -t tests/SegRestore.Benchmarks/bin/Release/net10.0/BenchmarkDotNet.
   echo "- OS: $(. /etc/os-release && echo "$PRETTY_NAME"), .NET SDK $(dotnet --version)"
   echo "- Load average (1/5/15 min) before: $(cat .tmp/bench/load-before); after: $(cat .tmp/bench/load-after)"
   echo
-  echo "Every goal of issue 11 item 4, with its verdict, is in the table of its section. The three whole-system"
+  echo "Every goal of issue [handoff] (and of issue 11 item 4 where [handoff] sets none), with its verdict, is in the table of its section. The three whole-system"
   echo "scenarios run the E2E harness: LocalCluster in-process with the process kubelet (real worker and BR-simulator"
   echo "processes), fake PDs, and the operator as a real process (tests/SegRestore.Bench.E2E, see docs/benchmarks-method.md)."
   echo
